@@ -1,0 +1,12 @@
+// The `att` subcommands, each registering itself on the root command.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace att::cli {
+
+void add_db_commands(CLI::App& root);      // init, migrate
+void add_states_command(CLI::App& root);   // states
+void add_serve_command(CLI::App& root);    // serve
+
+}  // namespace att::cli

@@ -1,0 +1,121 @@
+#include <cstdio>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "core/participation.hpp"
+#include "io/csv_writer.hpp"
+#include "io/states_json.hpp"
+#include "store/states_store.hpp"
+
+namespace att::cli {
+
+namespace {
+
+struct StatesOptions {
+  CommonOptions common;
+  std::string as_of;
+  std::string format = "table";
+  std::string region;
+  std::string status;
+};
+
+std::string date_text(const std::optional<Date>& date) { return date ? date->iso() : ""; }
+
+// Width in characters, not bytes: names such as "Côte d’Ivoire" hold multi-byte letters.
+std::size_t display_width(const std::string& text) {
+  std::size_t width = 0;
+  for (const char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return width;
+}
+
+std::string padded(const std::string& text, std::size_t width) {
+  const auto shown = display_width(text);
+  return text + std::string(shown < width ? width - shown : 0, ' ');
+}
+
+std::vector<std::string> columns(const StateOnDate& row) {
+  const auto& s = *row.state;
+  return {s.iso3,
+          s.name_en,
+          std::string(to_string(row.status.participation)),
+          row.status.in_force ? "yes" : "no",
+          date_text(s.signature_date),
+          s.deposit_date_unknown() ? "unknown" : date_text(s.deposit_date),
+          date_text(s.entry_into_force()),
+          s.region,
+          s.verified ? "yes" : "no"};
+}
+
+const std::vector<std::string> headings = {"iso3",         "name",     "status", "in_force", "signature_date",
+                                           "deposit_date", "eif_date", "region", "verified"};
+
+void print_table(const std::vector<StateOnDate>& rows, Date as_of) {
+  std::vector<std::size_t> widths(headings.size());
+  for (std::size_t c = 0; c < headings.size(); ++c) widths[c] = headings[c].size();
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& row : rows) {
+    cells.push_back(columns(row));
+    for (std::size_t c = 0; c < headings.size(); ++c) widths[c] = std::max(widths[c], display_width(cells.back()[c]));
+  }
+  auto print_row = [&](const std::vector<std::string>& values) {
+    std::string line;
+    for (std::size_t c = 0; c < values.size(); ++c) line += padded(values[c], widths[c] + 2);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    std::printf("%s\n", line.c_str());
+  };
+  print_row(headings);
+  for (const auto& row : cells) print_row(row);
+  const auto summary = summarise(rows);
+  std::printf("\n%zu States on %s: %d parties (%d bound), %d signatories, %d neither.\n", rows.size(),
+              as_of.iso().c_str(), summary.all.party, summary.all.in_force, summary.all.signatory, summary.all.none);
+}
+
+void run(const StatesOptions& options) {
+  Date as_of = today_utc();
+  if (!options.as_of.empty()) {
+    const auto parsed = Date::parse(options.as_of);
+    if (!parsed)
+      throw UsageError("--as-of '" + options.as_of + "' " +
+                       (parsed.error() == DateError::malformed ? "is not a date written YYYY-MM-DD"
+                                                               : "is not a day of the calendar"));
+    as_of = *parsed;
+  }
+  ParticipationFilter filter;
+  if (!options.region.empty()) filter.region = options.region;
+  if (!options.status.empty()) {
+    filter.participation = participation_from_string(options.status);
+    if (!filter.participation) throw UsageError("--status must be party, signatory or none");
+  }
+  auto db = open_initialised(options.common);
+  const auto states_register = store::load_register(*db);
+  const auto rows = states_on(states_register, as_of, filter);
+  if (options.format == "json") {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& row : rows) list.push_back(io::state_json(row));
+    std::printf("%s\n", list.dump(2).c_str());
+  } else if (options.format == "csv") {
+    std::string out = io::csv_line(headings);
+    for (const auto& row : rows) out += io::csv_line(columns(row));
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  } else {
+    print_table(rows, as_of);
+  }
+}
+
+}  // namespace
+
+void add_states_command(CLI::App& root) {
+  auto options = std::make_shared<StatesOptions>();
+  auto* command = root.add_subcommand("states", "List the States and their treaty status on a date");
+  add_db_option(*command, options->common);
+  command->add_option("--as-of", options->as_of, "Date YYYY-MM-DD (default: today, UTC)");
+  command->add_option("--format", options->format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  command->add_option("--region", options->region, "Only this UN M49 region (Africa, Americas, Asia, Europe, Oceania)");
+  command->add_option("--status", options->status, "Only party, signatory or none");
+  command->callback([options] { run(*options); });
+}
+
+}  // namespace att::cli

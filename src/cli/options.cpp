@@ -1,0 +1,38 @@
+#include "cli/options.hpp"
+
+#include "io/register_file.hpp"
+#include "store/migrations.hpp"
+#include "store/open_database.hpp"
+
+namespace att::cli {
+
+void add_db_option(CLI::App& command, CommonOptions& options) {
+  command.add_option("--db", options.db, "SQLite file path, or postgresql://user@host:port/name")->required();
+}
+
+void add_data_dir_option(CLI::App& command, CommonOptions& options) {
+  command.add_option("--data-dir", options.data_dir, "Folder holding states.csv and state-aliases.csv")
+      ->capture_default_str();
+}
+
+std::unique_ptr<store::Database> open_initialised(const CommonOptions& options) {
+  auto db = store::open_database(options.db);
+  const int version = store::schema_version(*db);
+  const int latest = store::all_migrations().back().version;
+  if (version == 0) throw UsageError("database " + db->describe() + " is not initialised: run att init --db " + options.db);
+  if (version < latest)
+    throw UsageError("database " + db->describe() + " has schema version " + std::to_string(version) +
+                     ", this att needs " + std::to_string(latest) + ": run att migrate --db " + options.db);
+  if (version > latest)
+    throw UsageError("database " + db->describe() + " was made by a newer att (schema version " +
+                     std::to_string(version) + ")");
+  return db;
+}
+
+StatesRegister load_register_file(const std::filesystem::path& data_dir) {
+  auto loaded = io::load_register(data_dir);
+  if (!loaded) throw UsageError("the States register has errors:\n" + loaded.error().message);
+  return std::move(*loaded);
+}
+
+}  // namespace att::cli

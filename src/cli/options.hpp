@@ -1,0 +1,34 @@
+// Options several `att` subcommands share, and the steps they share.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "core/states_register.hpp"
+#include "store/database.hpp"
+
+namespace att::cli {
+
+struct CommonOptions {
+  std::string db;
+  std::string data_dir = ATT_DEFAULT_DATA_DIR;
+  std::string web_dir = ATT_DEFAULT_WEB_DIR;
+};
+
+// Thrown for a problem the user can fix; main prints its message as one line.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+void add_db_option(CLI::App& command, CommonOptions& options);
+void add_data_dir_option(CLI::App& command, CommonOptions& options);
+
+// Opens the database and checks that `att init` has run on it.
+std::unique_ptr<store::Database> open_initialised(const CommonOptions& options);
+StatesRegister load_register_file(const std::filesystem::path& data_dir);
+
+}  // namespace att::cli

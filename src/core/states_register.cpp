@@ -1,0 +1,94 @@
+#include "core/states_register.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "core/text_folding.hpp"
+
+namespace att {
+
+namespace {
+
+std::string upper_ascii(std::string_view text) {
+  std::string result(text);
+  for (auto& c : result) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return result;
+}
+
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace
+
+StatesRegister::StatesRegister(std::vector<StateRecord> states, std::vector<StateAlias> aliases)
+    : states_(std::move(states)) {
+  for (std::size_t i = 0; i < states_.size(); ++i) {
+    by_code_[states_[i].iso3] = i;
+    by_code_[states_[i].iso2] = i;
+    for (const auto* name : {&states_[i].name_en, &states_[i].name_fr, &states_[i].name_es}) index(*name, i);
+  }
+  for (auto& alias : aliases) {
+    const auto found = by_code_.find(upper_ascii(alias.iso3));
+    if (found == by_code_.end()) continue;
+    index(alias.alias, found->second);
+    aliases_.push_back(std::move(alias));
+  }
+}
+
+void StatesRegister::index(std::string_view name, std::size_t position) {
+  const auto key = fold_name(name);
+  if (key.empty()) return;
+  const auto [it, inserted] = by_folded_name_.emplace(key, position);
+  if (!inserted && it->second != position) it->second = ambiguous;
+}
+
+const StateRecord* StatesRegister::find_by_code(std::string_view code) const {
+  const auto found = by_code_.find(upper_ascii(trimmed(code)));
+  return found == by_code_.end() ? nullptr : &states_[found->second];
+}
+
+tl::expected<const StateRecord*, NameNotFound> StatesRegister::resolve(std::string_view text,
+                                                                       std::size_t max_suggestions) const {
+  const auto query = trimmed(text);
+  if (query.size() <= 3) {
+    if (const auto* state = find_by_code(query)) return state;
+  }
+  const auto folded = fold_name(query);
+  const auto found = by_folded_name_.find(folded);
+  if (found != by_folded_name_.end() && found->second != ambiguous) return &states_[found->second];
+  return tl::unexpected(NameNotFound{std::string(query), closest(folded, max_suggestions)});
+}
+
+std::vector<const StateRecord*> StatesRegister::closest(const std::string& folded, std::size_t limit) const {
+  if (folded.empty() || limit == 0) return {};
+  struct Candidate {
+    std::size_t score;
+    std::size_t position;
+  };
+  std::vector<Candidate> candidates;
+  const std::size_t tolerance = std::max<std::size_t>(2, folded.size() / 3);
+  for (const auto& [key, position] : by_folded_name_) {
+    if (position == ambiguous) continue;
+    // A name that contains the query as a word ("korea" in "republic of korea") is a good guess.
+    const auto at = key.find(folded);
+    const bool word_match = at != std::string::npos && (at == 0 || key[at - 1] == ' ');
+    const std::size_t distance = word_match ? 0 : edit_distance(folded, key);
+    if (distance <= tolerance) candidates.push_back({distance, position});
+  }
+  std::sort(candidates.begin(), candidates.end(), [this](const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score < b.score : states_[a.position].iso3 < states_[b.position].iso3;
+  });
+  std::vector<const StateRecord*> result;
+  std::set<std::size_t> seen;
+  for (const auto& candidate : candidates) {
+    if (result.size() == limit) break;
+    if (seen.insert(candidate.position).second) result.push_back(&states_[candidate.position]);
+  }
+  return result;
+}
+
+}  // namespace att

@@ -1,0 +1,92 @@
+#include "io/csv_reader.hpp"
+
+#include <algorithm>
+
+namespace att::io {
+
+tl::expected<std::vector<CsvRecord>, CsvError> parse_csv(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::vector<CsvRecord> records;
+  CsvRecord record{1, {}};
+  std::string field;
+  std::size_t line = 1;
+  std::size_t i = 0;
+  bool record_has_content = false;
+
+  auto end_field = [&] {
+    record.fields.push_back(std::move(field));
+    field.clear();
+  };
+  auto end_record = [&] {
+    end_field();
+    // A blank line is not a record.
+    if (record_has_content || record.fields.size() > 1) records.push_back(std::move(record));
+    record = CsvRecord{line, {}};
+    record_has_content = false;
+  };
+
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"' && field.empty()) {
+      const std::size_t opened_on = line;
+      ++i;
+      for (;;) {
+        if (i >= text.size())
+          return tl::unexpected(CsvError{opened_on, "a quoted field is never closed", CsvError::Kind::unterminated_quote});
+        if (text[i] == '"') {
+          if (i + 1 < text.size() && text[i + 1] == '"') {
+            field.push_back('"');
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        if (text[i] == '\n') ++line;
+        field.push_back(text[i++]);
+      }
+      record_has_content = true;
+      if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
+        return tl::unexpected(CsvError{line, "text follows a closing quote", CsvError::Kind::text_after_quote});
+      continue;
+    }
+    if (c == ',') {
+      end_field();
+      record_has_content = true;
+      ++i;
+    } else if (c == '\r' || c == '\n') {
+      i += (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
+      ++line;
+      end_record();
+    } else {
+      field.push_back(c);
+      record_has_content = true;
+      ++i;
+    }
+  }
+  if (record_has_content || !field.empty()) end_record();
+  return records;
+}
+
+tl::expected<CsvTable, CsvError> CsvTable::parse(std::string_view text) {
+  auto records = parse_csv(text);
+  if (!records) return tl::unexpected(records.error());
+  CsvTable table;
+  if (records->empty()) return table;
+  table.header_ = std::move(records->front().fields);
+  table.rows_.assign(std::make_move_iterator(records->begin() + 1), std::make_move_iterator(records->end()));
+  return table;
+}
+
+bool CsvTable::has_column(std::string_view name) const {
+  return std::find(header_.begin(), header_.end(), name) != header_.end();
+}
+
+std::string_view CsvTable::field(const CsvRecord& row, std::string_view column) const {
+  const auto at = std::find(header_.begin(), header_.end(), column);
+  if (at == header_.end()) return {};
+  const auto index = static_cast<std::size_t>(at - header_.begin());
+  return index < row.fields.size() ? std::string_view(row.fields[index]) : std::string_view{};
+}
+
+}  // namespace att::io

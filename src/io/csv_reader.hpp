@@ -1,0 +1,42 @@
+// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks; a UTF-8 BOM is skipped.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+namespace att::io {
+
+struct CsvRecord {
+  std::size_t line = 0;  // 1-based line on which the record starts
+  std::vector<std::string> fields;
+};
+
+struct CsvError {
+  std::size_t line = 0;
+  std::string message;  // English; callers translate by `kind`
+  enum class Kind { unterminated_quote, text_after_quote } kind{};
+};
+
+tl::expected<std::vector<CsvRecord>, CsvError> parse_csv(std::string_view text);
+
+// Records keyed by the header row: `field(record, "iso3")`.
+class CsvTable {
+ public:
+  static tl::expected<CsvTable, CsvError> parse(std::string_view text);
+
+  [[nodiscard]] const std::vector<std::string>& header() const { return header_; }
+  [[nodiscard]] const std::vector<CsvRecord>& rows() const { return rows_; }
+  [[nodiscard]] bool has_column(std::string_view name) const;
+  // The named field of a row, empty when the column is absent or the row is short.
+  [[nodiscard]] std::string_view field(const CsvRecord& row, std::string_view column) const;
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<CsvRecord> rows_;
+};
+
+}  // namespace att::io

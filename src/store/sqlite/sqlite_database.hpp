@@ -1,0 +1,41 @@
+// SQLite: the embedded default. WAL journal, foreign keys on, a busy timeout for writers.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+
+#include "store/database.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace att::store {
+
+class SqliteDatabase final : public Database {
+ public:
+  explicit SqliteDatabase(const std::string& path);
+  ~SqliteDatabase() override;
+  SqliteDatabase(const SqliteDatabase&) = delete;
+  SqliteDatabase& operator=(const SqliteDatabase&) = delete;
+
+  [[nodiscard]] Dialect dialect() const override { return Dialect::sqlite; }
+  [[nodiscard]] std::string describe() const override { return path_; }
+  void execute(std::string_view sql, const Params& params) override;
+  Rows query(std::string_view sql, const Params& params) override;
+  void execute_script(std::string_view sql) override;
+  void begin() override;
+  void commit() override;
+  void rollback() override;
+
+ private:
+  sqlite3_stmt* prepared(std::string_view sql);
+  void bind(sqlite3_stmt* statement, const Params& params);
+  [[noreturn]] void fail(std::string_view context) const;
+
+  std::string path_;
+  sqlite3* db_ = nullptr;
+  // Statements are prepared once per connection and reused: most SQL here runs many times.
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace att::store

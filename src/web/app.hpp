@@ -1,0 +1,40 @@
+// The whole web application as a function from request to response: routing, error pages,
+// size limits and security headers. The HTTP server only moves bytes to and from it.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "web/app_context.hpp"
+#include "web/router.hpp"
+#include "web/static_files.hpp"
+
+namespace att::web {
+
+struct AppLimits {
+  std::size_t max_body_bytes = 1024 * 1024;  // larger bodies get 413
+};
+
+class App {
+ public:
+  // Loads templates, strings and static files from `web_dir`; throws if one is missing.
+  App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegister> states, AppLimits limits = {});
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  // Never throws: an unexpected failure becomes a 500 without details.
+  HttpResponse handle(HttpRequest request) const;
+
+ private:
+  HttpResponse route(HttpRequest& request) const;
+  HttpResponse not_found(const HttpRequest& request, int status) const;
+
+  AppContext context_;
+  StaticFiles static_files_;
+  Router router_;
+  AppLimits limits_;
+};
+
+void add_security_headers(const HttpRequest& request, HttpResponse& response);
+
+}  // namespace att::web

@@ -1,0 +1,117 @@
+#include "web/pages_routes.hpp"
+
+#include <set>
+
+#include "core/participation.hpp"
+#include "web/page.hpp"
+#include "web/request_params.hpp"
+
+namespace att::web {
+
+namespace {
+
+std::string region_label(const AppContext& app, Language language, const std::string& region) {
+  return app.catalog.text(language, "regions." + region);
+}
+
+std::string date_text(const std::optional<Date>& date) { return date ? date->iso() : ""; }
+
+nlohmann::json counts_json(const ParticipationCounts& counts) {
+  return {{"party", counts.party}, {"signatory", counts.signatory}, {"none", counts.none},
+          {"in_force", counts.in_force}, {"total", counts.total()}};
+}
+
+HttpResponse home_page(const AppContext& app, const HttpRequest& request) {
+  const auto choice = choose_language(request);
+  const auto summary = summarise(states_on(*app.states, today_utc()));
+  nlohmann::json context = {{"title", app.catalog.text(choice.language, "home.title")},
+                            {"today", today_utc().iso()},
+                            {"counts", counts_json(summary.all)}};
+  return render_page(app, request, choice, "home", std::move(context));
+}
+
+HttpResponse states_page(const AppContext& app, const HttpRequest& request) {
+  const auto choice = choose_language(request);
+  const auto language = choice.language;
+  const auto t = [&](const std::string& key) { return app.catalog.text(language, key); };
+
+  std::vector<ParamError> errors;
+  const auto as_of = as_of_param(request, app, language);
+  if (!as_of) errors.push_back(as_of.error());
+  const auto region = region_param(request, app, language);
+  if (!region) errors.push_back(region.error());
+  const auto status = status_param(request, app, language);
+  if (!status) errors.push_back(status.error());
+
+  const Date date = as_of.value_or(today_utc());
+  const ParticipationFilter filter{region.value_or(std::nullopt), status.value_or(std::nullopt)};
+
+  nlohmann::json region_options = nlohmann::json::array();
+  std::set<std::string> regions;
+  for (const auto& state : app.states->states()) regions.insert(state.region);
+  for (const auto& name : regions)
+    region_options.push_back({{"value", name}, {"label", region_label(app, language, name)},
+                              {"selected", filter.region == name}});
+  nlohmann::json status_options = nlohmann::json::array();
+  for (const auto participation : {Participation::party, Participation::signatory, Participation::none}) {
+    const std::string value(to_string(participation));
+    status_options.push_back({{"value", value}, {"label", t("status." + value)},
+                              {"selected", filter.participation == participation}});
+  }
+
+  const auto listed = states_on(*app.states, date, filter);
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& [state, state_status] : listed) {
+    const std::string participation(to_string(state_status.participation));
+    rows.push_back({{"name", state->name(language)},
+                    {"iso3", state->iso3},
+                    {"region", region_label(app, language, state->region)},
+                    {"subregion", app.catalog.text(language, "subregions." + state->subregion)},
+                    {"status", participation},
+                    {"status_label", t("status." + participation)},
+                    {"in_force", state_status.in_force},
+                    {"signature_date", date_text(state->signature_date)},
+                    {"deposit_date", date_text(state->deposit_date)},
+                    {"deposit_unknown", state->deposit_date_unknown()},
+                    {"eif_date", date_text(state->entry_into_force())},
+                    {"unverified", !state->verified}});
+  }
+  const auto summary = summarise(listed);
+  nlohmann::json by_region = nlohmann::json::array();
+  for (const auto& [name, counts] : summary.by_region) {
+    auto row = counts_json(counts);
+    row["region"] = region_label(app, language, name);
+    by_region.push_back(row);
+  }
+  nlohmann::json error_list = nlohmann::json::array();
+  for (const auto& error : errors) error_list.push_back({{"parameter", error.parameter}, {"message", error.message}});
+
+  nlohmann::json context = {
+      {"title", t("states.title")},
+      {"as_of", as_of ? date.iso() : request.query("as_of").value_or("")},
+      {"as_of_shown", date.iso()},
+      {"region_options", region_options},
+      {"status_options", status_options},
+      {"rows", rows},
+      {"has_rows", !rows.empty()},
+      {"counts", counts_json(summary.all)},
+      {"by_region", by_region},
+      {"errors", error_list},
+      {"has_errors", !errors.empty()},
+      {"summary_text", app.catalog.text(language, "states.summary",
+                                        {{"date", date.iso()},
+                                         {"parties", std::to_string(summary.all.party)},
+                                         {"signatories", std::to_string(summary.all.signatory)},
+                                         {"none", std::to_string(summary.all.none)}})},
+  };
+  return render_page(app, request, choice, "states", std::move(context), errors.empty() ? 200 : 400);
+}
+
+}  // namespace
+
+void add_pages_routes(Router& router, const AppContext& app) {
+  router.add("GET", "/", [&app](HttpRequest& request) { return home_page(app, request); });
+  router.add("GET", "/states", [&app](HttpRequest& request) { return states_page(app, request); });
+}
+
+}  // namespace att::web
