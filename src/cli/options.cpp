@@ -31,7 +31,13 @@ std::unique_ptr<store::Database> open_initialised(const CommonOptions& options) 
 
 StatesRegister load_register_file(const std::filesystem::path& data_dir) {
   auto loaded = io::load_register(data_dir);
-  if (!loaded) throw UsageError("the States register has errors:\n" + loaded.error().message);
+  if (!loaded) {
+    auto message = loaded.error().message;
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    // One problem fits on the error line; several are listed one per line below it.
+    throw UsageError(message.find('\n') == std::string::npos ? "States register: " + message
+                                                             : "the States register has errors:\n" + message);
+  }
   return std::move(*loaded);
 }
 

@@ -44,6 +44,12 @@ void StatesRegister::index(std::string_view name, std::size_t position) {
   if (key.empty()) return;
   const auto [it, inserted] = by_folded_name_.emplace(key, position);
   if (!inserted && it->second != position) it->second = ambiguous;
+  // "Bolivia (Plurinational State of)" is also found as "Bolivia", unless a full name says otherwise.
+  if (const auto open = name.find(" ("); open != std::string_view::npos && name.back() == ')') {
+    const auto short_key = fold_name(name.substr(0, open));
+    const auto [short_it, short_inserted] = by_short_name_.emplace(short_key, position);
+    if (!short_inserted && short_it->second != position) short_it->second = ambiguous;
+  }
 }
 
 const StateRecord* StatesRegister::find_by_code(std::string_view code) const {
@@ -58,8 +64,12 @@ tl::expected<const StateRecord*, NameNotFound> StatesRegister::resolve(std::stri
     if (const auto* state = find_by_code(query)) return state;
   }
   const auto folded = fold_name(query);
-  const auto found = by_folded_name_.find(folded);
-  if (found != by_folded_name_.end() && found->second != ambiguous) return &states_[found->second];
+  if (const auto found = by_folded_name_.find(folded); found != by_folded_name_.end()) {
+    if (found->second != ambiguous) return &states_[found->second];
+  } else if (const auto short_found = by_short_name_.find(folded);
+             short_found != by_short_name_.end() && short_found->second != ambiguous) {
+    return &states_[short_found->second];
+  }
   return tl::unexpected(NameNotFound{std::string(query), closest(folded, max_suggestions)});
 }
 

@@ -49,6 +49,7 @@ class StatesRegister {
   std::vector<StateAlias> aliases_;
   std::unordered_map<std::string, std::size_t> by_code_;
   std::unordered_map<std::string, std::size_t> by_folded_name_;
+  std::unordered_map<std::string, std::size_t> by_short_name_;  // names without their "(...)" part
 };
 
 }  // namespace att

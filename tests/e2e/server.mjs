@@ -1,0 +1,157 @@
+// Helpers for the browser tests: a real `att serve` on a fresh SQLite
+// database and a free local port, and playwright-core loaded from web/.
+import { spawn, execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+/** Repository root: this file is <root>/tests/e2e/server.mjs. */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The att binary under test: $ATT_BINARY, else <root>/build/att. */
+export const attBinary = process.env.ATT_BINARY || join(repoRoot, 'build', 'att');
+
+const START_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+/**
+ * playwright-core from web/node_modules. ESM imports ignore NODE_PATH, so
+ * resolve it through a CommonJS require anchored at web/package.json.
+ */
+export function loadPlaywright() {
+  const require = createRequire(join(repoRoot, 'web', 'package.json'));
+  return require('playwright-core');
+}
+
+/** Chromium as installed on the machine, headless and quiet. */
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+/** A TCP port that was free a moment ago (bind to 0, read it, close). */
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close((err) => (err ? reject(err) : resolve(port)));
+    });
+  });
+}
+
+/**
+ * Create a database in a temporary folder, start `att serve` on it and wait
+ * until it listens. Returns { baseUrl, stop }; stop() sends SIGTERM, waits
+ * for the process to exit and removes the temporary folder.
+ */
+export async function startServer() {
+  const dir = await mkdtemp(join(tmpdir(), 'att-e2e-'));
+  const db = join(dir, 'e2e.db');
+  try {
+    await execFileAsync(attBinary, ['init', '--db', db], { timeout: 60_000 });
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(
+      `'${attBinary} init --db ${db}' failed: ${err.message}\n${err.stderr ?? ''}`);
+  }
+
+  const port = await freePort();
+  const child = spawn(
+    attBinary,
+    ['serve', '--db', db, '--port', String(port), '--bind', '127.0.0.1', '--access-log', 'off'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+
+  const exited = new Promise((resolve) => {
+    child.once('close', (code, signal) => resolve({ code, signal }));
+  });
+
+  try {
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error(
+          `att serve did not print 'att: serving' within ${START_TIMEOUT_MS / 1000} s` +
+          `\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+      }, START_TIMEOUT_MS);
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        if (/^att: serving/m.test(stdout)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('error', (err) => {
+        clearTimeout(timer);
+        reject(new Error(`could not start ${attBinary}: ${err.message}`));
+      });
+      exited.then(({ code, signal }) => {
+        clearTimeout(timer);
+        reject(new Error(
+          `att serve exited before listening (code ${code}, signal ${signal})` +
+          `\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+      });
+    });
+  } catch (err) {
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  // Keep draining the pipes so the server never blocks on a full buffer.
+  child.stdout.resume();
+
+  let stopped;
+  async function stop() {
+    stopped ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        let timer;
+        const result = await Promise.race([
+          exited,
+          new Promise((resolve) => { timer = setTimeout(() => resolve(null), STOP_TIMEOUT_MS); }),
+        ]);
+        clearTimeout(timer);
+        if (result === null) {
+          child.kill('SIGKILL');
+          await exited;
+          await rm(dir, { recursive: true, force: true });
+          throw new Error(`att serve did not stop within ${STOP_TIMEOUT_MS / 1000} s of SIGTERM\nstderr:\n${stderr}`);
+        }
+        if (result.code !== 0) {
+          await rm(dir, { recursive: true, force: true });
+          throw new Error(
+            `att serve exited with code ${result.code} (signal ${result.signal}) after SIGTERM\nstderr:\n${stderr}`);
+        }
+      }
+      await rm(dir, { recursive: true, force: true });
+    })();
+    return stopped;
+  }
+
+  return { baseUrl: `http://127.0.0.1:${port}`, stop };
+}

@@ -1,0 +1,119 @@
+// The att command as a user types it.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "test_support.hpp"
+
+namespace att::testing {
+namespace {
+
+std::size_t line_count(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = (dir_.path() / "cli.db").string();
+    const auto init = run_att({"init", "--db", db_});
+    ASSERT_EQ(init.exit_code, 0) << init.err;
+    ASSERT_NE(init.out.find("196 States (196 added, 0 updated)"), std::string::npos) << init.out;
+  }
+  TempDir dir_;
+  std::string db_;
+};
+
+TEST_F(Cli, InitTwiceUpdatesWithoutDuplicating) {
+  const auto again = run_att({"init", "--db", db_});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("up to date"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("(0 added, 196 updated)"), std::string::npos) << again.out;
+}
+
+TEST_F(Cli, MigrateOnAnUpToDateDatabaseSaysSo) {
+  const auto result = run_att({"migrate", "--db", db_});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.out.find("up to date (version 1)"), std::string::npos) << result.out;
+}
+
+TEST_F(Cli, StatesAsTableCsvAndJson) {
+  const auto table = run_att({"states", "--db", db_, "--as-of", "2014-12-24"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("196 States on 2014-12-24: 61 parties (61 bound), 69 signatories, 66 neither."),
+            std::string::npos)
+      << table.out;
+
+  const auto csv = run_att({"states", "--db", db_, "--format", "csv", "--region", "Europe", "--status", "party",
+                            "--as-of", "2014-12-24"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.rfind("iso3,name,status,in_force,", 0), 0u);
+  EXPECT_EQ(line_count(csv.out), 35u) << "header and 34 European parties";
+
+  const auto json = run_att({"states", "--db", db_, "--format", "json", "--as-of", "2026-11-27"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto states = nlohmann::json::parse(json.out);
+  EXPECT_EQ(states.size(), 196u);
+  EXPECT_EQ(std::count_if(states.begin(), states.end(), [](const auto& s) { return s["status"] == "party"; }), 118);
+}
+
+TEST_F(Cli, BadInputIsOneClearLineAndNonZeroExit) {
+  struct Case {
+    std::vector<std::string> args;
+    const char* expected;
+  };
+  const std::vector<Case> cases = {
+      {{"states", "--db", db_, "--as-of", "2023-02-30"}, "is not a day of the calendar"},
+      {{"states", "--db", db_, "--as-of", "yesterday"}, "is not a date written YYYY-MM-DD"},
+      {{"states", "--db", db_, "--status", "member"}, "--status must be party, signatory or none"},
+      {{"states", "--db", (dir_.path() / "missing.db").string()}, "is not initialised: run att init"},
+      {{"init", "--db", "/nonexistent-folder/att.db"}, "cannot open SQLite database"},
+      {{"states", "--db", "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"}, "cannot connect to PostgreSQL"},
+      {{"init", "--db", db_, "--data-dir", dir_.path().string()}, "cannot read"},
+  };
+  for (const auto& c : cases) {
+    const auto result = run_att(c.args);
+    EXPECT_NE(result.exit_code, 0) << c.expected;
+    EXPECT_NE(result.err.find(c.expected), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.rfind("att: error: ", 0), 0u) << result.err;
+    EXPECT_EQ(line_count(result.err), 1u) << result.err;
+  }
+}
+
+TEST_F(Cli, UsageMistakesAreExplained) {
+  const auto unknown = run_att({"frobnicate"});
+  EXPECT_NE(unknown.exit_code, 0);
+  const auto missing_db = run_att({"states"});
+  EXPECT_NE(missing_db.exit_code, 0);
+  EXPECT_NE((missing_db.err + missing_db.out).find("--db"), std::string::npos);
+  const auto bad_format = run_att({"states", "--db", db_, "--format", "xml"});
+  EXPECT_NE(bad_format.exit_code, 0);
+}
+
+TEST_F(Cli, EverySubcommandHasHelp) {
+  for (const char* command : {"init", "migrate", "serve", "states"}) {
+    const auto result = run_att({command, "--help"});
+    EXPECT_EQ(result.exit_code, 0) << command;
+    EXPECT_NE(result.out.find("--db"), std::string::npos) << command << ": " << result.out;
+  }
+  const auto top = run_att({"--help"});
+  EXPECT_EQ(top.exit_code, 0);
+  for (const char* command : {"init", "migrate", "serve", "states"}) EXPECT_NE(top.out.find(command), std::string::npos);
+}
+
+TEST_F(Cli, BrokenRegisterFileChangesNothing) {
+  const auto data = dir_.path() / "data";
+  std::filesystem::create_directories(data);
+  std::ofstream(data / "states.csv") << "iso3,iso2\nFRA,FR\n";
+  std::ofstream(data / "state-aliases.csv") << "alias,iso3\n";
+  const auto result = run_att({"init", "--db", db_, "--data-dir", data.string()});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("the header lacks this column"), std::string::npos) << result.err;
+  const auto json = run_att({"states", "--db", db_, "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(json.out).size(), 196u);
+}
+
+}  // namespace
+}  // namespace att::testing

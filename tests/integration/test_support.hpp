@@ -1,0 +1,63 @@
+// What the integration tests share: throwaway databases of both kinds, temporary folders,
+// running the att binary, and a real server on a free port.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace att::testing {
+
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// "sqlite" always; "postgres" when ATT_TEST_POSTGRES_URL names a server (the test command
+// starts one). Under CI a missing PostgreSQL is a failure, not a skip.
+std::vector<std::string> database_kinds();
+// The --db value for a fresh, empty database of that kind, or "" if it is not available here.
+std::string fresh_database_location(const std::string& kind, const TempDir& dir);
+std::string postgres_unavailable_reason();
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+// Runs the att binary with these arguments (no shell involved).
+CommandResult run_att(const std::vector<std::string>& args, const std::string& stdin_text = "");
+
+int free_port();
+
+// `att serve` in a child process; stopped with SIGTERM when the object goes.
+class ServerProcess {
+ public:
+  explicit ServerProcess(const std::string& db_location, const std::vector<std::string>& extra_args = {});
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+  [[nodiscard]] int port() const { return port_; }
+  // SIGTERM, then the exit status (0 on a graceful stop).
+  int stop();
+  [[nodiscard]] std::string output() const;
+
+ private:
+  int port_ = 0;
+  pid_t pid_ = -1;
+  TempDir dir_;
+};
+
+}  // namespace att::testing

@@ -1,0 +1,65 @@
+#include <gtest/gtest.h>
+
+#include "io/register_file.hpp"
+#include "web/i18n.hpp"
+#include "web/language.hpp"
+
+namespace att::web {
+namespace {
+
+HttpRequest with(std::string query, std::vector<std::pair<std::string, std::string>> headers) {
+  HttpRequest r;
+  r.query_string = std::move(query);
+  r.headers = std::move(headers);
+  return r;
+}
+
+TEST(AcceptLanguage, PicksTheBestSupportedByQuality) {
+  EXPECT_EQ(from_accept_language("fr-CH, fr;q=0.9, en;q=0.8"), Language::fr);
+  EXPECT_EQ(from_accept_language("de-DE, es;q=0.5, en;q=0.4"), Language::es);
+  EXPECT_EQ(from_accept_language("en;q=0.2, es-MX;q=0.9"), Language::es);
+  EXPECT_EQ(from_accept_language("de, it"), Language::en) << "nothing supported: English";
+  EXPECT_EQ(from_accept_language(""), Language::en);
+  EXPECT_EQ(from_accept_language("FR"), Language::fr);
+  EXPECT_EQ(from_accept_language(";;;,,,q=,fr;q=abc"), Language::en) << "garbage is not an error";
+}
+
+TEST(ChooseLanguage, QueryThenCookieThenHeader) {
+  const auto query = choose_language(with("lang=es", {{"cookie", "lang=fr"}, {"accept-language", "en"}}));
+  EXPECT_EQ(query.language, Language::es);
+  EXPECT_TRUE(query.chosen_in_query);
+  const auto cookie = choose_language(with("", {{"cookie", "lang=fr"}, {"accept-language", "es"}}));
+  EXPECT_EQ(cookie.language, Language::fr);
+  EXPECT_FALSE(cookie.chosen_in_query);
+  EXPECT_EQ(choose_language(with("", {{"accept-language", "es"}})).language, Language::es);
+  EXPECT_EQ(choose_language(with("lang=xx", {{"cookie", "lang=fr"}})).language, Language::fr)
+      << "an unsupported ?lang= is ignored";
+}
+
+TEST(Catalog, EveryStringExistsInAllThreeLanguages) {
+  const auto catalog = Catalog::load(std::string(ATT_WEB_DIR) + "/i18n");
+  const auto missing = missing_translations(catalog);
+  EXPECT_TRUE(missing.empty()) << ::testing::PrintToString(missing);
+  EXPECT_EQ(catalog.text(Language::fr, "status.party"), "État Partie");
+  EXPECT_EQ(catalog.text(Language::es, "status.party"), "Estado Parte");
+  EXPECT_EQ(catalog.text(Language::en, "no.such.key"), "no.such.key");
+  EXPECT_EQ(catalog.text(Language::fr, "errors.state_unknown", {{"code", "XYZ"}}),
+            "Aucun État n’a le code « XYZ ». Utilisez un code ISO 3166 alpha-3, par exemple FRA.");
+}
+
+TEST(Catalog, TranslatesEveryRegionAndSubregionOfTheRegister) {
+  // Checked against data/states.csv so that a new sub-region cannot appear untranslated.
+  const auto catalog = Catalog::load(std::string(ATT_WEB_DIR) + "/i18n");
+  const auto states_register = io::load_register(ATT_DATA_DIR);
+  ASSERT_TRUE(states_register);
+  for (const auto language : all_languages) {
+    const auto& tree = catalog.tree(language);
+    for (const auto& state : states_register->states()) {
+      EXPECT_TRUE(tree["regions"].contains(state.region)) << code_of(language) << " " << state.region;
+      EXPECT_TRUE(tree["subregions"].contains(state.subregion)) << code_of(language) << " " << state.subregion;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace att::web
