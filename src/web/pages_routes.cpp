@@ -1,8 +1,10 @@
 #include "web/pages_routes.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "core/participation.hpp"
+#include "web/collation.hpp"
 #include "web/page.hpp"
 #include "web/request_params.hpp"
 
@@ -15,6 +17,13 @@ std::string region_label(const AppContext& app, Language language, const std::st
 }
 
 std::string date_text(const std::optional<Date>& date) { return date ? date->iso() : ""; }
+
+// Dates after the chosen day are shown apart: they had not happened yet on that day.
+bool is_later(const std::optional<Date>& date, Date as_of) { return date && *date > as_of; }
+
+bool has_error_for(const std::vector<ParamError>& errors, std::string_view parameter) {
+  return std::any_of(errors.begin(), errors.end(), [&](const auto& error) { return error.parameter == parameter; });
+}
 
 nlohmann::json counts_json(const ParticipationCounts& counts) {
   return {{"party", counts.party}, {"signatory", counts.signatory}, {"none", counts.none},
@@ -36,7 +45,7 @@ HttpResponse states_page(const AppContext& app, const HttpRequest& request) {
   const auto t = [&](const std::string& key) { return app.catalog.text(language, key); };
 
   std::vector<ParamError> errors;
-  const auto as_of = as_of_param(request, app, language);
+  const auto as_of = as_of_param(request, app, language, t("states.as_of"));
   if (!as_of) errors.push_back(as_of.error());
   const auto region = region_param(request, app, language);
   if (!region) errors.push_back(region.error());
@@ -60,8 +69,11 @@ HttpResponse states_page(const AppContext& app, const HttpRequest& request) {
   }
 
   const auto listed = states_on(*app.states, date, filter);
+  std::vector<std::string> names;
+  for (const auto& entry : listed) names.push_back(entry.state->name(language));
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto& [state, state_status] : listed) {
+  for (const auto position : collated_order(names, language)) {
+    const auto& [state, state_status] = listed[position];
     const std::string participation(to_string(state_status.participation));
     rows.push_back({{"name", state->name(language)},
                     {"iso3", state->iso3},
@@ -71,9 +83,12 @@ HttpResponse states_page(const AppContext& app, const HttpRequest& request) {
                     {"status_label", t("status." + participation)},
                     {"in_force", state_status.in_force},
                     {"signature_date", date_text(state->signature_date)},
+                    {"signature_later", is_later(state->signature_date, date)},
                     {"deposit_date", date_text(state->deposit_date)},
+                    {"deposit_later", is_later(state->deposit_date, date)},
                     {"deposit_unknown", state->deposit_date_unknown()},
                     {"eif_date", date_text(state->entry_into_force())},
+                    {"eif_later", is_later(state->entry_into_force(), date)},
                     {"unverified", !state->verified}});
   }
   const auto summary = summarise(listed);
@@ -98,6 +113,9 @@ HttpResponse states_page(const AppContext& app, const HttpRequest& request) {
       {"by_region", by_region},
       {"errors", error_list},
       {"has_errors", !errors.empty()},
+      {"as_of_invalid", has_error_for(errors, "as_of")},
+      {"region_invalid", has_error_for(errors, "region")},
+      {"status_invalid", has_error_for(errors, "status")},
       {"summary_text", app.catalog.text(language, "states.summary",
                                         {{"date", date.iso()},
                                          {"parties", std::to_string(summary.all.party)},

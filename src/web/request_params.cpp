@@ -22,7 +22,8 @@ std::string shown(const std::string& value) {
 
 }  // namespace
 
-tl::expected<Date, ParamError> as_of_param(const HttpRequest& request, const AppContext& app, Language language) {
+tl::expected<Date, ParamError> as_of_param(const HttpRequest& request, const AppContext& app, Language language,
+                                           const std::string& shown_as) {
   const auto text = non_empty(request, "as_of");
   if (!text) return today_utc();
   const auto date = Date::parse(*text);
@@ -30,7 +31,7 @@ tl::expected<Date, ParamError> as_of_param(const HttpRequest& request, const App
   const bool malformed = date.error() == DateError::malformed;
   const auto key = malformed ? "errors.date_malformed" : "errors.date_impossible";
   return tl::unexpected(ParamError{"as_of", malformed ? "invalid_date" : "impossible_date",
-                                   app.catalog.text(language, key, {{"param", "as_of"}, {"value", shown(*text)}})});
+                                   app.catalog.text(language, key, {{"param", shown_as}, {"value", shown(*text)}})});
 }
 
 tl::expected<std::optional<Participation>, ParamError> status_param(const HttpRequest& request, const AppContext& app,

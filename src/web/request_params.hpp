@@ -20,8 +20,10 @@ struct ParamError {
   std::string message;
 };
 
-// ?as_of=YYYY-MM-DD, today (UTC) when absent or empty.
-tl::expected<Date, ParamError> as_of_param(const HttpRequest& request, const AppContext& app, Language language);
+// ?as_of=YYYY-MM-DD, today (UTC) when absent or empty. `shown_as` names the field in messages:
+// the parameter itself for the API, the form label on a page.
+tl::expected<Date, ParamError> as_of_param(const HttpRequest& request, const AppContext& app, Language language,
+                                           const std::string& shown_as = "as_of");
 // ?status=party|signatory|none, nullopt when absent or empty.
 tl::expected<std::optional<Participation>, ParamError> status_param(const HttpRequest& request, const AppContext& app,
                                                                     Language language);

@@ -183,6 +183,31 @@ TEST_F(Http, StatesPageShowsErrorsNextToTheForm) {
   EXPECT_NE(result.body.find("role=\"alert\""), std::string::npos);
 }
 
+TEST_F(Http, StatesPageListsNamesInTheLanguagesAlphabeticalOrder) {
+  const auto french = http_get(port(), "/states?lang=fr").body;
+  // By ISO3 code Autriche (AUT) would precede Allemagne (DEU); by French name it follows it.
+  ASSERT_NE(french.find("Allemagne"), std::string::npos);
+  EXPECT_LT(french.find("Allemagne"), french.find("Autriche"));
+  EXPECT_LT(french.find("Égypte"), french.find("Émirats arabes unis"));
+  EXPECT_LT(french.find("Émirats arabes unis"), french.find("Équateur"));
+  const auto spanish = http_get(port(), "/states?lang=es").body;
+  EXPECT_LT(spanish.find("Alemania"), spanish.find("Andorra"));
+}
+
+TEST_F(Http, StatesPageMarksTheFieldInError) {
+  const auto result = http_get(port(), "/states?as_of=2023-13-01&lang=en");
+  EXPECT_EQ(result.status, 400);
+  EXPECT_NE(result.body.find("aria-invalid=\"true\""), std::string::npos);
+  EXPECT_NE(result.body.find("Status on “2023-13-01”"), std::string::npos) << "the message names the form field";
+}
+
+TEST_F(Http, StatesPageGreysDatesAfterTheChosenDay) {
+  const auto page = http_get(port(), "/states?as_of=2014-12-24&status=none&region=Asia").body;
+  const auto afghanistan = page.find("data-iso3=\"AFG\"");
+  ASSERT_NE(afghanistan, std::string::npos);
+  EXPECT_NE(page.find("date later", afghanistan), std::string::npos);
+}
+
 TEST_F(Http, PageEscapesWhatTheVisitorTyped) {
   const auto result = http_get(port(), "/states?as_of=%3Cscript%3Ealert(1)%3C/script%3E");
   EXPECT_EQ(result.status, 400);
