@@ -8,5 +8,7 @@ namespace att::cli {
 void add_db_commands(CLI::App& root);      // init, migrate
 void add_states_command(CLI::App& root);   // states
 void add_serve_command(CLI::App& root);    // serve
+void add_users_command(CLI::App& root);    // users add | list | set-password
+void add_audit_command(CLI::App& root);    // audit verify | export
 
 }  // namespace att::cli

@@ -1,8 +1,11 @@
 #include <cstdio>
 #include <memory>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "mail/delivery.hpp"
+#include "store/open_database.hpp"
 #include "store/states_store.hpp"
 #include "web/server.hpp"
 
@@ -13,17 +16,39 @@ namespace {
 struct ServeOptions {
   CommonOptions common;
   web::ServerOptions server;
+  web::AuthSettings auth;
+  std::string public_url;
+  std::string mail = "console";
+  std::string mail_from = "no-reply@localhost";
+  int mail_poll_ms = 5000;
 };
 
-void run(const ServeOptions& options) {
+void run(ServeOptions& options) {
   auto db = open_initialised(options.common);
   auto states = std::make_shared<const StatesRegister>(store::load_register(*db));
   if (states->states().empty())
     throw UsageError("the database holds no States: run att init --db " + options.common.db);
-  const web::App app(options.common.web_dir, states);
+  // Check the mail settings before serving: a typo should stop start-up, not lose mail later.
+  auto sink = mail::make_sink(options.mail, options.mail_from);
+  const auto location = options.common.db;
+  const auto open = [location] { return store::open_database(location); };
+  mail::MailWorker mail_worker(open, std::move(sink),
+                               {std::chrono::milliseconds(options.mail_poll_ms), 50, {}});
+
+  const unsigned threads = options.server.threads > 0 ? options.server.threads
+                                                      : std::max(1u, std::thread::hardware_concurrency());
+  // Handlers may briefly hold two connections (a page rendered after a write): room for both per thread.
+  auto pool = std::make_shared<store::ConnectionPool>(open, threads * 2 + 2);
+  options.auth.public_url = options.public_url.empty()
+                                ? "http://localhost:" + std::to_string(options.server.port)
+                                : options.public_url;
+  while (!options.auth.public_url.empty() && options.auth.public_url.back() == '/') options.auth.public_url.pop_back();
+  options.auth.secure_cookies = options.auth.public_url.rfind("https://", 0) == 0;
+  const web::App app(options.common.web_dir, states, pool, options.auth);
   web::serve(app, options.server, [&] {
-    std::printf("att: serving http://%s:%u (database %s); stop with Ctrl+C\n", options.server.bind_address.c_str(),
-                options.server.port, db->describe().c_str());
+    std::printf("att: serving http://%s:%u (database %s, mail to %s); stop with Ctrl+C\n",
+                options.server.bind_address.c_str(), options.server.port, db->describe().c_str(),
+                mail_worker.sink().describe().c_str());
     std::fflush(stdout);
   });
   std::printf("att: stopped\n");
@@ -42,6 +67,14 @@ void add_serve_command(CLI::App& root) {
       ->capture_default_str();
   command->add_option("--web-dir", options->common.web_dir, "Folder with templates, i18n and static files")
       ->capture_default_str();
+  command->add_option("--public-url", options->public_url,
+                      "Address people use to reach the site, for links in e-mails (https:// turns on Secure cookies)");
+  command->add_option("--mail", options->mail, "Where e-mail goes: smtp://host:port, smtps://..., file:/path, console")
+      ->capture_default_str();
+  command->add_option("--mail-from", options->mail_from, "Sender address of e-mails")->capture_default_str();
+  command->add_option("--mail-poll-ms", options->mail_poll_ms, "How often queued e-mail is sent")
+      ->capture_default_str()
+      ->check(CLI::Range(50, 3600000));
   command->callback([options] { run(*options); });
 }
 

@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   att::cli::add_db_commands(root);
   att::cli::add_states_command(root);
   att::cli::add_serve_command(root);
+  att::cli::add_users_command(root);
+  att::cli::add_audit_command(root);
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -39,7 +39,8 @@ class Date {
 
 // Today's date in UTC. Core rules never call it: callers pass an explicit as-of date.
 Date today_utc();
-// The current instant as ISO 8601 UTC with seconds: 2026-11-27T03:26:10Z.
+// An instant as ISO 8601 UTC with seconds: 2026-11-27T03:26:10Z (sorts as text in time order).
+std::string utc_timestamp(std::chrono::system_clock::time_point time);
 std::string utc_timestamp_now();
 
 }  // namespace att

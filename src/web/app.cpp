@@ -8,6 +8,12 @@
 #include "web/page.hpp"
 #include "web/pages_routes.hpp"
 #include "web/states_routes.hpp"
+#include "web/account_routes.hpp"
+#include "web/admin_routes.hpp"
+#include "web/password_reset_routes.hpp"
+#include "web/registration_routes.hpp"
+#include "web/sign_in_routes.hpp"
+#include "web/visit.hpp"
 
 namespace att::web {
 
@@ -17,13 +23,20 @@ bool is_api(const HttpRequest& request) { return request.path.rfind("/api/", 0) 
 
 }  // namespace
 
-App::App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegister> states, AppLimits limits)
-    : context_{Catalog::load(web_dir / "i18n"), Views::load(web_dir / "templates"), std::move(states)},
+App::App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegister> states,
+         std::shared_ptr<store::ConnectionPool> pool, AuthSettings auth_settings, AppLimits limits)
+    : context_{Catalog::load(web_dir / "i18n"), Views::load(web_dir / "templates"), std::move(states),
+               std::move(pool), std::move(auth_settings)},
       static_files_(StaticFiles::load(web_dir)),
       limits_(limits) {
   add_health_routes(router_, context_);
   add_states_routes(router_, context_);
   add_pages_routes(router_, context_);
+  add_sign_in_routes(router_, context_);
+  add_registration_routes(router_, context_);
+  add_password_reset_routes(router_, context_);
+  add_account_routes(router_, context_);
+  add_admin_routes(router_, context_);
 }
 
 void add_security_headers(const HttpRequest& request, HttpResponse& response) {
@@ -39,11 +52,11 @@ void add_security_headers(const HttpRequest& request, HttpResponse& response) {
   if (is_api(request) && request.method == "GET") response.set_header("Access-Control-Allow-Origin", "*");
 }
 
-HttpResponse App::not_found(const HttpRequest& request, int status) const {
+HttpResponse App::error_response(const HttpRequest& request, int status, const std::string& code,
+                                  const std::string& message_key) const {
   const auto choice = choose_language(request);
-  const auto key = status == 405 ? "errors.method_not_allowed" : "errors.page_not_found";
-  const auto message = context_.catalog.text(choice.language, key);
-  if (is_api(request)) return api_error(status, status == 405 ? "method_not_allowed" : "not_found", message);
+  const auto message = context_.catalog.text(choice.language, message_key);
+  if (is_api(request)) return api_error(status, code, message);
   return render_page(context_, request, choice, "error",
                      {{"title", message}, {"message", message}, {"status", std::to_string(status)}}, status);
 }
@@ -60,11 +73,13 @@ HttpResponse App::route(HttpRequest& request) const {
   }
   const auto match = router_.match(request);
   switch (match.outcome) {
-    case Router::Outcome::matched: return (*match.handler)(request);
-    case Router::Outcome::wrong_method: return not_found(request, 405);
-    case Router::Outcome::no_such_path: break;
+    case Router::Outcome::matched: break;
+    case Router::Outcome::wrong_method: return error_response(request, 405, "method_not_allowed", "errors.method_not_allowed");
+    case Router::Outcome::no_such_path: return error_response(request, 404, "not_found", "errors.page_not_found");
   }
-  return not_found(request, 404);
+  establish_visit(context_, request);
+  if (is_forged(request)) return error_response(request, 403, "csrf_token_invalid", "errors.csrf");
+  return (*match.handler)(request);
 }
 
 HttpResponse App::handle(HttpRequest request) const {
@@ -77,6 +92,7 @@ HttpResponse App::handle(HttpRequest request) const {
   } catch (...) {
     response = api_error(500, "internal_error", "internal error");
   }
+  for (const auto& cookie : request.visit.cookies_to_set) response.headers.emplace_back("Set-Cookie", cookie);
   add_security_headers(request, response);
   return response;
 }

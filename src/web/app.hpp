@@ -18,7 +18,8 @@ struct AppLimits {
 class App {
  public:
   // Loads templates, strings and static files from `web_dir`; throws if one is missing.
-  App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegister> states, AppLimits limits = {});
+  App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegister> states,
+      std::shared_ptr<store::ConnectionPool> pool, AuthSettings auth_settings = {}, AppLimits limits = {});
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
@@ -27,7 +28,8 @@ class App {
 
  private:
   HttpResponse route(HttpRequest& request) const;
-  HttpResponse not_found(const HttpRequest& request, int status) const;
+  HttpResponse error_response(const HttpRequest& request, int status, const std::string& code,
+                              const std::string& message_key) const;
 
   AppContext context_;
   StaticFiles static_files_;

@@ -1,18 +1,33 @@
-// What every feature's handlers share: strings, templates and the loaded register.
+// What every feature's handlers share: strings, templates, the register, the database and
+// the settings of sign-in.
 #pragma once
 
 #include <memory>
+#include <string>
 
+#include "auth/sessions_store.hpp"
+#include "auth/sign_in_throttle.hpp"
 #include "core/states_register.hpp"
+#include "store/connection_pool.hpp"
 #include "web/i18n.hpp"
 #include "web/views.hpp"
 
 namespace att::web {
 
+struct AuthSettings {
+  auth::SessionLimits sessions;
+  auth::ThrottleLimits throttle;
+  std::string public_url = "http://localhost:8080";  // for links in e-mails
+  bool secure_cookies = false;                        // add Secure when served over TLS
+  std::string site_name = "ATT Transparency Platform";  // the TOTP issuer
+};
+
 struct AppContext {
   Catalog catalog;
   Views views;
   std::shared_ptr<const StatesRegister> states;
+  std::shared_ptr<store::ConnectionPool> pool;
+  AuthSettings auth;
 };
 
 }  // namespace att::web

@@ -42,6 +42,13 @@ std::optional<std::string> HttpRequest::query(std::string_view name) const {
   return std::nullopt;
 }
 
+std::optional<std::string> HttpRequest::form(std::string_view name) const {
+  for (auto& [key, value] : parse_query(body)) {
+    if (key == name) return value;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> HttpRequest::cookie(std::string_view name) const {
   const auto cookies = header("cookie");
   if (!cookies) return std::nullopt;

@@ -8,7 +8,19 @@
 #include <utility>
 #include <vector>
 
+#include "auth/sessions_store.hpp"
+#include "auth/viewer.hpp"
+
 namespace att::web {
+
+// What the application has established about the request before a feature sees it.
+struct Visit {
+  auth::Viewer viewer;                   // anonymous unless a live session or API token says otherwise
+  std::optional<auth::Session> session;  // also set while a sign-in awaits its second factor
+  bool via_api_token = false;
+  std::string csrf_token;                // for the forms of the page being built
+  std::vector<std::string> cookies_to_set;
+};
 
 struct HttpRequest {
   std::string method;  // "GET", "POST", ...
@@ -18,6 +30,11 @@ struct HttpRequest {
   std::string body;
   std::string remote_address;
   std::unordered_map<std::string, std::string> path_params;  // filled by the router
+  Visit visit;                                                // filled by the App
+
+  // A field of an application/x-www-form-urlencoded body.
+  [[nodiscard]] std::optional<std::string> form(std::string_view name) const;
+  [[nodiscard]] std::string form_or_empty(std::string_view name) const { return form(name).value_or(""); }
 
   [[nodiscard]] std::optional<std::string> header(std::string_view name) const;
   [[nodiscard]] std::optional<std::string> query(std::string_view name) const;

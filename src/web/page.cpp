@@ -1,5 +1,7 @@
 #include "web/page.hpp"
 
+#include "auth/policy.hpp"
+
 namespace att::web {
 
 std::string url_with_param(const HttpRequest& request, const std::string& name, const std::string& value) {
@@ -28,12 +30,22 @@ HttpResponse render_page(const AppContext& app, const HttpRequest& request, cons
   context["languages"] = languages;
   context["nav_home"] = request.path == "/";
   context["nav_states"] = request.path == "/states";
+  context["csrf_token"] = request.visit.csrf_token;
+  const auto& viewer = request.visit.viewer;
+  context["signed_in"] = !viewer.is_anonymous();
+  context["viewer_name"] = viewer.name;
+  context["may_review_registrations"] = auth::may(viewer, auth::Permission::review_registrations);
+  context["may_read_audit_log"] = auth::may(viewer, auth::Permission::read_audit_log);
+  context["may_manage_users"] = auth::may(viewer, auth::Permission::manage_users);
+  context["may_enter_restricted_area"] = auth::may(viewer, auth::Permission::enter_restricted_area);
 
   auto response = HttpResponse::html(status, app.views.render_page(page, context));
   response.set_header("Vary", "Accept-Language, Cookie");
+  // Pages may show personal data: never cache them in shared caches.
+  response.set_header("Cache-Control", "private, no-store");
   if (choice.chosen_in_query) {
-    response.set_header("Set-Cookie", "lang=" + std::string(code_of(language)) +
-                                          "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+    response.headers.emplace_back("Set-Cookie", "lang=" + std::string(code_of(language)) +
+                                                    "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
   }
   return response;
 }

@@ -26,7 +26,11 @@ mst::data to_mustache(const nlohmann::json& value) {
     }
     case nlohmann::json::value_t::boolean:
       return value.get<bool>() ? mst::data{mst::data::type::bool_true} : mst::data{mst::data::type::bool_false};
-    case nlohmann::json::value_t::string: return mst::data{value.get<std::string>()};
+    case nlohmann::json::value_t::string: {
+      // An empty string is "false" for sections, as templates expect ({{#error}}...{{/error}}).
+      const auto& text = value.get_ref<const std::string&>();
+      return text.empty() ? mst::data{mst::data::type::bool_false} : mst::data{text};
+    }
     case nlohmann::json::value_t::null: return mst::data{mst::data::type::bool_false};
     default: return mst::data{value.dump()};
   }

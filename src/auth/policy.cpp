@@ -1,0 +1,63 @@
+#include "auth/policy.hpp"
+
+namespace att::auth {
+
+namespace {
+
+bool represents_state_party(const Viewer& viewer) {
+  return (viewer.has(Role::state_representative) || viewer.has(Role::reporting_officer)) && viewer.state_is_party;
+}
+
+bool represents_party_or_signatory(const Viewer& viewer) {
+  return (viewer.has(Role::state_representative) || viewer.has(Role::reporting_officer)) &&
+         (viewer.state_is_party || viewer.state_is_signatory);
+}
+
+bool speaks_for(const Viewer& viewer, std::optional<std::string_view> state_iso3) {
+  return state_iso3 && viewer.state_iso3 && *viewer.state_iso3 == *state_iso3;
+}
+
+}  // namespace
+
+std::string_view to_string(Permission permission) {
+  switch (permission) {
+    case Permission::read_public: return "read_public";
+    case Permission::manage_own_account: return "manage_own_account";
+    case Permission::enter_restricted_area: return "enter_restricted_area";
+    case Permission::read_restricted_reports: return "read_restricted_reports";
+    case Permission::read_drafts: return "read_drafts";
+    case Permission::submit_reports: return "submit_reports";
+    case Permission::read_diversion_exchange: return "read_diversion_exchange";
+    case Permission::publish_announcements: return "publish_announcements";
+    case Permission::review_registrations: return "review_registrations";
+    case Permission::manage_users: return "manage_users";
+    case Permission::read_audit_log: return "read_audit_log";
+    case Permission::enter_report_on_behalf: return "enter_report_on_behalf";
+  }
+  return "unknown";
+}
+
+bool may(const Viewer& viewer, Permission permission, std::optional<std::string_view> state_iso3) {
+  const bool secretariat = viewer.has(Role::secretariat);
+  switch (permission) {
+    case Permission::read_public: return true;
+    case Permission::manage_own_account: return !viewer.is_anonymous();
+    case Permission::enter_restricted_area:
+      return represents_party_or_signatory(viewer) || viewer.has(Role::chair) || secretariat;
+    case Permission::read_restricted_reports:
+      // Restricted reports go to States Parties only: never to signatories, observers or chairs as such.
+      return represents_state_party(viewer) || secretariat;
+    case Permission::read_drafts:
+    case Permission::submit_reports:
+      return (viewer.has(Role::reporting_officer) && speaks_for(viewer, state_iso3)) || secretariat;
+    case Permission::read_diversion_exchange: return represents_party_or_signatory(viewer) || secretariat;
+    case Permission::publish_announcements: return viewer.has(Role::chair) || secretariat;
+    case Permission::review_registrations: return secretariat || viewer.has(Role::administrator);
+    case Permission::manage_users: return viewer.has(Role::administrator);
+    case Permission::read_audit_log: return secretariat || viewer.has(Role::administrator);
+    case Permission::enter_report_on_behalf: return secretariat;
+  }
+  return false;
+}
+
+}  // namespace att::auth

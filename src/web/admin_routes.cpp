@@ -1,0 +1,206 @@
+#include "web/admin_routes.hpp"
+
+#include "auth/accounts_store.hpp"
+#include "auth/audit_log.hpp"
+#include "auth/registrations.hpp"
+#include "core/date.hpp"
+#include "io/csv_writer.hpp"
+#include "web/form_page.hpp"
+#include "web/guard.hpp"
+#include "web/language.hpp"
+#include "web/mail_text.hpp"
+#include "web/page.hpp"
+
+namespace att::web {
+
+namespace {
+
+using auth::Permission;
+
+std::string state_name(const AppContext& app, const std::optional<std::string>& iso3, Language language) {
+  if (!iso3) return "";
+  const auto* state = app.states->find_by_code(*iso3);
+  return state ? state->name(language) : *iso3;
+}
+
+std::string role_label(const AppContext& app, Language language, auth::Role role) {
+  return app.catalog.text(language, "roles." + std::string(to_string(role)));
+}
+
+HttpResponse registrations_page(const AppContext& app, HttpRequest& request, const std::string& notice,
+                                const std::string& error, int status = 200) {
+  const auto language = language_of(request);
+  auto db = app.pool->acquire();
+  nlohmann::json pending = nlohmann::json::array();
+  for (const auto& r : auth::registrations_with_status(*db, auth::RegistrationStatus::pending)) {
+    const auto& a = r.application;
+    pending.push_back({{"id", std::to_string(r.id)},
+                       {"name", a.name},
+                       {"email", a.email},
+                       {"state", state_name(app, a.state_iso3, language)},
+                       {"position", a.position},
+                       {"role", role_label(app, language, a.requested_role)},
+                       {"note", a.note},
+                       {"created_at", r.created_at},
+                       {"confirmed_at", r.confirmed_at.value_or("")}});
+  }
+  return render_page(app, request, choose_language(request), "admin_registrations",
+                     {{"title", app.catalog.text(language, "admin.registrations_title")},
+                      {"pending", pending},
+                      {"has_pending", !pending.empty()},
+                      {"notice", notice},
+                      {"error", error}},
+                     status);
+}
+
+HttpResponse show_registrations(const AppContext& app, HttpRequest& request) {
+  if (auto refusal = refuse_unless(app, request, Permission::review_registrations)) return std::move(*refusal);
+  return registrations_page(app, request, "", "");
+}
+
+HttpResponse decide(const AppContext& app, HttpRequest& request, bool approve) {
+  if (auto refusal = refuse_unless(app, request, Permission::review_registrations)) return std::move(*refusal);
+  const auto language = language_of(request);
+  const auto t = [&](const char* key) { return app.catalog.text(language, key); };
+  std::int64_t id = 0;
+  try {
+    id = std::stoll(request.path_param("id"));
+  } catch (const std::exception&) {
+    return registrations_page(app, request, "", t("admin.registration_gone"), 404);
+  }
+  const auto reason = request.form_or_empty("reason");
+  if (!approve && (reason.size() < 3 || reason.size() > 2000))
+    return registrations_page(app, request, "", t("admin.reason_required"), 400);
+
+  // Decide inside one transaction, then render once the connection is back in the pool.
+  enum class Outcome { done, gone, account_exists };
+  std::string applicant_name;
+  const auto outcome = [&] {
+    auto db = app.pool->acquire();
+    store::Transaction transaction(*db);
+    const auto registration = auth::find_registration(*db, id);
+    const auto now = utc_timestamp_now();
+    if (!registration || !auth::decide_registration(*db, id, approve, *request.visit.viewer.user_id, reason, now))
+      return Outcome::gone;
+    const auto& a = registration->application;
+    applicant_name = a.name;
+    const auto applicant_language = language_from_code(a.language).value_or(Language::en);
+    if (approve) {
+      if (auth::find_account_by_email(*db, a.email)) return Outcome::account_exists;  // rolls back
+      std::set<auth::Role> roles{a.requested_role};
+      if (a.requested_role == auth::Role::reporting_officer) roles.insert(auth::Role::state_representative);
+      const auto user_id =
+          auth::create_account(*db, {a.email, a.name, a.position, a.state_iso3, a.password_hash, roles}, now);
+      auth::append_audit(*db, audit_entry(request, "registration_approved", "registration:" + std::to_string(id),
+                                          "user:" + std::to_string(user_id)),
+                         now);
+      queue_mail(*db, app.catalog, applicant_language, "registration_approved", a.email,
+                 {{"name", a.name}, {"url", app.auth.public_url + "/sign-in"}});
+    } else {
+      auth::append_audit(*db,
+                         audit_entry(request, "registration_rejected", "registration:" + std::to_string(id), reason),
+                         now);
+      queue_mail(*db, app.catalog, applicant_language, "registration_rejected", a.email,
+                 {{"name", a.name}, {"reason", reason}});
+    }
+    transaction.commit();
+    return Outcome::done;
+  }();
+  switch (outcome) {
+    case Outcome::gone: return registrations_page(app, request, "", t("admin.registration_gone"), 409);
+    case Outcome::account_exists: return registrations_page(app, request, "", t("admin.account_exists"), 409);
+    case Outcome::done: break;
+  }
+  return registrations_page(
+      app, request, app.catalog.text(language, approve ? "admin.approved" : "admin.rejected", {{"name", applicant_name}}),
+      "");
+}
+
+HttpResponse show_users(const AppContext& app, HttpRequest& request) {
+  if (auto refusal = refuse_unless(app, request, Permission::review_registrations)) return std::move(*refusal);
+  const auto language = language_of(request);
+  auto db = app.pool->acquire();
+  nlohmann::json users = nlohmann::json::array();
+  for (const auto& stored : auth::list_accounts(*db)) {
+    std::string roles;
+    for (const auto role : stored.account.roles) roles += (roles.empty() ? "" : ", ") + role_label(app, language, role);
+    users.push_back({{"name", stored.account.name},
+                     {"email", stored.account.email},
+                     {"state", state_name(app, stored.account.state_iso3, language)},
+                     {"roles", roles},
+                     {"two_factor", stored.account.totp_enabled},
+                     {"active", stored.account.active},
+                     {"created_at", stored.created_at}});
+  }
+  return render_page(app, request, choose_language(request), "admin_users",
+                     {{"title", app.catalog.text(language, "admin.users_title")}, {"users", users}});
+}
+
+HttpResponse show_audit(const AppContext& app, HttpRequest& request) {
+  if (auto refusal = refuse_unless(app, request, Permission::read_audit_log)) return std::move(*refusal);
+  const auto language = language_of(request);
+  std::optional<std::int64_t> before;
+  if (const auto text = request.query("before")) {
+    try {
+      before = std::stoll(*text);
+    } catch (const std::exception&) {
+      before.reset();
+    }
+  }
+  auto db = app.pool->acquire();
+  const auto records = auth::read_audit(*db, 100, before);
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& record : records)
+    rows.push_back({{"seq", std::to_string(record.seq)}, {"at", record.at}, {"actor", record.entry.actor},
+                    {"action", record.entry.action}, {"target", record.entry.target},
+                    {"detail", record.entry.detail}, {"ip", record.entry.ip}});
+  const auto verification = auth::verify_audit(*db);
+  return render_page(app, request, choose_language(request), "admin_audit",
+                     {{"title", app.catalog.text(language, "admin.audit_title")},
+                      {"rows", rows},
+                      {"intact", verification.intact},
+                      {"entries", std::to_string(verification.entries)},
+                      {"older", records.size() == 100 ? std::to_string(records.back().seq) : ""}});
+}
+
+HttpResponse export_audit(const AppContext& app, HttpRequest& request) {
+  if (auto refusal = refuse_unless(app, request, Permission::read_audit_log)) return std::move(*refusal);
+  auto db = app.pool->acquire();
+  std::string csv = io::csv_line({"seq", "at", "actor_user_id", "actor", "action", "target", "detail", "ip",
+                                  "prev_hash", "hash"});
+  for (const auto& r : auth::read_all_audit(*db))
+    csv += io::csv_line({std::to_string(r.seq), r.at,
+                         r.entry.actor_user_id ? std::to_string(*r.entry.actor_user_id) : "", r.entry.actor,
+                         r.entry.action, r.entry.target, r.entry.detail, r.entry.ip, r.prev_hash, r.hash});
+  auth::record_audit(*db, audit_entry(request, "audit_log_exported"), utc_timestamp_now());
+  HttpResponse response{200, {{"Content-Type", "text/csv; charset=utf-8"},
+                              {"Content-Disposition", "attachment; filename=\"att-audit-log.csv\""},
+                              {"Cache-Control", "private, no-store"}},
+                        std::move(csv)};
+  return response;
+}
+
+HttpResponse restricted_area(const AppContext& app, HttpRequest& request) {
+  if (auto refusal = refuse_unless(app, request, Permission::enter_restricted_area)) return std::move(*refusal);
+  const auto language = language_of(request);
+  const auto& viewer = request.visit.viewer;
+  return render_page(app, request, choose_language(request), "restricted",
+                     {{"title", app.catalog.text(language, "restricted.title")},
+                      {"may_read_restricted_reports", auth::may(viewer, Permission::read_restricted_reports)},
+                      {"may_read_diversion", auth::may(viewer, Permission::read_diversion_exchange)},
+                      {"may_publish", auth::may(viewer, Permission::publish_announcements)}});
+}
+
+}  // namespace
+
+void add_admin_routes(Router& router, const AppContext& app) {
+  router.add("GET", "/admin/registrations", [&app](HttpRequest& r) { return show_registrations(app, r); });
+  router.add("POST", "/admin/registrations/{id}/approve", [&app](HttpRequest& r) { return decide(app, r, true); });
+  router.add("POST", "/admin/registrations/{id}/reject", [&app](HttpRequest& r) { return decide(app, r, false); });
+  router.add("GET", "/admin/users", [&app](HttpRequest& r) { return show_users(app, r); });
+  router.add("GET", "/admin/audit", [&app](HttpRequest& r) { return show_audit(app, r); });
+  router.add("GET", "/admin/audit.csv", [&app](HttpRequest& r) { return export_audit(app, r); });
+  router.add("GET", "/restricted", [&app](HttpRequest& r) { return restricted_area(app, r); });
+}
+
+}  // namespace att::web

@@ -1,0 +1,102 @@
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "auth/policy.hpp"
+#include "test_data.hpp"
+
+namespace att::auth {
+namespace {
+
+Date today() { return Date::from_ymd(2026, 11, 27); }
+
+Account account(std::set<Role> roles, std::optional<std::string> state, bool totp) {
+  return {42, "person@example.org", "Person", std::move(roles), std::move(state), true, totp};
+}
+
+// Each kind of viewer the platform knows, made the way the web layer makes them.
+std::map<std::string, Viewer> viewers() {
+  const auto& states = testing::project_register();
+  return {
+      {"anonymous", Viewer::anonymous()},
+      {"observer", viewer_for(account({Role::observer}, std::nullopt, false), states, today(), true)},
+      {"representative_of_party", viewer_for(account({Role::state_representative}, "FRA", false), states, today(), true)},
+      {"representative_of_signatory",
+       viewer_for(account({Role::state_representative}, "USA", false), states, today(), true)},
+      {"representative_of_non_member",
+       viewer_for(account({Role::state_representative}, "VAT", false), states, today(), true)},
+      {"reporting_officer_of_party",
+       viewer_for(account({Role::state_representative, Role::reporting_officer}, "FRA", true), states, today(), true)},
+      {"reporting_officer_without_second_factor",
+       viewer_for(account({Role::state_representative, Role::reporting_officer}, "FRA", false), states, today(), true)},
+      {"chair", viewer_for(account({Role::chair}, std::nullopt, false), states, today(), true)},
+      {"secretariat", viewer_for(account({Role::secretariat}, std::nullopt, true), states, today(), true)},
+      {"secretariat_awaiting_code", viewer_for(account({Role::secretariat}, std::nullopt, true), states, today(), false)},
+      {"administrator", viewer_for(account({Role::administrator}, std::nullopt, true), states, today(), true)},
+  };
+}
+
+std::optional<Permission> permission_named(std::string_view name) {
+  for (const auto permission : all_permissions) {
+    if (to_string(permission) == name) return permission;
+  }
+  return std::nullopt;
+}
+
+TEST(Policy, DecidesEveryCaseInTheMatrix) {
+  const auto cases = testing::read_cases("policy_matrix.csv");
+  const auto known = viewers();
+  ASSERT_GE(cases.rows().size(), 60u);
+  for (const auto& row : cases.rows()) {
+    const auto viewer = known.find(std::string(cases.field(row, "viewer")));
+    ASSERT_NE(viewer, known.end()) << "line " << row.line;
+    const auto permission = permission_named(cases.field(row, "permission"));
+    ASSERT_TRUE(permission) << "line " << row.line;
+    const auto state = cases.field(row, "state");
+    const bool allowed = may(viewer->second, *permission,
+                             state.empty() ? std::nullopt : std::optional<std::string_view>(state));
+    EXPECT_EQ(allowed, cases.field(row, "allowed") == "yes")
+        << "line " << row.line << ": " << viewer->first << " " << to_string(*permission) << " " << state;
+  }
+}
+
+TEST(Policy, EveryViewerAndPermissionIsCoveredByTheMatrix) {
+  // A new permission or viewer kind must come with its rows.
+  const auto cases = testing::read_cases("policy_matrix.csv");
+  std::set<std::string> viewer_kinds, permissions;
+  for (const auto& row : cases.rows()) {
+    viewer_kinds.insert(std::string(cases.field(row, "viewer")));
+    permissions.insert(std::string(cases.field(row, "permission")));
+  }
+  for (const auto& [name, viewer] : viewers()) EXPECT_TRUE(viewer_kinds.contains(name)) << name;
+  for (const auto permission : all_permissions) EXPECT_TRUE(permissions.contains(std::string(to_string(permission))));
+}
+
+TEST(Viewer, PartyStatusFollowsTheRegisterOnTheDay) {
+  const auto& states = testing::project_register();
+  // Afghanistan acceded on 2020-07-29: its representative gains States Parties' access that day.
+  const auto before = viewer_for(account({Role::state_representative}, "AFG", false), states,
+                                 Date::from_ymd(2020, 7, 28), true);
+  const auto after = viewer_for(account({Role::state_representative}, "AFG", false), states,
+                                Date::from_ymd(2020, 7, 29), true);
+  EXPECT_FALSE(may(before, Permission::read_restricted_reports));
+  EXPECT_TRUE(may(after, Permission::read_restricted_reports));
+}
+
+TEST(Viewer, InactiveAccountIsAnonymous) {
+  auto inactive = account({Role::secretariat}, std::nullopt, true);
+  inactive.active = false;
+  const auto viewer = viewer_for(inactive, testing::project_register(), today(), true);
+  EXPECT_TRUE(viewer.is_anonymous());
+  EXPECT_FALSE(may(viewer, Permission::read_audit_log));
+}
+
+TEST(Roles, RoundTripTheirNames) {
+  for (const auto role : all_roles) EXPECT_EQ(role_from_string(to_string(role)), role);
+  EXPECT_FALSE(role_from_string("superuser"));
+  EXPECT_TRUE(requires_second_factor(Role::reporting_officer));
+  EXPECT_FALSE(requires_second_factor(Role::state_representative));
+}
+
+}  // namespace
+}  // namespace att::auth
