@@ -21,7 +21,7 @@ bool is_plausible_address(std::string_view address) {
   // one field name several recipients or smuggle a display name.
   return std::none_of(address.begin(), address.end(), [](char c) {
     const auto byte = static_cast<unsigned char>(c);
-    return byte <= 0x20 || byte == 0x7f || c == ';' || c == '<' || c == '>' || c == '"' ||
+    return byte <= 0x20 || byte == 0x7f || c == ',' || c == ';' || c == '<' || c == '>' || c == '"' ||
            c == '(' || c == ')' || c == '\\';
   });
 }

@@ -222,9 +222,33 @@ HttpResponse enable_two_factor(const AppContext& app, HttpRequest& request) {
                      {{"title", app.catalog.text(language, "two_factor.enabled_title")}, {"codes", list}});
 }
 
+// Who the caller is, for programs using an API token (and for pages that need it as JSON).
+HttpResponse me(const AppContext& app, HttpRequest& request) {
+  if (auto refusal = refuse_unless(app, request, Permission::manage_own_account)) return std::move(*refusal);
+  const auto& viewer = request.visit.viewer;
+  nlohmann::json roles = nlohmann::json::array();
+  for (const auto role : viewer.roles) roles.push_back(std::string(to_string(role)));
+  nlohmann::json permissions = nlohmann::json::array();
+  for (const auto permission : auth::all_permissions) {
+    if (auth::may(viewer, permission, viewer.state_iso3)) permissions.push_back(std::string(to_string(permission)));
+  }
+  auto response = HttpResponse::json(
+      200, nlohmann::json{{"id", *viewer.user_id},
+                          {"email", viewer.email},
+                          {"name", viewer.name},
+                          {"state", viewer.state_iso3 ? nlohmann::json(*viewer.state_iso3) : nullptr},
+                          {"state_is_party", viewer.state_is_party},
+                          {"roles", roles},
+                          {"permissions", permissions}}
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  response.set_header("Cache-Control", "private, no-store");
+  return response;
+}
+
 }  // namespace
 
 void add_account_routes(Router& router, const AppContext& app) {
+  router.add("GET", "/api/v1/me", [&app](HttpRequest& r) { return me(app, r); });
   router.add("GET", "/account", [&app](HttpRequest& r) { return show_account(app, r); });
   router.add("POST", "/account/password", [&app](HttpRequest& r) { return change_password(app, r); });
   router.add("POST", "/account/sign-out-everywhere", [&app](HttpRequest& r) { return sign_out_everywhere(app, r); });

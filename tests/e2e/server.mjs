@@ -57,12 +57,56 @@ async function freePort() {
   });
 }
 
+/** Run `att ARGS...` with `input` on standard input; rejects on failure or timeout. */
+function runAtt(args, input, timeoutMs = 60_000) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(attBinary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`could not start ${attBinary}: ${err.message}`));
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve({ stdout, stderr });
+      else reject(new Error(`exit code ${code}, signal ${signal}\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+    });
+    child.stdin.on('error', () => {});  // reported through 'close'
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** Arguments of `att users add` for one account of startServer's `users`. */
+function userAddArgs(db, user) {
+  if (!user?.email || !user.password) throw new Error('each user needs an email and a password');
+  const roles = Array.isArray(user.role) ? user.role : [user.role ?? 'observer'];
+  const args = ['users', 'add', '--db', db, '--email', user.email, '--password-stdin'];
+  if (user.name) args.push('--name', user.name);
+  if (user.position) args.push('--position', user.position);
+  if (user.state) args.push('--state', user.state);
+  for (const role of roles) args.push('--role', role);
+  return args;
+}
+
 /**
  * Create a database in a temporary folder, start `att serve` on it and wait
- * until it listens. Returns { baseUrl, stop }; stop() sends SIGTERM, waits
- * for the process to exit and removes the temporary folder.
+ * until it listens. Returns { baseUrl, port, stop }; stop() sends SIGTERM,
+ * waits for the process to exit and removes the temporary folder.
+ *
+ * Options (all optional; without them the server is started exactly as before):
+ * - users: [{ email, password, role (a string or an array), name, state,
+ *   position }], created with `att users add` before the server starts;
+ * - mailSmtpPort: deliver e-mail over SMTP to 127.0.0.1:mailSmtpPort, from
+ *   mailFrom (default no-reply@att.test), polling the outbox every
+ *   mailPollMs (default 200); links in e-mails then point at this server.
  */
-export async function startServer() {
+export async function startServer({ users = [], mailSmtpPort, mailFrom = 'no-reply@att.test', mailPollMs = 200 } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'att-e2e-'));
   const db = join(dir, 'e2e.db');
   try {
@@ -72,13 +116,25 @@ export async function startServer() {
     throw new Error(
       `'${attBinary} init --db ${db}' failed: ${err.message}\n${err.stderr ?? ''}`);
   }
+  for (const user of users) {
+    try {
+      await runAtt(userAddArgs(db, user), `${user.password}\n`);
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true });
+      throw new Error(`'att users add' for ${user?.email} failed: ${err.message}`);
+    }
+  }
 
   const port = await freePort();
-  const child = spawn(
-    attBinary,
-    ['serve', '--db', db, '--port', String(port), '--bind', '127.0.0.1', '--access-log', 'off'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const serveArgs = ['serve', '--db', db, '--port', String(port), '--bind', '127.0.0.1', '--access-log', 'off'];
+  if (mailSmtpPort !== undefined) {
+    serveArgs.push(
+      '--mail', `smtp://127.0.0.1:${mailSmtpPort}`,
+      '--mail-from', mailFrom,
+      '--mail-poll-ms', String(mailPollMs),
+      '--public-url', `http://127.0.0.1:${port}`);
+  }
+  const child = spawn(attBinary, serveArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8');
@@ -153,5 +209,11 @@ export async function startServer() {
     return stopped;
   }
 
-  return { baseUrl: `http://127.0.0.1:${port}`, stop };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    port,
+    /** What the server wrote on standard error so far (for failure messages). */
+    stderr: () => stderr,
+    stop,
+  };
 }

@@ -33,7 +33,7 @@ std::string bracketed(std::string_view line) {
   return std::string(line.substr(open + 1, close - open - 1));
 }
 
-void send_all(int fd, std::string_view text) {
+void send_reply(int fd, std::string_view text) {
   while (!text.empty()) {
     const ssize_t n = ::send(fd, text.data(), text.size(), MSG_NOSIGNAL);
     if (n <= 0) return;
@@ -120,6 +120,11 @@ void SmtpTestServer::stall_after_data(bool stall) {
   stall_after_data_ = stall;
 }
 
+void SmtpTestServer::delay_replies(std::chrono::milliseconds delay) {
+  std::lock_guard lock(mutex_);
+  reply_delay_ = delay;
+}
+
 std::vector<ReceivedMail> SmtpTestServer::messages() const {
   std::lock_guard lock(mutex_);
   return messages_;
@@ -165,12 +170,21 @@ void SmtpTestServer::serve(int client) {
       buffer.append(chunk, static_cast<std::size_t>(n));
     }
   };
+  const auto reply = [&](std::string_view text) {
+    std::chrono::milliseconds delay{};
+    {
+      std::lock_guard lock(mutex_);
+      delay = reply_delay_;
+    }
+    std::this_thread::sleep_for(delay);
+    send_reply(client, text);
+  };
   const auto refusing = [&](RefuseAt stage) {
     std::lock_guard lock(mutex_);
     return refuse_at_ == stage;
   };
 
-  send_all(client, "220 localhost ESMTP att test server\r\n");
+  reply("220 localhost ESMTP att test server\r\n");
   ReceivedMail current;
   std::string auth;
   std::string line;
@@ -178,38 +192,38 @@ void SmtpTestServer::serve(int client) {
     const std::string verb = upper(line.substr(0, line.find(' ')));
     const std::string command = upper(line);
     if (verb == "EHLO") {
-      send_all(client, "250-localhost\r\n250-8BITMIME\r\n250-SIZE 10485760\r\n250 AUTH PLAIN\r\n");
+      reply("250-localhost\r\n250-8BITMIME\r\n250-SIZE 10485760\r\n250 AUTH PLAIN\r\n");
     } else if (verb == "HELO") {
-      send_all(client, "250 localhost\r\n");
+      reply("250 localhost\r\n");
     } else if (verb == "AUTH") {
       // "AUTH PLAIN <base64>", or "AUTH PLAIN" and the credentials on the next line after a 334.
       std::string credentials = line.size() > 11 ? line.substr(11) : "";
       if (credentials.empty()) {
-        send_all(client, "334 \r\n");
+        reply("334 \r\n");
         if (!next_line(credentials)) return;
       }
       auth = decode_base64(credentials);
-      send_all(client, "235 2.7.0 Authentication successful\r\n");
+      reply("235 2.7.0 Authentication successful\r\n");
     } else if (command.rfind("MAIL FROM:", 0) == 0) {
       if (refusing(RefuseAt::mail_from)) {
-        send_all(client, "451 4.3.0 Mail server temporarily unavailable\r\n");
+        reply("451 4.3.0 Mail server temporarily unavailable\r\n");
         continue;
       }
       current = ReceivedMail{bracketed(line), {}, {}, auth};
-      send_all(client, "250 2.1.0 Ok\r\n");
+      reply("250 2.1.0 Ok\r\n");
     } else if (command.rfind("RCPT TO:", 0) == 0) {
       if (refusing(RefuseAt::rcpt_to)) {
-        send_all(client, "451 4.7.1 Greylisted, try again later\r\n");
+        reply("451 4.7.1 Greylisted, try again later\r\n");
         continue;
       }
       current.recipients.push_back(bracketed(line));
-      send_all(client, "250 2.1.5 Ok\r\n");
+      reply("250 2.1.5 Ok\r\n");
     } else if (verb == "DATA") {
       if (current.recipients.empty()) {
-        send_all(client, "503 5.5.1 No valid recipients\r\n");
+        reply("503 5.5.1 No valid recipients\r\n");
         continue;
       }
-      send_all(client, "354 End data with <CR><LF>.<CR><LF>\r\n");
+      reply("354 End data with <CR><LF>.<CR><LF>\r\n");
       std::string data;
       bool complete = false;
       while (next_line(line)) {
@@ -233,7 +247,7 @@ void SmtpTestServer::serve(int client) {
         return;
       }
       if (refusing(RefuseAt::end_of_data)) {
-        send_all(client, "451 4.3.0 Queue full, try again later\r\n");
+        reply("451 4.3.0 Queue full, try again later\r\n");
         current = {};
         continue;
       }
@@ -244,17 +258,17 @@ void SmtpTestServer::serve(int client) {
       }
       arrived_.notify_all();
       current = {};
-      send_all(client, "250 2.0.0 Ok: queued\r\n");
+      reply("250 2.0.0 Ok: queued\r\n");
     } else if (verb == "RSET") {
       current = {};
-      send_all(client, "250 2.0.0 Ok\r\n");
+      reply("250 2.0.0 Ok\r\n");
     } else if (verb == "NOOP") {
-      send_all(client, "250 2.0.0 Ok\r\n");
+      reply("250 2.0.0 Ok\r\n");
     } else if (verb == "QUIT") {
-      send_all(client, "221 2.0.0 Bye\r\n");
+      reply("221 2.0.0 Bye\r\n");
       return;
     } else {
-      send_all(client, "502 5.5.2 Command not recognised\r\n");
+      reply("502 5.5.2 Command not recognised\r\n");
     }
   }
 }

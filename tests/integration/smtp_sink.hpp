@@ -43,6 +43,8 @@ class SmtpTestServer {
   // Takes the message but never answers the final "." (a server stuck on its disk): the client's
   // timeout must end the exchange.
   void stall_after_data(bool stall);
+  // Waits this long before every reply (a slow server): each reply is in time, the whole exchange is not.
+  void delay_replies(std::chrono::milliseconds delay);
 
   [[nodiscard]] std::vector<ReceivedMail> messages() const;
   // True once at least count messages have arrived; false after the timeout.
@@ -61,6 +63,7 @@ class SmtpTestServer {
   std::vector<ReceivedMail> messages_;
   RefuseAt refuse_at_ = RefuseAt::nothing;
   bool stall_after_data_ = false;
+  std::chrono::milliseconds reply_delay_{0};
 };
 
 std::string decode_base64(std::string_view text);

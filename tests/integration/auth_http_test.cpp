@@ -1,0 +1,376 @@
+// Accounts over real HTTP: who may open what, sign-in with and without a second factor,
+// sessions, CSRF, reset links, throttling, registration, API tokens and the audit log.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <map>
+
+#include "auth/accounts_store.hpp"
+#include "auth/password_resets.hpp"
+#include "auth/secrets.hpp"
+#include "auth/totp.hpp"
+#include "browser.hpp"
+#include "core/date.hpp"
+#include "io/csv_reader.hpp"
+#include "io/file.hpp"
+#include "store/open_database.hpp"
+#include "test_support.hpp"
+
+namespace att::testing {
+namespace {
+
+const std::string password = "correct horse battery staple";
+
+struct Person {
+  std::string email;
+  std::set<auth::Role> roles;
+  std::optional<std::string> state;
+  bool second_factor = false;
+};
+
+const std::map<std::string, Person> people = {
+    {"observer", {"observer@example.org", {auth::Role::observer}, std::nullopt, false}},
+    {"representative", {"rep@example.org", {auth::Role::state_representative}, "FRA", false}},
+    {"representative_of_signatory", {"signatory@example.org", {auth::Role::state_representative}, "USA", false}},
+    {"reporting_officer",
+     {"officer@example.org", {auth::Role::state_representative, auth::Role::reporting_officer}, "FRA", true}},
+    {"reporting_officer_without_second_factor",
+     {"newofficer@example.org", {auth::Role::state_representative, auth::Role::reporting_officer}, "DEU", false}},
+    {"chair", {"chair@example.org", {auth::Role::chair}, std::nullopt, false}},
+    {"secretariat", {"sec@example.org", {auth::Role::secretariat}, std::nullopt, true}},
+    {"administrator", {"admin@example.org", {auth::Role::administrator}, std::nullopt, true}},
+};
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+class AuthHttp : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_path_ = (dir_.path() / "auth.db").string();
+    ASSERT_EQ(run_att({"init", "--db", db_path_}).exit_code, 0);
+    auto db = store::open_database(db_path_);
+    const auto hash = auth::hash_password(password);
+    for (const auto& [kind, person] : people) {
+      const auto id = auth::create_account(*db, {person.email, kind, "", person.state, hash, person.roles}, "2026-01-01T00:00:00Z");
+      if (person.second_factor) {
+        secrets_[kind] = auth::new_totp_secret();
+        auth::set_totp_secret(*db, id, secrets_[kind], true, "2026-01-01T00:00:00Z");
+      }
+    }
+    mailbox_ = dir_.path() / "mail.mbox";
+    server_ = std::make_unique<ServerProcess>(
+        db_path_, std::vector<std::string>{"--mail", "file:" + mailbox_.string(), "--mail-poll-ms", "100",
+                                           "--public-url", "http://example.test"});
+  }
+
+  // Signs in through the forms, with the TOTP code when the account has a second factor.
+  Browser signed_in(const std::string& kind) {
+    Browser browser(server_->port());
+    browser.get("/sign-in");
+    const auto answer = browser.post("/sign-in", {{"email", people.at(kind).email}, {"password", password}});
+    EXPECT_EQ(answer.status, 303) << kind << ": " << answer.body.substr(0, 300);
+    if (answer.header("location") == "/sign-in/second-factor") {
+      browser.get("/sign-in/second-factor");
+      const auto code = auth::totp_code(secrets_.at(kind), unix_now());
+      const auto verified = browser.post("/sign-in/second-factor", {{"code", code}});
+      EXPECT_EQ(verified.header("location"), "/account") << kind << ": " << verified.body.substr(0, 300);
+    }
+    return browser;
+  }
+
+  std::string mailbox() const {
+    const auto text = io::read_file(mailbox_);
+    return text ? *text : "";
+  }
+
+  // Waits for the mail worker to write a message containing `needle` to the mailbox file.
+  std::string wait_for_mail(const std::string& needle) {
+    for (int i = 0; i < 100; ++i) {
+      const auto text = mailbox();
+      if (text.find(needle) != std::string::npos) return text;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return mailbox();
+  }
+
+  TempDir dir_;
+  std::string db_path_;
+  std::filesystem::path mailbox_;
+  std::map<std::string, std::string> secrets_;
+  std::unique_ptr<ServerProcess> server_;
+};
+
+std::string outcome_of(const HttpResult& result) {
+  if (result.status == 200) return "ok";
+  if (result.status == 401) return "unauthorized";
+  if (result.status == 403) return "forbidden";
+  if (result.status == 409) return "not_pending";
+  if (result.status == 303 && result.header("location").rfind("/sign-in?next=", 0) == 0) return "sign_in";
+  if (result.status == 303 && result.header("location") == "/account/two-factor") return "set_up_second_factor";
+  return "status " + std::to_string(result.status) + " " + result.header("location");
+}
+
+TEST_F(AuthHttp, EveryRoleAgainstEveryProtectedRoute) {
+  const auto text = io::read_file(std::string(ATT_TEST_DATA_DIR) + "/access_matrix.csv");
+  ASSERT_TRUE(text);
+  const auto matrix = io::CsvTable::parse(*text);
+  ASSERT_TRUE(matrix);
+  std::map<std::string, Browser> browsers;
+  browsers.emplace("anonymous", Browser(server_->port()));
+  for (const auto& [kind, person] : people) browsers.emplace(kind, signed_in(kind));
+  int checked = 0;
+  for (const auto& row : matrix->rows()) {
+    const std::string method(matrix->field(row, "method"));
+    const std::string path(matrix->field(row, "path"));
+    for (auto& [kind, browser] : browsers) {
+      ASSERT_TRUE(matrix->has_column(kind)) << kind;
+      if (method == "POST") browser.get("/sign-in");  // a page holding a CSRF token, as a real form would
+      const auto result = method == "GET" ? browser.get(path) : browser.post(path, {});
+      EXPECT_EQ(outcome_of(result), matrix->field(row, kind)) << method << " " << path << " as " << kind;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 90);
+}
+
+TEST_F(AuthHttp, WrongPasswordAndUnknownAccountLookAlike) {
+  Browser known(server_->port()), unknown(server_->port());
+  known.get("/sign-in");
+  unknown.get("/sign-in");
+  const auto a = known.post("/sign-in", {{"email", "rep@example.org"}, {"password", "wrong password 123"}});
+  const auto b = unknown.post("/sign-in", {{"email", "nobody@example.org"}, {"password", "wrong password 123"}});
+  EXPECT_EQ(a.status, 400);
+  EXPECT_EQ(a.status, b.status);
+  EXPECT_EQ(text_of_id(a.body, "form-error"), text_of_id(b.body, "form-error"));
+  EXPECT_NE(text_of_id(a.body, "form-error").find("wrong"), std::string::npos);
+
+  Browser forgot_known(server_->port()), forgot_unknown(server_->port());
+  forgot_known.get("/forgot-password");
+  forgot_unknown.get("/forgot-password");
+  const auto c = forgot_known.post("/forgot-password", {{"email", "rep@example.org"}});
+  const auto d = forgot_unknown.post("/forgot-password", {{"email", "nobody@example.org"}});
+  EXPECT_EQ(c.status, 200);
+  EXPECT_EQ(c.status, d.status);
+  EXPECT_EQ(c.body.substr(c.body.find("<main")), d.body.substr(d.body.find("<main")));
+}
+
+TEST_F(AuthHttp, SignInIssuesAFreshSessionTokenEachTime) {
+  Browser browser(server_->port());
+  browser.set_cookie("att_session", "chosen-by-an-attacker-aaaaaaaaaaaaaaaaaaaa");
+  browser.get("/sign-in");
+  browser.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}});
+  const auto first = browser.cookie("att_session");
+  EXPECT_FALSE(first.empty());
+  EXPECT_NE(first, "chosen-by-an-attacker-aaaaaaaaaaaaaaaaaaaa");
+  EXPECT_EQ(browser.get("/account").status, 200);
+
+  browser.get("/sign-in");
+  browser.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}});
+  const auto second = browser.cookie("att_session");
+  EXPECT_NE(second, first);
+  Browser old(server_->port());
+  old.set_cookie("att_session", first);
+  EXPECT_EQ(outcome_of(old.get("/account")), "sign_in") << "the session before the new sign-in is gone";
+}
+
+TEST_F(AuthHttp, StateChangingRequestsNeedTheRightCsrfToken) {
+  Browser browser(server_->port());
+  browser.get("/sign-in");
+  const std::vector<std::pair<std::string, std::string>> credentials = {{"email", "rep@example.org"},
+                                                                        {"password", password}};
+  EXPECT_EQ(browser.post("/sign-in", credentials, false).status, 403) << "no token";
+  auto forged = credentials;
+  forged.emplace_back("csrf_token", "forged-token-forged-token-forged-token-1234");
+  EXPECT_EQ(browser.post("/sign-in", forged, false).status, 403) << "wrong token";
+  Browser other(server_->port());
+  other.get("/sign-in");
+  auto borrowed = credentials;
+  borrowed.emplace_back("csrf_token", other.csrf_token());
+  EXPECT_EQ(browser.post("/sign-in", borrowed, false).status, 403) << "another visitor's token";
+  browser.get("/sign-in");
+  EXPECT_EQ(browser.post("/sign-in", credentials).status, 303) << "the page's own token";
+
+  // Signed in, the session's token is the one that counts.
+  EXPECT_EQ(browser.post("/account/tokens", {{"name", "x"}}, false).status, 403);
+  browser.get("/account");
+  EXPECT_EQ(browser.post("/account/tokens", {{"name", "x"}}).status, 200);
+  const auto header_token = http_raw(server_->port(),
+                                     "POST /account/tokens HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: "
+                                     "att_session=" + browser.cookie("att_session") + "\r\nX-CSRF-Token: " +
+                                         browser.csrf_token() +
+                                         "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 6\r\n\r\n"
+                                         "name=y");
+  EXPECT_EQ(header_token.status, 200) << "htmx sends the token in a header";
+}
+
+TEST_F(AuthHttp, RepeatedFailuresAreThrottledEvenWithTheRightPassword) {
+  Browser browser(server_->port());
+  for (int i = 0; i < 5; ++i) {
+    browser.get("/sign-in");
+    EXPECT_EQ(browser.post("/sign-in", {{"email", "rep@example.org"}, {"password", "not the password"}}).status, 400);
+  }
+  browser.get("/sign-in");
+  const auto blocked = browser.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}});
+  EXPECT_EQ(blocked.status, 429);
+  EXPECT_NE(text_of_id(blocked.body, "form-error").find("Too many attempts"), std::string::npos);
+  // Another account from the same address is still allowed (the address limit is higher).
+  browser.get("/sign-in");
+  EXPECT_EQ(browser.post("/sign-in", {{"email", "chair@example.org"}, {"password", password}}).status, 303);
+}
+
+TEST_F(AuthHttp, SecondFactorCodeCannotBeReplayedOrGuessed) {
+  Browser first(server_->port());
+  first.get("/sign-in");
+  first.post("/sign-in", {{"email", "sec@example.org"}, {"password", password}});
+  EXPECT_EQ(outcome_of(first.get("/account")), "sign_in") << "password alone does not sign in";
+  first.get("/sign-in/second-factor");
+  EXPECT_EQ(first.post("/sign-in/second-factor", {{"code", "000000"}}).status, 400);
+  const auto code = auth::totp_code(secrets_.at("secretariat"), unix_now());
+  EXPECT_EQ(first.post("/sign-in/second-factor", {{"code", code}}).header("location"), "/account");
+  EXPECT_EQ(first.get("/admin/audit").status, 200);
+
+  Browser second(server_->port());
+  second.get("/sign-in");
+  second.post("/sign-in", {{"email", "sec@example.org"}, {"password", password}});
+  second.get("/sign-in/second-factor");
+  EXPECT_EQ(second.post("/sign-in/second-factor", {{"code", code}}).status, 400) << "a used code is refused";
+}
+
+TEST_F(AuthHttp, ResetLinksWorkOnceAndExpire) {
+  auto db = store::open_database(db_path_);
+  const auto account = auth::find_account_by_email(*db, "rep@example.org");
+  ASSERT_TRUE(account);
+  const auto expired =
+      auth::create_password_reset(*db, account->account.id, std::chrono::system_clock::now() - std::chrono::hours(2));
+  Browser browser(server_->port());
+  const auto expired_page = browser.get("/reset-password?token=" + expired);
+  EXPECT_EQ(expired_page.status, 400);
+  EXPECT_NE(expired_page.body.find("expired"), std::string::npos);
+
+  // The link arrives by e-mail.
+  browser.get("/forgot-password");
+  browser.post("/forgot-password", {{"email", "rep@example.org"}});
+  const auto mail = wait_for_mail("reset-password?token=");
+  const auto at = mail.find("http://example.test/reset-password?token=");
+  ASSERT_NE(at, std::string::npos) << mail;
+  const auto link = mail.substr(at, mail.find_first_of("\r\n", at) - at);
+  const auto token = link.substr(link.find("token=") + 6);
+  EXPECT_EQ(browser.get("/reset-password?token=" + token).status, 200);
+  const std::string new_password = "a brand new passphrase for tests";
+  EXPECT_EQ(browser.post("/reset-password", {{"token", token}, {"password", new_password}, {"password_confirm", new_password}})
+                .status,
+            200);
+  const auto reused = browser.get("/reset-password?token=" + token);
+  EXPECT_EQ(reused.status, 400);
+  EXPECT_NE(reused.body.find("already used"), std::string::npos);
+
+  Browser again(server_->port());
+  again.get("/sign-in");
+  EXPECT_EQ(again.post("/sign-in", {{"email", "rep@example.org"}, {"password", new_password}}).status, 303);
+}
+
+TEST_F(AuthHttp, SignOutOfEverySessionEndsThemAll) {
+  auto laptop = signed_in("representative");
+  auto phone = signed_in("representative");
+  EXPECT_EQ(phone.get("/account").status, 200);
+  laptop.get("/account");
+  EXPECT_EQ(laptop.post("/account/sign-out-everywhere", {}).status, 303);
+  EXPECT_EQ(outcome_of(phone.get("/account")), "sign_in");
+  EXPECT_EQ(outcome_of(laptop.get("/account")), "sign_in");
+}
+
+TEST_F(AuthHttp, ApiTokensActForTheirOwnerUntilRevoked) {
+  auto browser = signed_in("representative");
+  browser.get("/account");
+  const auto created = browser.post("/account/tokens", {{"name", "research script"}});
+  const auto token = text_of_id(created.body, "new-token");
+  ASSERT_EQ(token.rfind("att_", 0), 0u) << created.body.substr(0, 500);
+  const auto me = http_get(server_->port(), "/api/v1/me", {"Authorization: Bearer " + token});
+  ASSERT_EQ(me.status, 200);
+  const auto body = nlohmann::json::parse(me.body);
+  EXPECT_EQ(body["email"], "rep@example.org");
+  EXPECT_EQ(body["state"], "FRA");
+  // A token is not a cookie: no CSRF token needed, and none can be forged with it.
+  EXPECT_EQ(http_get(server_->port(), "/api/v1/me", {"Authorization: Bearer att_wrong"}).status, 401);
+  const auto marker = std::string("/account/tokens/");
+  const auto at = created.body.find(marker);
+  const auto id = created.body.substr(at + marker.size(), created.body.find('/', at + marker.size()) - at - marker.size());
+  EXPECT_EQ(browser.post("/account/tokens/" + id + "/revoke", {}).status, 303);
+  EXPECT_EQ(http_get(server_->port(), "/api/v1/me", {"Authorization: Bearer " + token}).status, 401);
+}
+
+TEST_F(AuthHttp, RegistrationFromApplicationToFirstSignIn) {
+  Browser applicant(server_->port());
+  applicant.get("/register?lang=es");
+  const std::string applicant_password = "una frase larga y secreta";
+  auto bad = applicant.post("/register", {{"name", "A"}, {"email", "not-an-address"}, {"state", "ZZZ"},
+                                          {"position", ""}, {"role", "secretariat"}, {"password", "short"},
+                                          {"password_confirm", "other"}});
+  EXPECT_EQ(bad.status, 400);
+  for (const char* field : {"name", "email", "state", "position", "role", "password", "password_confirm"})
+    EXPECT_NE(bad.body.find(std::string("id=\"field-") + field + "-error\""), std::string::npos) << field;
+  EXPECT_NE(bad.body.find("Elija el Estado"), std::string::npos) << "messages in the visitor's language";
+
+  const auto sent = applicant.post(
+      "/register", {{"name", "María López"}, {"email", "maria@example.org"}, {"state", "ESP"},
+                    {"position", "Jefa de control de exportaciones"}, {"role", "state-representative"},
+                    {"note", ""}, {"password", applicant_password}, {"password_confirm", applicant_password}});
+  EXPECT_EQ(sent.status, 200) << sent.body.substr(0, 500);
+  const auto mail = wait_for_mail("/register/confirm?token=");
+  const auto at = mail.find("http://example.test/register/confirm?token=");
+  ASSERT_NE(at, std::string::npos) << mail;
+  const auto link = mail.substr(at, mail.find_first_of("\r\n", at) - at);
+  const auto target = link.substr(std::string("http://example.test").size());
+  EXPECT_EQ(applicant.get(target).status, 200);
+  EXPECT_EQ(applicant.get(target).status, 400) << "a confirmation link works once";
+  applicant.get("/sign-in");
+  EXPECT_EQ(applicant.post("/sign-in", {{"email", "maria@example.org"}, {"password", applicant_password}}).status, 400)
+      << "no account before approval";
+
+  auto secretariat = signed_in("secretariat");
+  const auto list = secretariat.get("/admin/registrations");
+  ASSERT_NE(list.body.find("María López"), std::string::npos);
+  const auto marker = std::string("/admin/registrations/");
+  const auto id_at = list.body.find(marker);
+  const auto id = list.body.substr(id_at + marker.size(), list.body.find('/', id_at + marker.size()) - id_at - marker.size());
+  EXPECT_EQ(secretariat.post("/admin/registrations/" + id + "/reject", {{"reason", ""}}).status, 400)
+      << "a rejection needs a reason";
+  const auto approved = secretariat.post("/admin/registrations/" + id + "/approve", {});
+  EXPECT_EQ(approved.status, 200);
+  EXPECT_EQ(secretariat.post("/admin/registrations/" + id + "/approve", {}).status, 409) << "decided once";
+  wait_for_mail("Subject: =?UTF-8?");
+
+  applicant.get("/sign-in");
+  EXPECT_EQ(applicant.post("/sign-in", {{"email", "maria@example.org"}, {"password", applicant_password}}).status, 303);
+  const auto me = nlohmann::json::parse(applicant.get("/api/v1/me").body);
+  EXPECT_EQ(me["state"], "ESP");
+  EXPECT_EQ(me["roles"], nlohmann::json::array({"state-representative"}));
+}
+
+TEST_F(AuthHttp, AuditLogRecordsAndDetectsTampering) {
+  Browser stranger(server_->port());
+  stranger.get("/sign-in");
+  stranger.post("/sign-in", {{"email", "rep@example.org"}, {"password", "not the password"}});
+  signed_in("secretariat");
+  const auto exported = run_att({"audit", "export", "--db", db_path_, "--format", "json"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  const auto entries = nlohmann::json::parse(exported.out);
+  std::set<std::string> actions;
+  for (const auto& entry : entries) actions.insert(entry["action"].get<std::string>());
+  for (const char* action : {"sign_in_failed", "sign_in_password_ok", "sign_in"})
+    EXPECT_TRUE(actions.contains(action)) << action;
+  EXPECT_EQ(entries[0]["ip"], "127.0.0.1");
+
+  EXPECT_EQ(run_att({"audit", "verify", "--db", db_path_}).exit_code, 0);
+  store::open_database(db_path_)->execute("UPDATE audit_log SET detail = 'edited' WHERE seq = 1");
+  const auto broken = run_att({"audit", "verify", "--db", db_path_});
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_NE(broken.err.find("audit log broken at entry 1"), std::string::npos) << broken.err;
+}
+
+}  // namespace
+}  // namespace att::testing
