@@ -88,7 +88,7 @@ void MailWorker::run(const std::stop_token& stop) {
     }
     if (more_due) continue;
     std::unique_lock lock(mutex_);
-    wakeup_.wait_for(lock, options_.interval, [this] { return woken_; });
+    wakeup_.wait_for(lock, stop, options_.interval, [this] { return woken_; });
     woken_ = false;
   }
 }

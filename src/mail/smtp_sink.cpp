@@ -175,7 +175,7 @@ tl::expected<void, std::string> SmtpSink::send(const OutgoingMail& mail) {
   // CURLOPT_TIMEOUT does not cover the QUIT libcurl sends when closing the connection, even after a
   // timeout: that waits for the server's reply up to the per-reply limit, 120 s by default. Capping
   // it at the overall limit bounds a send by twice that limit.
-  curl_easy_setopt(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, static_cast<long>(settings_.timeout.count()));
+
   // No SIGALRM-based timeouts: this runs on a worker thread.
   curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error);

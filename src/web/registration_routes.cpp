@@ -145,7 +145,10 @@ HttpResponse confirm(const AppContext& app, HttpRequest& request) {
   for (const auto& stored : auth::list_accounts(*db)) {
     if (stored.account.active && stored.account.roles.contains(auth::Role::secretariat))
       queue_mail(*db, app.catalog, Language::en, "registration_to_review", stored.account.email,
-                 {{"name", applicant.name}, {"state", applicant.state_iso3},
+                 {{"name", applicant.name},
+                  {"state", app.states->find_by_code(applicant.state_iso3)
+                                ? app.states->find_by_code(applicant.state_iso3)->name_en
+                                : applicant.state_iso3},
                   {"url", app.auth.public_url + "/admin/registrations"}});
   }
   transaction.commit();

@@ -1,5 +1,7 @@
 #include "web/sign_in_routes.hpp"
 
+#include <algorithm>
+
 #include "auth/accounts_store.hpp"
 #include "auth/audit_log.hpp"
 #include "auth/secrets.hpp"
@@ -89,6 +91,9 @@ HttpResponse sign_in(const AppContext& app, HttpRequest& request) {
                      utc_timestamp(now));
   transaction.commit();
   if (needs_code) return HttpResponse::redirect("/sign-in/second-factor");
+  const auto& roles = stored->account.roles;
+  if (std::any_of(roles.begin(), roles.end(), auth::requires_second_factor))
+    return HttpResponse::redirect("/account/two-factor");
   return HttpResponse::redirect(safe_return_path(request.form_or_empty("next")));
 }
 
@@ -163,6 +168,9 @@ void start_session(const AppContext& app, store::Database& db, HttpRequest& requ
                                             request.header("user-agent").value_or(""), app.auth.sessions,
                                             std::chrono::system_clock::now());
   request.visit.cookies_to_set.push_back(cookie_header(app, session_cookie, created.token));
+  // The rest of this request (a page with forms) belongs to the new session and its CSRF token.
+  request.visit.session = created.session;
+  request.visit.csrf_token = created.session.csrf_token;
 }
 
 void add_sign_in_routes(Router& router, const AppContext& app) {

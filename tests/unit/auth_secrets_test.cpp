@@ -48,6 +48,7 @@ TEST(PasswordHash, FreshHashDoesNotNeedRehashingButOthersDo) {
   EXPECT_FALSE(password_needs_rehash(stored_hash()));
   EXPECT_TRUE(password_needs_rehash("not a hash"));
   EXPECT_TRUE(password_needs_rehash(""));
+  EXPECT_TRUE(password_needs_rehash("$argon2id$v=19$m=garbage"));
 
   std::array<char, crypto_pwhash_STRBYTES> weak{};
   ASSERT_EQ(crypto_pwhash_str_alg(weak.data(), "pw", 2, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN,

@@ -1,0 +1,214 @@
+// Account storage on SQLite and PostgreSQL alike: accounts, sessions, reset links, throttling,
+// registrations, API tokens and the audit chain.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <thread>
+
+#include "auth/accounts_store.hpp"
+#include "auth/api_tokens.hpp"
+#include "auth/audit_log.hpp"
+#include "auth/password_resets.hpp"
+#include "auth/registrations.hpp"
+#include "auth/secrets.hpp"
+#include "auth/sessions_store.hpp"
+#include "auth/sign_in_throttle.hpp"
+#include "io/register_file.hpp"
+#include "store/migrations.hpp"
+#include "store/open_database.hpp"
+#include "store/states_store.hpp"
+#include "test_support.hpp"
+
+namespace att::auth {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::system_clock;
+
+class AuthStorage : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    location_ = testing::fresh_database_location(GetParam(), dir_);
+    if (location_.empty()) {
+      if (std::getenv("CI")) FAIL() << testing::postgres_unavailable_reason();
+      GTEST_SKIP() << testing::postgres_unavailable_reason();
+    }
+    db_ = store::open_database(location_);
+    store::migrate(*db_);
+    auto states_register = io::load_register(ATT_DATA_DIR);
+    ASSERT_TRUE(states_register);
+    store::save_register(*db_, *states_register);
+  }
+
+  std::int64_t make_account(const std::string& email, std::set<Role> roles, std::optional<std::string> state = {}) {
+    return create_account(*db_, {email, "Name", "Position", std::move(state), "hash", std::move(roles)}, "2026-01-01T00:00:00Z");
+  }
+
+  testing::TempDir dir_;
+  std::string location_;
+  std::unique_ptr<store::Database> db_;
+};
+
+TEST_P(AuthStorage, AccountsKeepTheirRolesStateAndSecondFactor) {
+  const auto id = make_account("  Officer@Example.ORG ", {Role::reporting_officer, Role::state_representative}, "FRA");
+  EXPECT_GT(id, 0);
+  const auto found = find_account_by_email(*db_, "officer@example.org");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->account.id, id);
+  EXPECT_EQ(found->account.email, "officer@example.org");
+  EXPECT_EQ(found->account.roles, (std::set<Role>{Role::reporting_officer, Role::state_representative}));
+  EXPECT_EQ(found->account.state_iso3, "FRA");
+  EXPECT_FALSE(found->account.totp_enabled);
+  set_totp_secret(*db_, id, "JBSWY3DPEHPK3PXP", true, "2026-01-02T00:00:00Z");
+  set_totp_last_step(*db_, id, 12345);
+  const auto again = find_account(*db_, id);
+  EXPECT_TRUE(again->account.totp_enabled);
+  EXPECT_EQ(again->totp_secret, "JBSWY3DPEHPK3PXP");
+  EXPECT_EQ(again->totp_last_step, 12345);
+  EXPECT_THROW(make_account("officer@example.org", {Role::observer}), store::DatabaseError) << "one account per address";
+  EXPECT_THROW(make_account("x@example.org", {Role::state_representative}, "ZZZ"), store::DatabaseError)
+      << "the State must exist";
+}
+
+TEST_P(AuthStorage, RecoveryCodesWorkOnce) {
+  const auto id = make_account("a@example.org", {Role::secretariat});
+  replace_recovery_codes(*db_, id, {token_digest("one"), token_digest("two")});
+  EXPECT_EQ(unused_recovery_codes(*db_, id), 2);
+  EXPECT_TRUE(use_recovery_code(*db_, id, token_digest("one"), "2026-01-01T00:00:00Z"));
+  EXPECT_FALSE(use_recovery_code(*db_, id, token_digest("one"), "2026-01-01T00:00:01Z"));
+  EXPECT_FALSE(use_recovery_code(*db_, id, token_digest("three"), "2026-01-01T00:00:01Z"));
+  EXPECT_EQ(unused_recovery_codes(*db_, id), 1);
+}
+
+TEST_P(AuthStorage, SessionsExpireWhenIdleOrTooOld) {
+  const auto id = make_account("s@example.org", {Role::observer});
+  const SessionLimits limits{30min, 12h};
+  const auto start = Clock::now();
+  const auto created = create_session(*db_, id, true, "127.0.0.1", "test", limits, start);
+  EXPECT_NE(created.token, created.session.token_digest) << "the database holds a digest, not the token";
+  EXPECT_TRUE(db_->query("SELECT 1 FROM sessions WHERE token_hash = $1", {created.token}).empty());
+  EXPECT_TRUE(find_live_session(*db_, created.token, limits, start + 29min));
+  EXPECT_TRUE(find_live_session(*db_, created.token, limits, start + 50min)) << "the last visit kept it alive";
+  EXPECT_FALSE(find_live_session(*db_, created.token, limits, start + 90min)) << "idle for 40 minutes";
+  EXPECT_FALSE(find_live_session(*db_, created.token, limits, start + 60min)) << "and it was deleted";
+
+  const auto second = create_session(*db_, id, true, "127.0.0.1", "test", limits, start);
+  for (auto at = start; at < start + 12h; at += 25min) ASSERT_TRUE(find_live_session(*db_, second.token, limits, at));
+  EXPECT_FALSE(find_live_session(*db_, second.token, limits, start + 12h + 1min)) << "absolute limit";
+  EXPECT_FALSE(find_live_session(*db_, "no-such-token", limits, start));
+}
+
+TEST_P(AuthStorage, SignOutEverywhereDeletesEverySession) {
+  const auto id = make_account("e@example.org", {Role::observer});
+  const auto other = make_account("f@example.org", {Role::observer});
+  for (int i = 0; i < 3; ++i) create_session(*db_, id, true, "", "", {}, Clock::now());
+  create_session(*db_, other, true, "", "", {}, Clock::now());
+  EXPECT_EQ(sessions_of(*db_, id).size(), 3u);
+  EXPECT_EQ(delete_sessions_of(*db_, id), 3);
+  EXPECT_TRUE(sessions_of(*db_, id).empty());
+  EXPECT_EQ(sessions_of(*db_, other).size(), 1u);
+}
+
+TEST_P(AuthStorage, ResetLinksAreSingleUseAndExpire) {
+  const auto id = make_account("r@example.org", {Role::observer});
+  const auto now = Clock::now();
+  const auto token = create_password_reset(*db_, id, now);
+  EXPECT_EQ(check_password_reset(*db_, token, now + 59min).user_id, id);
+  EXPECT_EQ(check_password_reset(*db_, token, now + 61min).problem, ResetTokenProblem::expired);
+  EXPECT_FALSE(consume_password_reset(*db_, token, now + 61min)) << "expired links cannot be used";
+  EXPECT_TRUE(consume_password_reset(*db_, token, now + 1min));
+  EXPECT_FALSE(consume_password_reset(*db_, token, now + 2min));
+  EXPECT_EQ(check_password_reset(*db_, token, now + 2min).problem, ResetTokenProblem::used);
+  EXPECT_EQ(check_password_reset(*db_, "made-up", now).problem, ResetTokenProblem::unknown);
+}
+
+TEST_P(AuthStorage, ThrottleCountsPerAccountAndPerAddressWithinTheWindow) {
+  const ThrottleLimits limits{3, 5, 15min};
+  const auto now = Clock::now();
+  for (int i = 0; i < 3; ++i) record_sign_in_failure(*db_, "victim@example.org", "10.0.0.1", now);
+  EXPECT_FALSE(sign_in_allowed(*db_, "VICTIM@example.org", "10.0.0.9", limits, now)) << "per account, any address";
+  EXPECT_TRUE(sign_in_allowed(*db_, "victim@example.org", "10.0.0.9", limits, now + 16min)) << "window passed";
+  for (int i = 0; i < 2; ++i) record_sign_in_failure(*db_, "other" + std::to_string(i) + "@example.org", "10.0.0.1", now);
+  EXPECT_FALSE(sign_in_allowed(*db_, "fresh@example.org", "10.0.0.1", limits, now)) << "per address, any account";
+  clear_sign_in_failures(*db_, "victim@example.org");
+  EXPECT_TRUE(sign_in_allowed(*db_, "victim@example.org", "10.0.0.2", limits, now));
+}
+
+TEST_P(AuthStorage, RegistrationsMoveFromUnconfirmedToDecided) {
+  const auto reviewer = make_account("sec@example.org", {Role::secretariat});
+  const auto now = Clock::now();
+  std::int64_t id = 0;
+  const auto token = create_registration(
+      *db_, {"Applicant@Example.org", "Ana", "Head of unit", "ESP", Role::reporting_officer, "note", "hash", "es"}, now,
+      &id);
+  EXPECT_EQ(find_registration(*db_, id)->status, RegistrationStatus::unconfirmed);
+  EXPECT_FALSE(decide_registration(*db_, id, true, reviewer, "", "2026-01-01T00:00:00Z")) << "not confirmed yet";
+  EXPECT_FALSE(confirm_registration(*db_, token, now + 49h)) << "the link lasts 48 hours";
+  const auto confirmed = confirm_registration(*db_, token, now + 1h);
+  ASSERT_TRUE(confirmed);
+  EXPECT_EQ(confirmed->status, RegistrationStatus::pending);
+  EXPECT_EQ(confirmed->application.email, "applicant@example.org");
+  EXPECT_EQ(confirmed->application.requested_role, Role::reporting_officer);
+  EXPECT_FALSE(confirm_registration(*db_, token, now + 1h)) << "once";
+  EXPECT_EQ(registrations_with_status(*db_, RegistrationStatus::pending).size(), 1u);
+  EXPECT_TRUE(decide_registration(*db_, id, false, reviewer, "unknown ministry", "2026-01-01T00:00:00Z"));
+  EXPECT_FALSE(decide_registration(*db_, id, true, reviewer, "", "2026-01-01T00:00:00Z")) << "decided once";
+  EXPECT_EQ(find_registration(*db_, id)->decision_reason, "unknown ministry");
+}
+
+TEST_P(AuthStorage, ApiTokensAreStoredAsDigestsAndRevocable) {
+  const auto id = make_account("t@example.org", {Role::observer});
+  const auto token = create_api_token(*db_, id, "script", Clock::now());
+  EXPECT_TRUE(db_->query("SELECT 1 FROM api_tokens WHERE token_hash = $1", {token}).empty());
+  EXPECT_EQ(api_token_owner(*db_, token, Clock::now()), id);
+  const auto tokens = api_tokens_of(*db_, id);
+  ASSERT_EQ(tokens.size(), 1u);
+  EXPECT_TRUE(tokens[0].last_used_at);
+  EXPECT_FALSE(revoke_api_token(*db_, id + 1, tokens[0].id, Clock::now())) << "only by its owner";
+  EXPECT_TRUE(revoke_api_token(*db_, id, tokens[0].id, Clock::now()));
+  EXPECT_FALSE(api_token_owner(*db_, token, Clock::now()));
+}
+
+TEST_P(AuthStorage, AuditChainDetectsChangesDeletionsAndReordering) {
+  for (int i = 0; i < 5; ++i)
+    record_audit(*db_, {std::nullopt, "cli", "event", "target:" + std::to_string(i), "détail «" + std::to_string(i) + "»", "::1"},
+                 "2026-01-01T00:00:0" + std::to_string(i) + "Z");
+  EXPECT_TRUE(verify_audit(*db_).intact);
+  EXPECT_EQ(verify_audit(*db_).entries, 5);
+  EXPECT_EQ(read_audit(*db_, 2).front().seq, 5) << "newest first";
+  EXPECT_EQ(read_audit(*db_, 10, 3).size(), 2u);
+
+  db_->execute("UPDATE audit_log SET actor = 'someone else' WHERE seq = 3");
+  auto result = verify_audit(*db_);
+  EXPECT_FALSE(result.intact);
+  EXPECT_EQ(result.first_bad_seq, 3);
+  db_->execute("UPDATE audit_log SET actor = 'cli' WHERE seq = 3");
+  EXPECT_TRUE(verify_audit(*db_).intact) << "restored";
+
+  db_->execute("DELETE FROM audit_log WHERE seq = 2");
+  result = verify_audit(*db_);
+  EXPECT_FALSE(result.intact);
+  EXPECT_EQ(result.first_bad_seq, 3);
+  EXPECT_NE(result.problem.find("missing"), std::string::npos);
+}
+
+TEST_P(AuthStorage, ConcurrentWritersKeepOneUnbrokenAuditChain) {
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 4; ++w) {
+    writers.emplace_back([this, w] {
+      auto db = store::open_database(location_);
+      for (int i = 0; i < 10; ++i)
+        record_audit(*db, {std::nullopt, "writer" + std::to_string(w), "event", {}, {}, {}}, utc_timestamp_now());
+    });
+  }
+  for (auto& writer : writers) writer.join();
+  const auto result = verify_audit(*db_);
+  EXPECT_TRUE(result.intact) << result.problem;
+  EXPECT_EQ(result.entries, 40);
+}
+
+INSTANTIATE_TEST_SUITE_P(BothDatabases, AuthStorage, ::testing::ValuesIn(testing::database_kinds()),
+                         [](const auto& test_info) { return test_info.param; });
+
+}  // namespace
+}  // namespace att::auth
