@@ -53,7 +53,10 @@ bool looks_like_email(std::string_view email) {
   const auto domain = email.substr(at + 1);
   const auto dot = domain.find('.');
   if (dot == std::string_view::npos || dot == 0 || domain.back() == '.') return false;
-  return std::none_of(email.begin(), email.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; });
+  // Characters that could add a recipient or break a header are refused here, before any mail is queued.
+  return std::none_of(email.begin(), email.end(), [](unsigned char c) {
+    return c <= ' ' || c == 0x7f || std::string_view(",;<>\"()\\").find(static_cast<char>(c)) != std::string_view::npos;
+  });
 }
 
 std::int64_t create_account(store::Database& db, const NewAccount& account, const std::string& now) {

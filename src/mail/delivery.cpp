@@ -1,3 +1,4 @@
+// Delivery passes over the outbox, and the background worker that runs them.
 #include "mail/delivery.hpp"
 
 #include <cstdio>
@@ -62,8 +63,10 @@ void MailWorker::wake() {
 
 void MailWorker::log(const std::string& line) const {
   try {
-    if (options_.log) options_.log(line);
-    else std::fprintf(stderr, "%s\n", line.c_str());
+    if (options_.log)
+      options_.log(line);
+    else
+      std::fprintf(stderr, "%s\n", line.c_str());
   } catch (...) {
     // Logging is best effort; it must not stop delivery.
   }
@@ -75,6 +78,7 @@ void MailWorker::run(const std::stop_token& stop) {
     bool more_due = false;
     try {
       if (!db) db = open_database_();
+      if (!db) throw store::DatabaseError("the database factory returned no connection");
       const auto report = deliver_due(*db, *sink_, utc_timestamp_now(), options_.batch, stop);
       for (const auto& line : report.failures) log(line);
       // A full batch that went well suggests a backlog: go on without waiting for the next tick.

@@ -1,3 +1,4 @@
+// Development sinks: an mbox file and the console.
 #include "mail/local_sinks.hpp"
 
 #include <fcntl.h>

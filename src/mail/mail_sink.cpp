@@ -1,3 +1,4 @@
+// Chooses the sink a --mail specification names.
 #include "mail/mail_sink.hpp"
 
 #include <stdexcept>

@@ -3,7 +3,6 @@
 
 #include <memory>
 #include <string>
-
 #include <tl/expected.hpp>
 
 #include "mail/outgoing_mail.hpp"

@@ -1,3 +1,4 @@
+// RFC 5322 / MIME rendering: headers, RFC 2047 encoded-words, body transfer encoding.
 #include "mail/message.hpp"
 
 #include <algorithm>

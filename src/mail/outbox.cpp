@@ -1,3 +1,4 @@
+// The mail_outbox table: queueing, finding due mail, claiming, and recording outcomes.
 #include "mail/outbox.hpp"
 
 #include <algorithm>
@@ -13,8 +14,10 @@ std::string error_line(std::string_view error) {
   std::string line(error.substr(0, 500));
   for (auto& c : line) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f) c = ' ';
-    else if (byte > 0x7f) c = '?';
+    if (byte < 0x20 || byte == 0x7f)
+      c = ' ';
+    else if (byte > 0x7f)
+      c = '?';
   }
   return line;
 }

@@ -21,7 +21,7 @@ struct QueuedMail {
 };
 
 struct OutboxCounts {
-  std::int64_t queued = 0;   // not yet sent, including those failing
+  std::int64_t queued = 0;  // not yet sent, including those failing
   std::int64_t sent = 0;
   std::int64_t failing = 0;  // not yet sent and at least one attempt failed
 };

@@ -1,3 +1,4 @@
+// Checks an outgoing mail before it is queued: one plausible address, no header injection.
 #include "mail/outgoing_mail.hpp"
 
 #include <algorithm>
@@ -21,8 +22,8 @@ bool is_plausible_address(std::string_view address) {
   // one field name several recipients or smuggle a display name.
   return std::none_of(address.begin(), address.end(), [](char c) {
     const auto byte = static_cast<unsigned char>(c);
-    return byte <= 0x20 || byte == 0x7f || c == ',' || c == ';' || c == '<' || c == '>' || c == '"' ||
-           c == '(' || c == ')' || c == '\\';
+    return byte <= 0x20 || byte == 0x7f || c == ',' || c == ';' || c == '<' || c == '>' || c == '"' || c == '(' ||
+           c == ')' || c == '\\';
   });
 }
 

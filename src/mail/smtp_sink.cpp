@@ -1,3 +1,4 @@
+// SMTP submission through libcurl.
 #include "mail/smtp_sink.hpp"
 
 #include <curl/curl.h>
@@ -138,7 +139,8 @@ SmtpSink::SmtpSink(SmtpSettings settings) : settings_(std::move(settings)) {
 
 std::string SmtpSink::describe() const {
   std::string text = settings_.url;
-  if (settings_.url.rfind("smtp://", 0) == 0) text += std::string(" (STARTTLS ") + starttls_name(settings_.starttls) + ")";
+  if (settings_.url.rfind("smtp://", 0) == 0)
+    text += std::string(" (STARTTLS ") + starttls_name(settings_.starttls) + ")";
   if (!settings_.username.empty()) text += " as " + settings_.username;
   return text;
 }
@@ -175,7 +177,7 @@ tl::expected<void, std::string> SmtpSink::send(const OutgoingMail& mail) {
   // CURLOPT_TIMEOUT does not cover the QUIT libcurl sends when closing the connection, even after a
   // timeout: that waits for the server's reply up to the per-reply limit, 120 s by default. Capping
   // it at the overall limit bounds a send by twice that limit.
-
+  curl_easy_setopt(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, static_cast<long>(settings_.timeout.count()));
   // No SIGALRM-based timeouts: this runs on a worker thread.
   curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error);

@@ -9,9 +9,9 @@
 namespace att::mail {
 
 enum class StartTls {
-  off,            // plain text throughout (a relay on localhost)
-  when_offered,   // CURLUSESSL_TRY: upgrade if the server offers it, carry on in clear if not
-  required,       // CURLUSESSL_ALL: refuse to send unless the upgrade succeeds
+  off,           // plain text throughout (a relay on localhost)
+  when_offered,  // CURLUSESSL_TRY: upgrade if the server offers it, carry on in clear if not
+  required,      // CURLUSESSL_ALL: refuse to send unless the upgrade succeeds
 };
 
 struct SmtpSettings {

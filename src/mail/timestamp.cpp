@@ -1,3 +1,4 @@
+// ISO 8601 UTC timestamps read and written exactly, and the RFC 5322 date form.
 #include "mail/timestamp.hpp"
 
 #include <charconv>
@@ -23,11 +24,11 @@ std::chrono::sys_seconds parse_utc_timestamp(std::string_view text) {
   const auto malformed = [&] {
     return std::invalid_argument("'" + std::string(text) + "' is not a timestamp like 2026-11-27T03:26:10Z");
   };
-  if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
-      text[16] != ':' || text[19] != 'Z')
+  if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      text[19] != 'Z')
     throw malformed();
-  const int fields[] = {digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2),
-                        digits(text, 14, 2), digits(text, 17, 2)};
+  const int fields[] = {digits(text, 0, 4),  digits(text, 5, 2),  digits(text, 8, 2),
+                        digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2)};
   for (const int field : fields)
     if (field < 0) throw malformed();
   const std::chrono::year_month_day day{std::chrono::year{fields[0]},

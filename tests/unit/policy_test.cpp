@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "auth/accounts_store.hpp"
 #include "auth/policy.hpp"
 #include "test_data.hpp"
 
@@ -96,6 +97,20 @@ TEST(Roles, RoundTripTheirNames) {
   EXPECT_FALSE(role_from_string("superuser"));
   EXPECT_TRUE(requires_second_factor(Role::reporting_officer));
   EXPECT_FALSE(requires_second_factor(Role::state_representative));
+}
+
+}  // namespace
+}  // namespace att::auth
+
+namespace att::auth {
+namespace {
+
+TEST(Email, NormalisesAndRejectsAddressesThatCouldInjectRecipients) {
+  EXPECT_EQ(normalize_email("  Jane.Doe@Example.ORG "), "jane.doe@example.org");
+  for (const char* good : {"a@b.org", "first.last+tag@ministry.gov.fr"}) EXPECT_TRUE(looks_like_email(good)) << good;
+  for (const char* bad : {"", "plain", "@b.org", "a@", "a@b", "a@b.", "a@@b.org", "a b@c.org", "a,b@c.org",
+                          "a;b@c.org", "<a@b.org>", "\"a\"@b.org", "a@b.org\r\nBcc: x@y.org"})
+    EXPECT_FALSE(looks_like_email(bad)) << bad;
 }
 
 }  // namespace
