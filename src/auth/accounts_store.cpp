@@ -92,6 +92,10 @@ void set_password_hash(store::Database& db, std::int64_t id, const std::string& 
   db.execute("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3", {hash, now, id});
 }
 
+void set_active(store::Database& db, std::int64_t id, bool active, const std::string& now) {
+  db.execute("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3", {std::int64_t{active ? 1 : 0}, now, id});
+}
+
 void set_roles(store::Database& db, std::int64_t id, const std::set<Role>& roles, const std::string& now) {
   db.execute("DELETE FROM user_roles WHERE user_id = $1", {id});
   for (const auto role : roles)

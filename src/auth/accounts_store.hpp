@@ -40,6 +40,7 @@ std::optional<StoredAccount> find_account_by_email(store::Database& db, std::str
 std::vector<StoredAccount> list_accounts(store::Database& db);
 
 void set_password_hash(store::Database& db, std::int64_t id, const std::string& hash, const std::string& now);
+void set_active(store::Database& db, std::int64_t id, bool active, const std::string& now);
 void set_roles(store::Database& db, std::int64_t id, const std::set<Role>& roles, const std::string& now);
 void set_totp_secret(store::Database& db, std::int64_t id, const std::optional<std::string>& secret, bool enabled,
                      const std::string& now);

@@ -3,6 +3,7 @@
 #include "auth/accounts_store.hpp"
 #include "auth/audit_log.hpp"
 #include "auth/registrations.hpp"
+#include "auth/sessions_store.hpp"
 #include "core/date.hpp"
 #include "io/csv_writer.hpp"
 #include "web/form_page.hpp"
@@ -116,15 +117,23 @@ HttpResponse decide(const AppContext& app, HttpRequest& request, bool approve) {
       "");
 }
 
-HttpResponse show_users(const AppContext& app, HttpRequest& request) {
-  if (auto refusal = refuse_unless(app, request, Permission::review_registrations)) return std::move(*refusal);
+HttpResponse users_page(const AppContext& app, HttpRequest& request, const std::string& notice,
+                        const std::string& error, int status = 200) {
   const auto language = language_of(request);
+  const bool may_edit = auth::may(request.visit.viewer, Permission::manage_users);
   auto db = app.pool->acquire();
   nlohmann::json users = nlohmann::json::array();
   for (const auto& stored : auth::list_accounts(*db)) {
     std::string roles;
     for (const auto role : stored.account.roles) roles += (roles.empty() ? "" : ", ") + role_label(app, language, role);
-    users.push_back({{"name", stored.account.name},
+    nlohmann::json role_choices = nlohmann::json::array();
+    for (const auto role : auth::all_roles)
+      role_choices.push_back({{"value", std::string(to_string(role))}, {"label", role_label(app, language, role)},
+                              {"checked", stored.account.roles.contains(role)}});
+    users.push_back({{"id", std::to_string(stored.account.id)},
+                     {"role_choices", role_choices},
+                     {"may_edit", may_edit},
+                     {"name", stored.account.name},
                      {"email", stored.account.email},
                      {"state", state_name(app, stored.account.state_iso3, language)},
                      {"roles", roles},
@@ -133,7 +142,74 @@ HttpResponse show_users(const AppContext& app, HttpRequest& request) {
                      {"created_at", stored.created_at}});
   }
   return render_page(app, request, choose_language(request), "admin_users",
-                     {{"title", app.catalog.text(language, "admin.users_title")}, {"users", users}});
+                     {{"title", app.catalog.text(language, "admin.users_title")},
+                      {"users", users},
+                      {"notice", notice},
+                      {"error", error}},
+                     status);
+}
+
+HttpResponse show_users(const AppContext& app, HttpRequest& request) {
+  if (auto refusal = refuse_unless(app, request, Permission::review_registrations)) return std::move(*refusal);
+  return users_page(app, request, "", "");
+}
+
+// Administrators change roles and close or reopen accounts; each change is audited.
+HttpResponse change_user(const AppContext& app, HttpRequest& request) {
+  if (auto refusal = refuse_unless(app, request, Permission::manage_users)) return std::move(*refusal);
+  const auto language = language_of(request);
+  const auto t = [&](const char* key) { return app.catalog.text(language, key); };
+  std::int64_t id = 0;
+  try {
+    id = std::stoll(request.path_param("id"));
+  } catch (const std::exception&) {
+    return users_page(app, request, "", t("admin.user_unknown"), 404);
+  }
+  std::set<auth::Role> roles;
+  for (const auto& [name, value] : parse_query(request.body)) {
+    if (name != "role") continue;
+    const auto role = auth::role_from_string(value);
+    if (!role) return users_page(app, request, "", t("admin.role_unknown"), 400);
+    roles.insert(*role);
+  }
+  if (roles.contains(auth::Role::reporting_officer)) roles.insert(auth::Role::state_representative);
+  const bool active = request.form_or_empty("active") == "yes";
+  std::string error;
+  {
+    auto db = app.pool->acquire();
+    store::Transaction transaction(*db);
+    const auto stored = auth::find_account(*db, id);
+    if (!stored) {
+      error = t("admin.user_unknown");
+    } else if (id == *request.visit.viewer.user_id && (!active || !roles.contains(auth::Role::administrator))) {
+      error = t("admin.not_yourself");  // an administrator cannot lock the last door behind them
+    } else if (std::any_of(roles.begin(), roles.end(), auth::needs_state) && !stored->account.state_iso3) {
+      error = t("admin.role_needs_state");
+    } else {
+      const auto now = utc_timestamp_now();
+      auto role_text = [](const std::set<auth::Role>& set) {
+        std::string text;
+        for (const auto role : set) text += (text.empty() ? "" : ",") + std::string(to_string(role));
+        return text;
+      };
+      if (roles != stored->account.roles) {
+        auth::set_roles(*db, id, roles, now);
+        auth::append_audit(*db, audit_entry(request, "roles_changed", "user:" + std::to_string(id),
+                                            role_text(stored->account.roles) + " -> " + role_text(roles)),
+                           now);
+      }
+      if (active != stored->account.active) {
+        auth::set_active(*db, id, active, now);
+        if (!active) auth::delete_sessions_of(*db, id);
+        auth::append_audit(*db, audit_entry(request, active ? "account_reopened" : "account_closed",
+                                            "user:" + std::to_string(id)),
+                           now);
+      }
+      transaction.commit();
+    }
+  }
+  if (!error.empty()) return users_page(app, request, "", error, 400);
+  return users_page(app, request, t("admin.user_saved"), "");
 }
 
 HttpResponse show_audit(const AppContext& app, HttpRequest& request) {
@@ -198,6 +274,7 @@ void add_admin_routes(Router& router, const AppContext& app) {
   router.add("POST", "/admin/registrations/{id}/approve", [&app](HttpRequest& r) { return decide(app, r, true); });
   router.add("POST", "/admin/registrations/{id}/reject", [&app](HttpRequest& r) { return decide(app, r, false); });
   router.add("GET", "/admin/users", [&app](HttpRequest& r) { return show_users(app, r); });
+  router.add("POST", "/admin/users/{id}", [&app](HttpRequest& r) { return change_user(app, r); });
   router.add("GET", "/admin/audit", [&app](HttpRequest& r) { return show_audit(app, r); });
   router.add("GET", "/admin/audit.csv", [&app](HttpRequest& r) { return export_audit(app, r); });
   router.add("GET", "/restricted", [&app](HttpRequest& r) { return restricted_area(app, r); });

@@ -374,3 +374,51 @@ TEST_F(AuthHttp, AuditLogRecordsAndDetectsTampering) {
 
 }  // namespace
 }  // namespace att::testing
+
+namespace att::testing {
+namespace {
+
+TEST_F(AuthHttp, OnlyAdministratorsChangeRolesAndEveryChangeIsAudited) {
+  auto db = store::open_database(db_path_);
+  const auto observer = auth::find_account_by_email(*db, "observer@example.org");
+  const auto administrator = auth::find_account_by_email(*db, "admin@example.org");
+  ASSERT_TRUE(observer && administrator);
+  const auto target = "/admin/users/" + std::to_string(observer->account.id);
+
+  auto secretariat = signed_in("secretariat");
+  secretariat.get("/admin/users");
+  EXPECT_EQ(secretariat.post(target, {{"role", "chair"}, {"active", "yes"}}).status, 403);
+
+  auto observer_session = signed_in("observer");
+  auto admin = signed_in("administrator");
+  admin.get("/admin/users");
+  const auto changed = admin.post(target, {{"role", "chair"}, {"role", "observer"}, {"active", "yes"}});
+  EXPECT_EQ(changed.status, 200);
+  EXPECT_EQ(auth::find_account(*db, observer->account.id)->account.roles,
+            (std::set<auth::Role>{auth::Role::chair, auth::Role::observer}));
+  EXPECT_EQ(observer_session.get("/restricted").status, 200) << "the new role applies at the next request";
+
+  EXPECT_EQ(admin.post(target, {{"role", "reporting-officer"}, {"active", "yes"}}).status, 400)
+      << "a reporting officer needs a State";
+  EXPECT_EQ(admin.post(target, {{"role", "superuser"}}).status, 400);
+  const auto self = "/admin/users/" + std::to_string(administrator->account.id);
+  EXPECT_EQ(admin.post(self, {{"role", "observer"}, {"active", "yes"}}).status, 400) << "not one's own admin role";
+
+  EXPECT_EQ(admin.post(target, {{"role", "chair"}}).status, 200) << "closing the account";
+  EXPECT_EQ(outcome_of(observer_session.get("/account")), "sign_in") << "a closed account is signed out";
+  Browser again(server_->port());
+  again.get("/sign-in");
+  EXPECT_EQ(again.post("/sign-in", {{"email", "observer@example.org"}, {"password", password}}).status, 400);
+
+  const auto exported = nlohmann::json::parse(run_att({"audit", "export", "--db", db_path_, "--format", "json"}).out);
+  std::vector<std::string> details;
+  for (const auto& entry : exported) {
+    if (entry["action"] == "roles_changed") details.push_back(entry["detail"]);
+  }
+  ASSERT_EQ(details.size(), 2u);
+  EXPECT_EQ(details[0], "observer -> observer,chair");
+  EXPECT_TRUE(std::any_of(exported.begin(), exported.end(), [](const auto& e) { return e["action"] == "account_closed"; }));
+}
+
+}  // namespace
+}  // namespace att::testing
