@@ -60,4 +60,13 @@ bool may(const Viewer& viewer, Permission permission, std::optional<std::string_
   return false;
 }
 
+bool may_read_report(const Viewer& viewer, const ReportFacts& report) {
+  // Drafts and recalled versions stay with those who make the State's reports.
+  if (report.draft || report.recalled) return may(viewer, Permission::read_drafts, report.reporting_state);
+  if (!report.restricted) return true;
+  const bool own_state = viewer.state_iso3 && *viewer.state_iso3 == report.reporting_state &&
+                         (viewer.has(Role::state_representative) || viewer.has(Role::reporting_officer));
+  return own_state || may(viewer, Permission::read_restricted_reports);
+}
+
 }  // namespace att::auth

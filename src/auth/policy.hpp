@@ -34,4 +34,13 @@ std::string_view to_string(Permission permission);
 // `state_iso3`: the State the data belongs to, for permissions that depend on it.
 bool may(const Viewer& viewer, Permission permission, std::optional<std::string_view> state_iso3 = std::nullopt);
 
+// What decides who may read one version of a report.
+struct ReportFacts {
+  std::string_view reporting_state;
+  bool draft = false;       // not submitted
+  bool recalled = false;    // withdrawn by the Secretariat
+  bool restricted = false;  // States Parties only
+};
+bool may_read_report(const Viewer& viewer, const ReportFacts& report);
+
 }  // namespace att::auth

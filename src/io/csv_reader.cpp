@@ -5,23 +5,34 @@
 namespace att::io {
 
 tl::expected<std::vector<CsvRecord>, CsvError> parse_csv(std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<CsvRecord> records;
+  auto done = for_each_csv_record(text, [&records](const CsvRecord& record) { records.push_back(record); });
+  if (!done) return tl::unexpected(done.error());
+  return records;
+}
+
+tl::expected<void, CsvError> for_each_csv_record(std::string_view text,
+                                                 const std::function<void(const CsvRecord&)>& visit) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   CsvRecord record{1, {}};
   std::string field;
   std::size_t line = 1;
   std::size_t i = 0;
   bool record_has_content = false;
 
+  std::size_t field_count = 0;  // fields in use: the vector and its strings are reused between records
   auto end_field = [&] {
-    record.fields.push_back(std::move(field));
+    if (field_count == record.fields.size()) record.fields.emplace_back();
+    record.fields[field_count++].swap(field);
     field.clear();
   };
   auto end_record = [&] {
     end_field();
+    record.fields.resize(field_count);
     // A blank line is not a record.
-    if (record_has_content || record.fields.size() > 1) records.push_back(std::move(record));
-    record = CsvRecord{line, {}};
+    if (record_has_content || field_count > 1) visit(record);
+    field_count = 0;
+    record.line = line;
     record_has_content = false;
   };
 
@@ -65,7 +76,7 @@ tl::expected<std::vector<CsvRecord>, CsvError> parse_csv(std::string_view text) 
     }
   }
   if (record_has_content || !field.empty()) end_record();
-  return records;
+  return {};
 }
 
 tl::expected<CsvTable, CsvError> CsvTable::parse(std::string_view text) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,11 @@ struct CsvError {
 };
 
 tl::expected<std::vector<CsvRecord>, CsvError> parse_csv(std::string_view text);
+
+// The same reading, one record at a time, so that a large file is never held as records in
+// memory. The record passed is reused: copy what you keep. Blank lines are skipped.
+tl::expected<void, CsvError> for_each_csv_record(std::string_view text,
+                                                 const std::function<void(const CsvRecord&)>& visit);
 
 // Records keyed by the header row: `field(record, "iso3")`.
 class CsvTable {

@@ -139,6 +139,53 @@ CREATE TABLE mail_outbox (
 );
 CREATE INDEX mail_outbox_due ON mail_outbox(sent_at, next_attempt_at);
 )sql"},
+    {3, "reports and their versions", R"sql(
+CREATE TABLE reports (
+  id {{identity}},
+  reporting_state TEXT NOT NULL REFERENCES states(iso3),
+  year BIGINT NOT NULL,
+  type TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (reporting_state, year, type)
+);
+CREATE TABLE report_versions (
+  id {{identity}},
+  report_id BIGINT NOT NULL REFERENCES reports(id),
+  version_no BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  received_date TEXT,
+  template_id TEXT NOT NULL,
+  visibility TEXT NOT NULL,
+  restriction_reason TEXT NOT NULL DEFAULT '',
+  header_json TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  line_count BIGINT NOT NULL,
+  demo INTEGER NOT NULL DEFAULT 0,
+  created_by BIGINT REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  submitted_at TEXT,
+  recalled_at TEXT,
+  recall_reason TEXT NOT NULL DEFAULT '',
+  UNIQUE (report_id, version_no)
+);
+CREATE TABLE report_lines (
+  version_id BIGINT NOT NULL REFERENCES report_versions(id) ON DELETE CASCADE,
+  line_no BIGINT NOT NULL,
+  direction TEXT NOT NULL,
+  category TEXT NOT NULL,
+  partner_state TEXT NOT NULL,
+  items BIGINT,
+  value TEXT,
+  currency TEXT NOT NULL DEFAULT '',
+  basis TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  comments TEXT NOT NULL DEFAULT '',
+  state_of_origin TEXT NOT NULL DEFAULT '',
+  intermediate_location TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (version_id, line_no)
+);
+)sql"},
 };
 
 // The few words the two engines spell differently.

@@ -1,0 +1,137 @@
+#include <cstdio>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/audit_log.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "core/date.hpp"
+#include "io/file.hpp"
+#include "io/templates_file.hpp"
+#include "reporting/csv_import.hpp"
+#include "reporting/reports_store.hpp"
+#include "store/states_store.hpp"
+
+namespace att::cli {
+
+namespace {
+
+struct ImportOptions {
+  CommonOptions common;
+  std::string file;
+  std::string visibility = "public";
+  std::string received;
+  std::string channel = "import";
+  bool demo = false;
+};
+
+struct ListOptions {
+  CommonOptions common;
+  std::string state;
+  int year = 0;
+  std::string format = "table";
+};
+
+reports::TemplateLibrary templates_from(const CommonOptions& options) {
+  auto templates = io::load_templates(std::filesystem::path(options.data_dir) / "templates");
+  if (!templates) throw UsageError(templates.error());
+  return std::move(*templates);
+}
+
+void import_file(const ImportOptions& options) {
+  const auto visibility = reports::visibility_from_string(options.visibility);
+  if (!visibility) throw UsageError("--visibility must be public or restricted");
+  const auto channel = reporting::channel_from_string(options.channel);
+  if (!channel || *channel == reporting::Channel::online) throw UsageError("--channel must be import or email");
+  std::optional<Date> received;
+  if (!options.received.empty()) {
+    const auto parsed = Date::parse(options.received);
+    if (!parsed) throw UsageError("--received '" + options.received + "' is not a date written YYYY-MM-DD");
+    received = *parsed;
+  }
+  const auto text = io::read_file(options.file);
+  if (!text) throw UsageError(text.error());
+  auto db = open_initialised(options.common);
+  const auto states_register = store::load_register(*db);
+  const auto templates = templates_from(options.common);
+  const auto batch = reporting::read_canonical_csv(*text, states_register, templates,
+                                                   {*visibility, today_utc().year(), 1000});
+  for (const auto& problem : batch.problems) {
+    std::fprintf(stderr, "%s:%zu: %s: %s%s%s\n", options.file.c_str(), problem.row,
+                 problem.severity == reports::Severity::error ? "error" : "warning", problem.column.c_str(),
+                 problem.column.empty() ? "" : ": ", problem.message.c_str());
+  }
+  if (batch.has_errors()) {
+    throw UsageError(std::to_string(batch.error_count) + " errors in " + options.file + ": nothing was imported");
+  }
+  const auto now = utc_timestamp_now();
+  std::size_t created = 0, amended = 0, lines = 0;
+  store::Transaction transaction(*db);
+  for (const auto& report : batch.reports) {
+    const auto receipt = reporting::submit(*db, {report, *channel, received, options.demo, std::nullopt}, now);
+    ++(receipt.amended ? amended : created);
+    lines += report.lines.size();
+  }
+  auth::append_audit(*db,
+                     {std::nullopt, "cli", "reports_imported", options.file,
+                      std::to_string(created) + " created, " + std::to_string(amended) + " amended", "local"},
+                     now);
+  transaction.commit();
+  std::printf("Imported %s: %zu reports created, %zu amended, %zu lines.\n", options.file.c_str(), created, amended,
+              lines);
+}
+
+void list_reports(const ListOptions& options) {
+  auto db = open_initialised(options.common);
+  reporting::ReportFilter filter;
+  if (!options.state.empty()) filter.state = options.state;
+  if (options.year) filter.year = options.year;
+  const auto list = reporting::current_reports(*db, reporting::database_owner(), filter);
+  if (options.format == "json") {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : list)
+      out.push_back({{"reporting_state", r.reporting_state}, {"year", r.year}, {"type", r.type},
+                     {"version", r.version_no}, {"status", r.status},
+                     {"visibility", std::string(to_string(r.visibility))}, {"received", r.received},
+                     {"line_count", r.line_count}, {"channel", r.channel}, {"demo", r.demo}});
+    std::printf("%s\n", out.dump(2).c_str());
+    return;
+  }
+  std::printf("%-5s %-4s %-6s %-7s %-9s %-10s %-10s %s\n", "state", "year", "type", "version", "status", "visibility",
+              "received", "lines");
+  for (const auto& r : list)
+    std::printf("%-5s %-4d %-6s %-7lld %-9s %-10s %-10s %lld%s\n", r.reporting_state.c_str(), r.year, r.type.c_str(),
+                static_cast<long long>(r.version_no), r.status.c_str(), std::string(to_string(r.visibility)).c_str(),
+                r.received.c_str(), static_cast<long long>(r.line_count), r.demo ? " (demo)" : "");
+  std::printf("%zu reports.\n", list.size());
+}
+
+}  // namespace
+
+void add_reports_commands(CLI::App& root) {
+  auto import_options = std::make_shared<ImportOptions>();
+  auto* import = root.add_subcommand("import", "Import report lines from the canonical CSV (all or nothing)");
+  add_db_option(*import, import_options->common);
+  add_data_dir_option(*import, import_options->common);
+  import->add_option("file", import_options->file, "CSV file (UTF-8)")->required();
+  import->add_option("--visibility", import_options->visibility, "public or restricted")->capture_default_str();
+  import->add_option("--received", import_options->received, "Date the reports were received (default: today)");
+  import->add_option("--channel", import_options->channel, "import or email")->capture_default_str();
+  import->add_flag("--demo", import_options->demo, "Mark the reports as demonstration data");
+  import->callback([import_options] { import_file(*import_options); });
+
+  auto list_options = std::make_shared<ListOptions>();
+  auto* reports_command = root.add_subcommand("reports", "Reports in the database");
+  reports_command->require_subcommand(1);
+  auto* list = reports_command->add_subcommand("list", "List the current version of each report");
+  add_db_option(*list, list_options->common);
+  list->add_option("--state", list_options->state, "ISO3 code");
+  list->add_option("--year", list_options->year, "Reporting year");
+  list->add_option("--format", list_options->format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  list->callback([list_options] { list_reports(*list_options); });
+}
+
+}  // namespace att::cli

@@ -1,0 +1,65 @@
+#include "io/templates_file.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "io/file.hpp"
+
+namespace att::io {
+
+tl::expected<reports::ReportTemplate, std::string> parse_template_json(const std::string& text,
+                                                                       const std::string& file_name) {
+  try {
+    const auto json = nlohmann::json::parse(text);
+    reports::ReportTemplate result;
+    result.id = json.at("id").get<std::string>();
+    result.kind = json.at("kind").get<std::string>();
+    for (const auto language : all_languages) {
+      if (json.contains("title")) result.title[language] = json["title"].value(std::string(code_of(language)), "");
+    }
+    const auto& years = json.at("applies_to_years");
+    result.from_year = years.at("from").get<int>();
+    if (years.contains("to") && !years["to"].is_null()) result.to_year = years["to"].get<int>();
+    result.assumed = json.value("assumed", false);
+    result.basis_per_line = json.value("basis", std::string("per_line")) == "per_line";
+    result.allows_national_categories = json.value("allows_national_categories", false);
+    if (json.contains("categories")) {
+      for (const auto& category : json["categories"])
+        result.category_to_canonical[category.at("template_code").get<std::string>()] =
+            category.at("canonical").get<std::string>();
+    }
+    if (json.contains("rules")) {
+      for (const auto& rule : json["rules"]) {
+        const auto severity = rule.value("severity", std::string("error"));
+        result.rules[rule.at("id").get<std::string>()] = severity == "warning" ? reports::RuleSeverity::warning
+                                                         : severity == "off"   ? reports::RuleSeverity::off
+                                                                               : reports::RuleSeverity::error;
+      }
+    }
+    return result;
+  } catch (const nlohmann::json::exception& error) {
+    return tl::unexpected(file_name + ": " + error.what());
+  }
+}
+
+tl::expected<reports::TemplateLibrary, std::string> load_templates(const std::filesystem::path& templates_dir) {
+  std::vector<reports::ReportTemplate> templates;
+  std::error_code error;
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(templates_dir, error)) {
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  if (error) return tl::unexpected("cannot read " + templates_dir.string() + ": " + error.message());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    auto text = read_file(file);
+    if (!text) return tl::unexpected(text.error());
+    auto parsed = parse_template_json(*text, file.string());
+    if (!parsed) return tl::unexpected(parsed.error());
+    templates.push_back(std::move(*parsed));
+  }
+  return reports::TemplateLibrary(std::move(templates));
+}
+
+}  // namespace att::io

@@ -1,0 +1,18 @@
+// Reading the versioned report templates (data/templates/*.json).
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include <tl/expected.hpp>
+
+#include "core/reports/report_template.hpp"
+
+namespace att::io {
+
+tl::expected<reports::ReportTemplate, std::string> parse_template_json(const std::string& text,
+                                                                       const std::string& file_name);
+// Every *.json file in the folder; the first problem found is the error, naming the file.
+tl::expected<reports::TemplateLibrary, std::string> load_templates(const std::filesystem::path& templates_dir);
+
+}  // namespace att::io

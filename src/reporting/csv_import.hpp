@@ -1,0 +1,41 @@
+// Importing the canonical CSV of report lines: parse -> resolve States -> group into one
+// annual report per (reporting State, year) -> validate against the year's template. Nothing
+// is written here; the caller commits only when there is no error.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/reports/annual_report.hpp"
+#include "core/reports/report_template.hpp"
+#include "core/reports/validation.hpp"
+#include "core/states_register.hpp"
+
+namespace att::reporting {
+
+struct ImportProblem {
+  reports::Severity severity = reports::Severity::error;
+  std::size_t row = 0;  // line of the file (1 = header)
+  std::string column;
+  std::string message;  // English, one line
+};
+
+struct ImportBatch {
+  std::vector<reports::AnnualReport> reports;
+  std::vector<ImportProblem> problems;
+  std::size_t rows = 0;
+  std::size_t error_count = 0;  // all errors, also those past the listing limit
+  [[nodiscard]] bool has_errors() const { return error_count > 0; }
+};
+
+struct ImportOptions {
+  reports::Visibility visibility = reports::Visibility::public_report;
+  int latest_year = 2100;  // years after this are refused (pass the current year)
+  std::size_t max_problems = 1000;  // stop listing after this many
+};
+
+ImportBatch read_canonical_csv(std::string_view text, const StatesRegister& states_register,
+                               const reports::TemplateLibrary& templates, const ImportOptions& options);
+
+}  // namespace att::reporting

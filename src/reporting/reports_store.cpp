@@ -1,0 +1,230 @@
+#include "reporting/reports_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "auth/policy.hpp"
+#include "auth/secrets.hpp"
+#include "io/csv_writer.hpp"
+
+namespace att::reporting {
+
+namespace {
+
+using reports::AnnualReport;
+using reports::ReportLine;
+
+nlohmann::json header_json(const AnnualReport& r) {
+  return {{"nil_exports", r.nil_exports},
+          {"nil_imports", r.nil_imports},
+          {"withheld_all", r.withheld_all},
+          {"withheld_categories", r.withheld_categories},
+          {"default_basis", r.default_basis ? nlohmann::json(std::string(to_string(*r.default_basis))) : nullptr},
+          {"comments", r.comments},
+          {"contact",
+           {{"name", r.contact.name}, {"position", r.contact.position}, {"department", r.contact.department},
+            {"address", r.contact.address}, {"email", r.contact.email}, {"telephone", r.contact.telephone}}}};
+}
+
+void read_header(AnnualReport& r, const std::string& text) {
+  const auto json = nlohmann::json::parse(text);
+  r.nil_exports = json.value("nil_exports", false);
+  r.nil_imports = json.value("nil_imports", false);
+  r.withheld_all = json.value("withheld_all", false);
+  r.withheld_categories = json.value("withheld_categories", std::vector<std::string>{});
+  if (json.contains("default_basis") && json["default_basis"].is_string())
+    r.default_basis = reports::basis_from_string(json["default_basis"].get<std::string>());
+  r.comments = json.value("comments", "");
+  if (json.contains("contact")) {
+    const auto& c = json["contact"];
+    r.contact = {c.value("name", ""),    c.value("position", ""), c.value("department", ""),
+                 c.value("address", ""), c.value("email", ""),    c.value("telephone", "")};
+  }
+}
+
+std::vector<std::string> line_fields(const ReportLine& l) {
+  return {std::string(to_string(l.direction)),
+          l.category,
+          l.partner_state,
+          l.items ? std::to_string(*l.items) : "",
+          l.value,
+          l.currency,
+          l.basis ? std::string(to_string(*l.basis)) : "",
+          l.description,
+          l.comments,
+          l.state_of_origin,
+          l.intermediate_location};
+}
+
+constexpr const char* summary_select =
+    "SELECT v.id, r.reporting_state, r.year, r.type, v.version_no, v.status, v.visibility, v.channel,"
+    " v.received_date, v.line_count, v.demo, v.content_hash, v.template_id, v.restriction_reason, v.header_json"
+    " FROM report_versions v JOIN reports r ON r.id = v.report_id";
+
+// The current version: the newest submitted one of its report.
+constexpr const char* current_condition =
+    " v.status = 'submitted' AND v.version_no = (SELECT MAX(v2.version_no) FROM report_versions v2"
+    " WHERE v2.report_id = v.report_id AND v2.status = 'submitted')";
+
+VersionSummary summary_from(const store::Row& row) {
+  VersionSummary s;
+  s.version_id = row.integer(0);
+  s.reporting_state = row.text(1);
+  s.year = static_cast<int>(row.integer(2));
+  s.type = row.text(3);
+  s.version_no = row.integer(4);
+  s.status = row.text(5);
+  s.visibility = reports::visibility_from_string(row.text(6)).value_or(reports::Visibility::restricted);
+  s.channel = row.text(7);
+  s.received = row.text(8);
+  s.line_count = row.integer(9);
+  s.demo = row.integer(10) != 0;
+  s.content_hash = row.text(11);
+  return s;
+}
+
+bool visible_to(const auth::Viewer& viewer, const VersionSummary& s) {
+  return auth::may_read_report(viewer, {s.reporting_state, s.status == "draft", s.status == "recalled",
+                                        s.visibility == reports::Visibility::restricted});
+}
+
+}  // namespace
+
+std::string_view to_string(Channel channel) {
+  switch (channel) {
+    case Channel::online: return "online";
+    case Channel::email: return "email";
+    case Channel::import: return "import";
+  }
+  return "import";
+}
+
+std::optional<Channel> channel_from_string(std::string_view text) {
+  for (const auto channel : {Channel::online, Channel::email, Channel::import}) {
+    if (to_string(channel) == text) return channel;
+  }
+  return std::nullopt;
+}
+
+std::string content_hash(const AnnualReport& report) {
+  std::string canonical = report.reporting_state + "\n" + std::to_string(report.year) + "\n" + report.template_id +
+                          "\n" + std::string(to_string(report.visibility)) + "\n" + report.restriction_reason + "\n" +
+                          header_json(report).dump() + "\n";
+  for (const auto& line : report.lines) canonical += io::csv_line(line_fields(line));
+  return auth::token_digest(canonical);
+}
+
+SubmissionReceipt submit(store::Database& db, const Submission& submission, const std::string& now) {
+  const auto& report = submission.report;
+  SubmissionReceipt receipt;
+  auto existing = db.query("SELECT id FROM reports WHERE reporting_state = $1 AND year = $2 AND type = 'annual'",
+                           {report.reporting_state, std::int64_t{report.year}});
+  std::int64_t report_id = 0;
+  if (existing.empty()) {
+    report_id = db.query(
+                      "INSERT INTO reports (reporting_state, year, type, created_at) VALUES ($1, $2, 'annual', $3)"
+                      " RETURNING id",
+                      {report.reporting_state, std::int64_t{report.year}, now})
+                    .at(0)
+                    .integer(0);
+  } else {
+    report_id = existing.front().integer(0);
+  }
+  const auto previous =
+      db.query("SELECT COALESCE(MAX(version_no), 0), COUNT(*) FROM report_versions WHERE report_id = $1 AND status <> 'draft'",
+               {report_id});
+  receipt.version_no = previous.at(0).integer(0) + 1;
+  receipt.amended = previous.at(0).integer(1) > 0;
+  receipt.content_hash = content_hash(report);
+  const auto received = submission.received ? submission.received->iso() : now.substr(0, 10);
+  receipt.version_id =
+      db.query(
+            "INSERT INTO report_versions (report_id, version_no, status, channel, received_date, template_id,"
+            " visibility, restriction_reason, header_json, content_hash, line_count, demo, created_by, created_at,"
+            " submitted_at) VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)"
+            " RETURNING id",
+            {report_id, receipt.version_no, std::string(to_string(submission.channel)), received, report.template_id,
+             std::string(to_string(report.visibility)), report.restriction_reason, header_json(report).dump(),
+             receipt.content_hash, static_cast<std::int64_t>(report.lines.size()),
+             std::int64_t{submission.demo ? 1 : 0},
+             submission.submitted_by ? store::Value(*submission.submitted_by) : store::Value(nullptr), now})
+          .at(0)
+          .integer(0);
+  std::int64_t line_no = 0;
+  for (const auto& line : report.lines) {
+    db.execute(
+        "INSERT INTO report_lines (version_id, line_no, direction, category, partner_state, items, value, currency,"
+        " basis, description, comments, state_of_origin, intermediate_location)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        {receipt.version_id, ++line_no, std::string(to_string(line.direction)), line.category, line.partner_state,
+         line.items ? store::Value(*line.items) : store::Value(nullptr),
+         line.value.empty() ? store::Value(nullptr) : store::Value(line.value), line.currency,
+         line.basis ? std::string(to_string(*line.basis)) : std::string(), line.description, line.comments,
+         line.state_of_origin, line.intermediate_location});
+  }
+  return receipt;
+}
+
+std::vector<VersionSummary> current_reports(store::Database& db, const auth::Viewer& viewer, const ReportFilter& filter) {
+  std::string sql = std::string(summary_select) + " WHERE" + current_condition;
+  store::Params params;
+  if (filter.state) {
+    params.emplace_back(*filter.state);
+    sql += " AND r.reporting_state = $" + std::to_string(params.size());
+  }
+  if (filter.year) {
+    params.emplace_back(std::int64_t{*filter.year});
+    sql += " AND r.year = $" + std::to_string(params.size());
+  }
+  sql += " ORDER BY r.reporting_state, r.year";
+  std::vector<VersionSummary> result;
+  for (const auto& row : db.query(sql, params)) {
+    auto summary = summary_from(row);
+    if (visible_to(viewer, summary)) result.push_back(std::move(summary));
+  }
+  return result;
+}
+
+std::optional<std::pair<VersionSummary, AnnualReport>> current_report(store::Database& db, const auth::Viewer& viewer,
+                                                                      const std::string& state, int year) {
+  const auto rows = db.query(std::string(summary_select) + " WHERE" + current_condition +
+                                 " AND r.reporting_state = $1 AND r.year = $2",
+                             {state, std::int64_t{year}});
+  if (rows.empty()) return std::nullopt;
+  const auto summary = summary_from(rows.front());
+  if (!visible_to(viewer, summary)) return std::nullopt;
+  AnnualReport report;
+  report.reporting_state = summary.reporting_state;
+  report.year = summary.year;
+  report.template_id = rows.front().text(12);
+  report.visibility = summary.visibility;
+  report.restriction_reason = rows.front().text(13);
+  read_header(report, rows.front().text(14));
+  for (const auto& row : db.query(
+           "SELECT direction, category, partner_state, items, value, currency, basis, description, comments,"
+           " state_of_origin, intermediate_location FROM report_lines WHERE version_id = $1 ORDER BY line_no",
+           {summary.version_id})) {
+    ReportLine line;
+    line.direction = reports::direction_from_string(row.text(0)).value_or(reports::Direction::exports);
+    line.category = row.text(1);
+    line.partner_state = row.text(2);
+    if (!row.is_null(3)) line.items = row.integer(3);
+    line.value = row.text(4);
+    line.currency = row.text(5);
+    line.basis = reports::basis_from_string(row.text(6));
+    line.description = row.text(7);
+    line.comments = row.text(8);
+    line.state_of_origin = row.text(9);
+    line.intermediate_location = row.text(10);
+    report.lines.push_back(std::move(line));
+  }
+  return std::make_pair(summary, std::move(report));
+}
+
+auth::Viewer database_owner() {
+  auth::Viewer viewer;
+  viewer.name = "database owner";
+  viewer.roles = {auth::Role::secretariat};
+  return viewer;
+}
+
+}  // namespace att::reporting

@@ -1,0 +1,72 @@
+// Reports as stored: each submission an immutable version; the current version is derived
+// (the newest submitted one that was not recalled), never stored twice. Every read is made on
+// behalf of a Viewer and returns only what the policy lets that viewer see.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/viewer.hpp"
+#include "core/date.hpp"
+#include "core/reports/annual_report.hpp"
+#include "store/database.hpp"
+
+namespace att::reporting {
+
+enum class Channel { online, email, import };
+std::string_view to_string(Channel channel);
+std::optional<Channel> channel_from_string(std::string_view text);
+
+struct Submission {
+  reports::AnnualReport report;
+  Channel channel = Channel::import;
+  std::optional<Date> received;  // default: the day of the submission
+  bool demo = false;
+  std::optional<std::int64_t> submitted_by;
+};
+
+struct SubmissionReceipt {
+  std::int64_t version_id = 0;
+  std::int64_t version_no = 0;
+  bool amended = false;  // an earlier version existed
+  std::string content_hash;
+};
+
+// Inside the caller's transaction.
+SubmissionReceipt submit(store::Database& db, const Submission& submission, const std::string& now);
+
+struct VersionSummary {
+  std::int64_t version_id = 0;
+  std::string reporting_state;
+  int year = 0;
+  std::string type = "annual";
+  std::int64_t version_no = 0;
+  std::string status;  // submitted, superseded, recalled, draft
+  reports::Visibility visibility = reports::Visibility::restricted;
+  std::string channel;
+  std::string received;
+  std::int64_t line_count = 0;
+  bool demo = false;
+  std::string content_hash;
+};
+
+struct ReportFilter {
+  std::optional<std::string> state;
+  std::optional<int> year;
+};
+
+// Current versions the viewer may see, by State and year.
+std::vector<VersionSummary> current_reports(store::Database& db, const auth::Viewer& viewer, const ReportFilter& filter);
+// The whole current report of a State and year, if the viewer may see it.
+std::optional<std::pair<VersionSummary, reports::AnnualReport>> current_report(store::Database& db,
+                                                                               const auth::Viewer& viewer,
+                                                                               const std::string& state, int year);
+// A viewer that sees everything (the CLI, run by whoever holds the database).
+auth::Viewer database_owner();
+
+// A hash of the content that a receipt can quote: the same report always gives the same hash.
+std::string content_hash(const reports::AnnualReport& report);
+
+}  // namespace att::reporting
