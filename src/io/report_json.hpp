@@ -1,0 +1,16 @@
+// Reports as JSON documents and as canonical CSV lines.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/reports/annual_report.hpp"
+
+namespace att::io {
+
+nlohmann::json report_json(const reports::AnnualReport& report);
+// Header row and one row per line, in the canonical import format: what goes out comes back in.
+std::string report_csv(const reports::AnnualReport& report);
+
+}  // namespace att::io

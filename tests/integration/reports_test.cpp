@@ -1,0 +1,178 @@
+// Reports on SQLite and PostgreSQL: import, versions, the derived current version, round trips,
+// and who may see restricted and recalled reports.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "auth/policy.hpp"
+#include "io/register_file.hpp"
+#include "io/report_json.hpp"
+#include "io/templates_file.hpp"
+#include "reporting/csv_import.hpp"
+#include "reporting/reports_store.hpp"
+#include "store/migrations.hpp"
+#include "store/open_database.hpp"
+#include "store/states_store.hpp"
+#include "test_support.hpp"
+
+namespace att::reporting {
+namespace {
+
+const std::string header =
+    "reporting_state,year,direction,category,partner_state,items,value,currency,basis,description,comments,"
+    "state_of_origin,intermediate_location\n";
+
+class Reports : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    location_ = testing::fresh_database_location(GetParam(), dir_);
+    if (location_.empty()) {
+      if (std::getenv("CI")) FAIL() << testing::postgres_unavailable_reason();
+      GTEST_SKIP() << testing::postgres_unavailable_reason();
+    }
+    db_ = store::open_database(location_);
+    store::migrate(*db_);
+    auto loaded = io::load_register(ATT_DATA_DIR);
+    ASSERT_TRUE(loaded);
+    register_ = std::move(*loaded);
+    store::save_register(*db_, register_);
+    auto templates = io::load_templates(std::string(ATT_DATA_DIR) + "/templates");
+    ASSERT_TRUE(templates) << templates.error();
+    templates_ = std::move(*templates);
+  }
+
+  ImportBatch read(const std::string& body, reports::Visibility visibility = reports::Visibility::public_report) {
+    return read_canonical_csv(header + body, register_, templates_, {visibility, 2026, 1000});
+  }
+
+  void import(const std::string& body, reports::Visibility visibility = reports::Visibility::public_report) {
+    const auto batch = read(body, visibility);
+    ASSERT_FALSE(batch.has_errors()) << batch.problems.front().message;
+    store::Transaction transaction(*db_);
+    for (const auto& report : batch.reports) submit(*db_, {report, Channel::import, Date::from_ymd(2023, 6, 2), false, {}}, "2026-01-01T00:00:00Z");
+    transaction.commit();
+  }
+
+  auth::Viewer viewer(std::set<auth::Role> roles, std::optional<std::string> state = {}) {
+    return auth::viewer_for({1, "x@example.org", "X", std::move(roles), std::move(state), true, true}, register_,
+                            Date::from_ymd(2026, 11, 27), true);
+  }
+
+  testing::TempDir dir_;
+  std::string location_;
+  std::unique_ptr<store::Database> db_;
+  StatesRegister register_;
+  reports::TemplateLibrary templates_;
+};
+
+TEST_P(Reports, ImportCreatesOneReportPerStateAndYearThenAmendsWithNewVersions) {
+  import("FRA,2022,export,VIII.SA.2,Belgium,120,350000,EUR,actual,Rifles,,,\n"
+         "France,2022,import,II,DEU,4,,,,APC,,,\n");
+  auto listed = current_reports(*db_, database_owner(), {});
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].reporting_state, "FRA");
+  EXPECT_EQ(listed[0].version_no, 1);
+  EXPECT_EQ(listed[0].line_count, 2);
+  EXPECT_EQ(listed[0].received, "2023-06-02");
+
+  import("FRA,2022,export,VIII.SA.2,BEL,150,,,actual,Rifles (corrected),,,\n");
+  listed = current_reports(*db_, database_owner(), {std::string("FRA"), 2022});
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].version_no, 2);
+  EXPECT_EQ(listed[0].line_count, 1);
+  EXPECT_EQ(db_->query("SELECT COUNT(*) FROM report_versions").at(0).integer(0), 2) << "version 1 is kept";
+  const auto current = current_report(*db_, database_owner(), "FRA", 2022);
+  ASSERT_TRUE(current);
+  EXPECT_EQ(current->second.lines.at(0).items, 150);
+}
+
+TEST_P(Reports, CsvRoundTripKeepsEveryField) {
+  const std::string body =
+      "FRA,2022,export,VIII.SA.2,BEL,120,350000.50,EUR,actual,\"Rifles, 5.56 mm\",\"two lines\nof comment\",DEU,"
+      "Port of Antwerp\n"
+      "FRA,2022,import,NAT:Ammunition,USA,,12.5,USD,authorized,\"say \"\"hi\"\"\",,,\n";
+  import(body);
+  const auto current = current_report(*db_, database_owner(), "FRA", 2022);
+  ASSERT_TRUE(current);
+  const auto exported = io::report_csv(current->second);
+  EXPECT_EQ(exported, header + body);
+  const auto again = read(exported.substr(header.size()));
+  ASSERT_FALSE(again.has_errors());
+  EXPECT_EQ(content_hash(again.reports.at(0)), current->first.content_hash) << "same content, same hash";
+}
+
+TEST_P(Reports, RestrictedReportsReachOnlyThoseWhoMaySeeThem) {
+  import("FRA,2022,export,I,BEL,1,,,,,,,\n", reports::Visibility::restricted);
+  import("DEU,2022,export,I,BEL,1,,,,,,,\n", reports::Visibility::public_report);
+  struct Case {
+    const char* who;
+    auth::Viewer viewer;
+    bool sees_restricted;
+  };
+  const std::vector<Case> cases = {
+      {"anonymous", auth::Viewer::anonymous(), false},
+      {"observer", viewer({auth::Role::observer}), false},
+      {"representative of a party", viewer({auth::Role::state_representative}, "ITA"), true},
+      {"representative of the State itself", viewer({auth::Role::state_representative}, "FRA"), true},
+      {"representative of a signatory", viewer({auth::Role::state_representative}, "USA"), false},
+      {"representative of a non-member", viewer({auth::Role::state_representative}, "VAT"), false},
+      {"reporting officer of a party", viewer({auth::Role::state_representative, auth::Role::reporting_officer}, "ITA"), true},
+      {"chair", viewer({auth::Role::chair}), false},
+      {"secretariat", viewer({auth::Role::secretariat}), true},
+      {"administrator", viewer({auth::Role::administrator}), false},
+  };
+  for (const auto& c : cases) {
+    const auto listed = current_reports(*db_, c.viewer, {});
+    const bool sees_france = std::any_of(listed.begin(), listed.end(), [](const auto& r) { return r.reporting_state == "FRA"; });
+    EXPECT_EQ(sees_france, c.sees_restricted) << c.who;
+    EXPECT_EQ(current_report(*db_, c.viewer, "FRA", 2022).has_value(), c.sees_restricted) << c.who;
+    EXPECT_TRUE(current_report(*db_, c.viewer, "DEU", 2022).has_value()) << c.who << ": public reports are public";
+  }
+}
+
+TEST_P(Reports, ErrorsStopTheWholeImport) {
+  const auto batch = read("FRA,2022,export,I,BEL,1,,,,,,,\nDEU,2022,export,XX,BEL,1,,,,,,,\n");
+  EXPECT_TRUE(batch.has_errors());
+  ASSERT_EQ(batch.problems.size(), 1u);
+  EXPECT_EQ(batch.problems[0].row, 3u);
+  EXPECT_EQ(batch.problems[0].column, "category");
+}
+
+INSTANTIATE_TEST_SUITE_P(BothDatabases, Reports, ::testing::ValuesIn(testing::database_kinds()),
+                         [](const auto& test_info) { return test_info.param; });
+
+TEST(CanonicalCsv, MalformedFilesAreRefusedWithLocatedErrors) {
+  auto loaded = io::load_register(ATT_DATA_DIR);
+  auto templates = io::load_templates(std::string(ATT_DATA_DIR) + "/templates");
+  ASSERT_TRUE(loaded && templates);
+  const auto read = [&](const std::string& text) {
+    return read_canonical_csv(text, *loaded, *templates, {reports::Visibility::public_report, 2026, 1000});
+  };
+  struct Case {
+    const char* what;
+    std::string text;
+    const char* expected;
+  };
+  std::string noise(10 * 1024 * 1024, 'x');
+  for (std::size_t i = 0; i < noise.size(); i += 97) noise[i] = static_cast<char>(i % 3 == 0 ? ',' : i % 3 == 1 ? '\n' : '"');
+  const std::vector<Case> cases = {
+      {"Latin-1 instead of UTF-8", header + "FRA,2022,export,I,C\xf4te d'Ivoire,1,,,,,,,\n", "not UTF-8"},
+      {"a missing column", "reporting_state,year,direction\nFRA,2022,export\n", "lacks the column"},
+      {"an extra column", header.substr(0, header.size() - 1) + ",colour\n", "unknown column 'colour'"},
+      {"broken quoting", header + "FRA,2022,export,I,BEL,1,,,,\"never closed,,,\n", "never closed"},
+      {"a short row", header + "FRA,2022,export\n", "this row has 3 fields"},
+      {"an empty file", "", "the file is empty"},
+      {"10 MB of noise", noise, ""},
+  };
+  for (const auto& c : cases) {
+    const auto batch = read(c.text);
+    EXPECT_TRUE(batch.has_errors()) << c.what;
+    ASSERT_FALSE(batch.problems.empty()) << c.what;
+    EXPECT_NE(batch.problems.front().message.find(c.expected), std::string::npos)
+        << c.what << ": " << batch.problems.front().message;
+    EXPECT_LE(batch.problems.size(), 1000u) << c.what;
+  }
+}
+
+}  // namespace
+}  // namespace att::reporting

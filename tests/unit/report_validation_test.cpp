@@ -1,0 +1,106 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "core/reports/validation.hpp"
+#include "io/templates_file.hpp"
+#include "test_data.hpp"
+
+namespace att::reports {
+namespace {
+
+const TemplateLibrary& templates() {
+  static const TemplateLibrary library = [] {
+    auto loaded = io::load_templates(std::string(ATT_DATA_DIR) + "/templates");
+    if (!loaded) throw std::runtime_error(loaded.error());
+    return std::move(*loaded);
+  }();
+  return library;
+}
+
+TEST(Templates, ChosenByReportingYear) {
+  EXPECT_EQ(templates().for_year("annual", 2015)->id, "annual-2015");
+  EXPECT_EQ(templates().for_year("annual", 2016)->id, "annual-2015");
+  EXPECT_EQ(templates().for_year("annual", 2017)->id, "annual-2017");
+  EXPECT_EQ(templates().for_year("annual", 2020)->id, "annual-2017");
+  EXPECT_EQ(templates().for_year("annual", 2031)->id, "annual-2021");
+  EXPECT_EQ(templates().for_year("initial", 2015)->id, "initial-2015");
+  EXPECT_FALSE(templates().for_year("annual", 2013));
+  EXPECT_TRUE(templates().by_id("annual-2021")->assumed);
+  EXPECT_FALSE(templates().by_id("annual-2015")->basis_per_line);
+}
+
+TEST(Templates, MapTheirCategoriesOntoCanonicalCodes) {
+  const auto* old = templates().by_id("annual-2015");
+  EXPECT_EQ(old->canonical_category("IV"), "IV");
+  EXPECT_FALSE(old->canonical_category("IV.a")) << "the 2015 template has no manned/unmanned split";
+  const auto* revised = templates().by_id("annual-2017");
+  EXPECT_EQ(revised->canonical_category("IV.b"), "IV.b");
+  EXPECT_EQ(revised->canonical_category("VIII.LW.7"), "VIII.LW.7");
+}
+
+TEST(Validation, EveryCaseInTheTable) {
+  const auto cases = testing::read_cases("validation_cases.csv");
+  ASSERT_GE(cases.rows().size(), 15u);
+  for (const auto& row : cases.rows()) {
+    const auto name = std::string(cases.field(row, "case"));
+    AnnualReport report;
+    report.reporting_state = cases.field(row, "reporting_state");
+    report.year = std::stoi(std::string(cases.field(row, "year")));
+    report.nil_exports = cases.field(row, "nil_exports") == "yes";
+    ReportLine line;
+    line.direction = *direction_from_string(cases.field(row, "direction"));
+    line.category = cases.field(row, "category");
+    line.partner_state = cases.field(row, "partner_state");
+    if (const auto items = cases.field(row, "items"); !items.empty()) line.items = std::stoll(std::string(items));
+    line.value = cases.field(row, "value");
+    line.currency = cases.field(row, "currency");
+    line.basis = basis_from_string(cases.field(row, "basis"));
+    line.source_row = 7;
+    report.lines.push_back(line);
+    const auto* report_template = templates().for_year("annual", report.year);
+    ASSERT_TRUE(report_template) << name;
+    const auto result = validate(report, *report_template, testing::project_register());
+    std::string found;
+    for (const auto& finding : result.findings)
+      found += (found.empty() ? "" : " ") + std::string(finding.severity == Severity::error ? "error:" : "warning:") +
+               finding.code;
+    EXPECT_EQ(found, cases.field(row, "expected")) << name;
+    for (const auto& finding : result.findings) {
+      if (finding.column != "nil_exports" && finding.section != "header") {
+        EXPECT_EQ(finding.line, 7u) << name << ": findings point at the file row";
+      }
+    }
+  }
+}
+
+TEST(Validation, DuplicateLinesAreAWarningAndSuggestionsNameTheClosestState) {
+  AnnualReport report;
+  report.reporting_state = "DEU";
+  report.year = 2022;
+  ReportLine line;
+  line.category = "I";
+  line.partner_state = "Frnace";
+  line.items = 2;
+  report.lines = {line, line};
+  const auto result = validate(report, *templates().for_year("annual", 2022), testing::project_register());
+  const auto duplicate = std::find_if(result.findings.begin(), result.findings.end(),
+                                      [](const auto& f) { return f.code == "duplicate_line"; });
+  ASSERT_NE(duplicate, result.findings.end());
+  EXPECT_EQ(duplicate->severity, Severity::warning);
+  EXPECT_EQ(duplicate->line, 2u);
+  const auto unknown = std::find_if(result.findings.begin(), result.findings.end(),
+                                    [](const auto& f) { return f.code == "unknown_partner"; });
+  ASSERT_NE(unknown, result.findings.end());
+  EXPECT_EQ(unknown->params.at("suggestions"), "FRA");
+  EXPECT_EQ(describe_in_english(*unknown), "error: exports, line 1, column partner_state: unknown State 'Frnace' (closest: FRA)");
+}
+
+TEST(Obligations, FirstReportCoversTheFirstFullYearAfterEntryIntoForce) {
+  EXPECT_EQ(first_reporting_year(*testing::project_register().find_by_code("FRA")), 2015);  // EIF 2014-12-24
+  EXPECT_EQ(first_reporting_year(*testing::project_register().find_by_code("AFG")), 2021);  // EIF 2020-10-27
+  EXPECT_FALSE(first_reporting_year(*testing::project_register().find_by_code("USA")));     // not a party
+}
+
+}  // namespace
+}  // namespace att::reports
