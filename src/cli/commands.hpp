@@ -11,5 +11,6 @@ void add_serve_command(CLI::App& root);    // serve
 void add_users_command(CLI::App& root);    // users add | list | set-password
 void add_audit_command(CLI::App& root);    // audit verify | export
 void add_reports_commands(CLI::App& root); // import, reports list
+void add_demo_command(CLI::App& root);     // demo
 
 }  // namespace att::cli

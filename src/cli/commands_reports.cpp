@@ -24,6 +24,7 @@ struct ImportOptions {
   std::string received;
   std::string channel = "import";
   bool demo = false;
+  bool dry_run = false;
 };
 
 struct ListOptions {
@@ -64,6 +65,13 @@ void import_file(const ImportOptions& options) {
   }
   if (batch.has_errors()) {
     throw UsageError(std::to_string(batch.error_count) + " errors in " + options.file + ": nothing was imported");
+  }
+  if (options.dry_run) {
+    std::size_t lines = 0;
+    for (const auto& report : batch.reports) lines += report.lines.size();
+    std::printf("Checked %s: %zu reports, %zu lines, no errors; nothing written (--dry-run).\n", options.file.c_str(),
+                batch.reports.size(), lines);
+    return;
   }
   const auto now = utc_timestamp_now();
   std::size_t created = 0, amended = 0, lines = 0;
@@ -119,6 +127,7 @@ void add_reports_commands(CLI::App& root) {
   import->add_option("--received", import_options->received, "Date the reports were received (default: today)");
   import->add_option("--channel", import_options->channel, "import or email")->capture_default_str();
   import->add_flag("--demo", import_options->demo, "Mark the reports as demonstration data");
+  import->add_flag("--dry-run", import_options->dry_run, "Check the file and report problems, write nothing");
   import->callback([import_options] { import_file(*import_options); });
 
   auto list_options = std::make_shared<ListOptions>();

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "io/templates_file.hpp"
 #include "mail/delivery.hpp"
 #include "store/open_database.hpp"
 #include "store/states_store.hpp"
@@ -44,7 +45,10 @@ void run(ServeOptions& options) {
                                 : options.public_url;
   while (!options.auth.public_url.empty() && options.auth.public_url.back() == '/') options.auth.public_url.pop_back();
   options.auth.secure_cookies = options.auth.public_url.rfind("https://", 0) == 0;
-  const web::App app(options.common.web_dir, states, pool, options.auth);
+  auto templates = io::load_templates(std::filesystem::path(options.common.data_dir) / "templates");
+  if (!templates) throw UsageError(templates.error());
+  const web::App app(options.common.web_dir, states, pool, options.auth, {},
+                     std::make_shared<const reports::TemplateLibrary>(std::move(*templates)));
   web::serve(app, options.server, [&] {
     std::printf("att: serving http://%s:%u (database %s, mail to %s); stop with Ctrl+C\n",
                 options.server.bind_address.c_str(), options.server.port, db->describe().c_str(),
@@ -67,6 +71,7 @@ void add_serve_command(CLI::App& root) {
       ->capture_default_str();
   command->add_option("--web-dir", options->common.web_dir, "Folder with templates, i18n and static files")
       ->capture_default_str();
+  add_data_dir_option(*command, options->common);
   command->add_option("--public-url", options->public_url,
                       "Address people use to reach the site, for links in e-mails (https:// turns on Secure cookies)");
   command->add_option("--mail", options->mail, "Where e-mail goes: smtp://host:port, smtps://..., file:/path, console")

@@ -51,8 +51,14 @@ constexpr std::uint64_t for_suppliers = 3;
 constexpr std::uint64_t for_rounding = 4;
 constexpr std::uint64_t for_lines = 5;
 
-// The 128-bit product of two 64-bit numbers, as (high, low) halves; portable arithmetic.
+// The 128-bit product of two 64-bit numbers, as (high, low) halves.
 void multiply(std::uint64_t a, std::uint64_t b, std::uint64_t& high, std::uint64_t& low) {
+#if defined(__SIZEOF_INT128__)
+  __extension__ using Wide = unsigned __int128;
+  const Wide product = static_cast<Wide>(a) * b;
+  high = static_cast<std::uint64_t>(product >> 64);
+  low = static_cast<std::uint64_t>(product);
+#else
   const std::uint64_t a_low = a & 0xFFFFFFFFU, a_high = a >> 32;
   const std::uint64_t b_low = b & 0xFFFFFFFFU, b_high = b >> 32;
   const std::uint64_t low_low = a_low * b_low, low_high = a_low * b_high;
@@ -60,6 +66,7 @@ void multiply(std::uint64_t a, std::uint64_t b, std::uint64_t& high, std::uint64
   const std::uint64_t middle = (low_low >> 32) + (low_high & 0xFFFFFFFFU) + (high_low & 0xFFFFFFFFU);
   high = high_high + (low_high >> 32) + (high_low >> 32) + (middle >> 32);
   low = a * b;
+#endif
 }
 
 // Uniform in [0, n), n > 0, without bias (Lemire's multiply-and-reject: a division only rarely).
@@ -131,35 +138,35 @@ constexpr std::array<std::uint64_t, 5> tier_propensity_base = {950, 950, 850, 45
 constexpr std::array<std::uint64_t, 5> tier_propensity_spread = {0, 0, 100, 500, 620};
 constexpr std::array<std::uint64_t, 5> tier_nil_exports = {0, 0, 0, 120, 550};  // per mille, before scaling
 constexpr std::array<std::uint64_t, 5> tier_nil_imports = {0, 0, 0, 30, 150};
-constexpr std::array<std::array<std::uint64_t, 2>, 5> tier_customers = {{{90, 125}, {45, 75}, {20, 40}, {6, 15}, {1, 6}}};
-constexpr std::array<std::array<std::uint64_t, 2>, 5> tier_suppliers = {{{25, 45}, {20, 35}, {12, 25}, {6, 15}, {2, 8}}};
+constexpr std::array<std::array<std::uint64_t, 2>, 5> tier_customers = {
+    {{90, 125}, {45, 75}, {20, 40}, {6, 15}, {1, 6}}};
+constexpr std::array<std::array<std::uint64_t, 2>, 5> tier_suppliers = {
+    {{25, 45}, {20, 35}, {12, 25}, {6, 15}, {2, 8}}};
 
 // Who buys from the reporting States (their export partners). Default weight 2; 0: never
 // (under arms embargoes for the whole period, or not plausible for these exporters).
 constexpr std::uint32_t default_customer_weight = 2;
 constexpr std::array<Weighted, 76> customer_weights = {{
-    {"USA", 60}, {"UKR", 12}, {"SAU", 15}, {"IND", 12}, {"ARE", 12}, {"POL", 12}, {"AUS", 12}, {"CAN", 15},
-    {"QAT", 10}, {"GBR", 10}, {"DEU", 10}, {"EGY", 8},  {"IDN", 8},  {"THA", 8},  {"KOR", 8},  {"JPN", 8},
-    {"BRA", 8},  {"TUR", 8},  {"NLD", 8},  {"SGP", 8},  {"FRA", 8},  {"NOR", 6},  {"SWE", 6},  {"CHE", 6},
-    {"PHL", 6},  {"COL", 6},  {"MEX", 6},  {"KWT", 6},  {"ITA", 6},  {"ESP", 6},  {"ROU", 6},  {"GRC", 6},
-    {"PAK", 5},  {"IRQ", 5},  {"JOR", 5},  {"MAR", 5},  {"OMN", 5},  {"MYS", 5},  {"CHL", 5},  {"NZL", 5},
-    {"ISR", 5},  {"BEL", 5},  {"AUT", 5},  {"CZE", 5},  {"FIN", 5},  {"DNK", 5},  {"LTU", 5},  {"EST", 5},
-    {"HUN", 5},  {"NGA", 4}, {"BGD", 4},  {"DZA", 4},  {"PER", 4},  {"ZAF", 4},  {"LVA", 4},  {"BGR", 4},
-    {"PRT", 4},  {"SVK", 4},  {"IRL", 3},  {"VNM", 3},  {"ARG", 3},  {"KEN", 3},  {"BHR", 4},  {"KAZ", 3},
-    {"PRK", 0},  {"IRN", 0},  {"SYR", 0},  {"RUS", 0},  {"BLR", 0},  {"MMR", 0},  {"SDN", 0},  {"SSD", 0},
+    {"USA", 60}, {"UKR", 12}, {"SAU", 15}, {"IND", 12}, {"ARE", 12}, {"POL", 12}, {"AUS", 12}, {"CAN", 15}, {"QAT", 10},
+    {"GBR", 10}, {"DEU", 10}, {"EGY", 8},  {"IDN", 8},  {"THA", 8},  {"KOR", 8},  {"JPN", 8},  {"BRA", 8},  {"TUR", 8},
+    {"NLD", 8},  {"SGP", 8},  {"FRA", 8},  {"NOR", 6},  {"SWE", 6},  {"CHE", 6},  {"PHL", 6},  {"COL", 6},  {"MEX", 6},
+    {"KWT", 6},  {"ITA", 6},  {"ESP", 6},  {"ROU", 6},  {"GRC", 6},  {"PAK", 5},  {"IRQ", 5},  {"JOR", 5},  {"MAR", 5},
+    {"OMN", 5},  {"MYS", 5},  {"CHL", 5},  {"NZL", 5},  {"ISR", 5},  {"BEL", 5},  {"AUT", 5},  {"CZE", 5},  {"FIN", 5},
+    {"DNK", 5},  {"LTU", 5},  {"EST", 5},  {"HUN", 5},  {"NGA", 4},  {"BGD", 4},  {"DZA", 4},  {"PER", 4},  {"ZAF", 4},
+    {"LVA", 4},  {"BGR", 4},  {"PRT", 4},  {"SVK", 4},  {"IRL", 3},  {"VNM", 3},  {"ARG", 3},  {"KEN", 3},  {"BHR", 4},
+    {"KAZ", 3},  {"PRK", 0},  {"IRN", 0},  {"SYR", 0},  {"RUS", 0},  {"BLR", 0},  {"MMR", 0},  {"SDN", 0},  {"SSD", 0},
     {"LBY", 0},  {"SOM", 0},  {"VEN", 1},  {"AFG", 1},
 }};
 
 // Who supplies the reporting States (their import partners), and who made re-exported items.
 constexpr std::uint32_t default_supplier_weight = 3;
 constexpr std::array<Weighted, 46> supplier_weights = {{
-    {"USA", 400}, {"DEU", 250}, {"ITA", 200}, {"AUT", 150}, {"CZE", 150}, {"FRA", 150}, {"GBR", 120},
-    {"ISR", 120}, {"TUR", 120}, {"BEL", 100}, {"CHE", 100}, {"BRA", 80},  {"KOR", 80},  {"ESP", 80},
-    {"SWE", 80},  {"BGR", 60},  {"SRB", 60},  {"NLD", 60},  {"HRV", 50},  {"NOR", 50},  {"CAN", 50},
-    {"FIN", 40},  {"ZAF", 40},  {"RUS", 40},  {"CHN", 40},  {"POL", 40},  {"UKR", 30},  {"ARE", 30},
-    {"ROU", 30},  {"SVK", 30},  {"AUS", 30},  {"PHL", 20},  {"JPN", 20},  {"HUN", 20},  {"DNK", 20},
-    {"PRT", 20},  {"SGP", 20},  {"IND", 20},  {"ARG", 15},  {"GRC", 10},  {"PAK", 10},  {"BIH", 15},
-    {"PRK", 0},   {"IRN", 0},   {"SYR", 0},   {"MMR", 0},
+    {"USA", 400}, {"DEU", 250}, {"ITA", 200}, {"AUT", 150}, {"CZE", 150}, {"FRA", 150}, {"GBR", 120}, {"ISR", 120},
+    {"TUR", 120}, {"BEL", 100}, {"CHE", 100}, {"BRA", 80},  {"KOR", 80},  {"ESP", 80},  {"SWE", 80},  {"BGR", 60},
+    {"SRB", 60},  {"NLD", 60},  {"HRV", 50},  {"NOR", 50},  {"CAN", 50},  {"FIN", 40},  {"ZAF", 40},  {"RUS", 40},
+    {"CHN", 40},  {"POL", 40},  {"UKR", 30},  {"ARE", 30},  {"ROU", 30},  {"SVK", 30},  {"AUS", 30},  {"PHL", 20},
+    {"JPN", 20},  {"HUN", 20},  {"DNK", 20},  {"PRT", 20},  {"SGP", 20},  {"IND", 20},  {"ARG", 15},  {"GRC", 10},
+    {"PAK", 10},  {"BIH", 15},  {"PRK", 0},   {"IRN", 0},   {"SYR", 0},   {"MMR", 0},
 }};
 
 // Where shipments plausibly transit.
@@ -173,13 +180,13 @@ struct Currency {
 };
 
 constexpr std::array<Currency, 26> currencies = {{
-    {"USD", 1000, true},    {"EUR", 920, true},     {"GBP", 790, true},    {"CHF", 880, true},
-    {"SEK", 10400, true},   {"NOK", 10500, true},   {"DKK", 6850, true},   {"ISK", 137000, false},
-    {"KRW", 1320000, false}, {"JPY", 140000, false}, {"AUD", 1500, true},  {"CAD", 1350, true},
-    {"NZD", 1640, true},    {"CZK", 22800, true},   {"PLN", 4000, true},   {"HUF", 360000, false},
-    {"RON", 4600, true},    {"BGN", 1800, true},    {"HRK", 6900, true},   {"RSD", 108000, true},
-    {"ZAR", 18000, true},   {"BRL", 5100, true},    {"CNY", 7100, true},   {"MXN", 18000, true},
-    {"ALL", 100000, true},  {"MKD", 56000, true},
+    {"USD", 1000, true},     {"EUR", 920, true},     {"GBP", 790, true},  {"CHF", 880, true},
+    {"SEK", 10400, true},    {"NOK", 10500, true},   {"DKK", 6850, true}, {"ISK", 137000, false},
+    {"KRW", 1320000, false}, {"JPY", 140000, false}, {"AUD", 1500, true}, {"CAD", 1350, true},
+    {"NZD", 1640, true},     {"CZK", 22800, true},   {"PLN", 4000, true}, {"HUF", 360000, false},
+    {"RON", 4600, true},     {"BGN", 1800, true},    {"HRK", 6900, true}, {"RSD", 108000, true},
+    {"ZAR", 18000, true},    {"BRL", 5100, true},    {"CNY", 7100, true}, {"MXN", 18000, true},
+    {"ALL", 100000, true},   {"MKD", 56000, true},
 }};
 
 constexpr std::array<std::string_view, 21> euro_area = {"AND", "AUT", "BEL", "CYP", "DEU", "ESP", "EST",
@@ -223,44 +230,124 @@ struct Category {
   std::vector<std::string_view> descriptions;
 };
 
+// Reports on 2015 and 2016 use the provisional template, which has no subcategories for combat
+// aircraft, attack helicopters and missiles (canonical IV, V, VII) and one basis per table.
+constexpr int older_template_last_year = 2016;
+
+// "IV" for IV.a and IV.b, and so on; empty for categories the older template has as they are.
+std::string_view older_code(std::string_view code) {
+  if (code.rfind("VIII", 0) == 0) return {};
+  const auto point = code.find('.');
+  return point == std::string_view::npos ? std::string_view{} : code.substr(0, point);
+}
+
 const std::vector<Category>& categories() {
   static const std::vector<Category> table = {
-      {"I", heavy, 60, 4'000'000, {15, 3, 12}, {"DEMO main battle tank", "DEMO 120mm main battle tank", "DEMO main battle tank, second-hand"}},
-      {"II", heavy, 150, 1'200'000, {60, 15, 50},
+      {"I",
+       heavy,
+       60,
+       4'000'000,
+       {15, 3, 12},
+       {"DEMO main battle tank", "DEMO 120mm main battle tank", "DEMO main battle tank, second-hand"}},
+      {"II",
+       heavy,
+       150,
+       1'200'000,
+       {60, 15, 50},
        {"DEMO 8x8 armoured personnel carrier", "DEMO tracked infantry fighting vehicle",
         "DEMO 4x4 armoured vehicle with 12.7mm gun", "DEMO armoured reconnaissance vehicle"}},
-      {"III", heavy, 40, 2'500'000, {30, 5, 25},
+      {"III",
+       heavy,
+       40,
+       2'500'000,
+       {30, 5, 25},
        {"DEMO 155mm self-propelled howitzer", "DEMO 155mm towed howitzer", "DEMO 122mm multiple rocket launcher",
         "DEMO 120mm self-propelled mortar"}},
-      {"IV.a", heavy, 24, 60'000'000, {20, 2, 15},
+      {"IV.a",
+       heavy,
+       24,
+       60'000'000,
+       {20, 2, 15},
        {"DEMO multirole combat aircraft", "DEMO light combat aircraft", "DEMO armed trainer aircraft"}},
-      {"IV.b", heavy, 16, 8'000'000, {15, 3, 15}, {"DEMO armed unmanned aerial vehicle", "DEMO medium-altitude armed UAV"}},
+      {"IV.b",
+       heavy,
+       16,
+       8'000'000,
+       {15, 3, 15},
+       {"DEMO armed unmanned aerial vehicle", "DEMO medium-altitude armed UAV"}},
       {"V.a", heavy, 12, 25'000'000, {10, 2, 8}, {"DEMO attack helicopter", "DEMO armed multi-role helicopter"}},
       {"V.b", heavy, 8, 2'000'000, {4, 1, 4}, {"DEMO unmanned armed rotorcraft"}},
-      {"VI", heavy, 4, 250'000'000, {15, 3, 8},
+      {"VI",
+       heavy,
+       4,
+       250'000'000,
+       {15, 3, 8},
        {"DEMO offshore patrol vessel", "DEMO frigate", "DEMO corvette", "DEMO diesel-electric submarine"}},
-      {"VII.a", heavy, 400, 600'000, {50, 8, 40},
+      {"VII.a",
+       heavy,
+       400,
+       600'000,
+       {50, 8, 40},
        {"DEMO anti-tank guided missile", "DEMO surface-to-air missile", "DEMO anti-ship missile",
         "DEMO air-to-air missile", "DEMO loitering munition"}},
-      {"VII.b", heavy, 300, 90'000, {15, 3, 12}, {"DEMO man-portable air-defence system", "DEMO MANPADS launcher with missiles"}},
-      {"VIII.SA.1", small_arms, 5000, 500, {150, 250, 200},
-       {"DEMO 9mm self-loading pistol", "DEMO .38 revolver", "DEMO 9mm pistol, polymer frame", "DEMO .45 self-loading pistol"}},
-      {"VIII.SA.2", small_arms, 5000, 1'200, {150, 250, 200},
+      {"VII.b",
+       heavy,
+       300,
+       90'000,
+       {15, 3, 12},
+       {"DEMO man-portable air-defence system", "DEMO MANPADS launcher with missiles"}},
+      {"VIII.SA.1",
+       small_arms,
+       5000,
+       500,
+       {150, 250, 200},
+       {"DEMO 9mm self-loading pistol", "DEMO .38 revolver", "DEMO 9mm pistol, polymer frame",
+        "DEMO .45 self-loading pistol"}},
+      {"VIII.SA.2",
+       small_arms,
+       5000,
+       1'200,
+       {150, 250, 200},
        {"DEMO hunting rifle", "DEMO bolt-action rifle, .308", "DEMO sporting rifle", "DEMO semi-automatic carbine",
         "DEMO 12-gauge shotgun"}},
       {"VIII.SA.3", small_arms, 500, 1'500, {40, 40, 35}, {"DEMO 9mm sub-machine gun"}},
-      {"VIII.SA.4", small_arms, 3000, 1'000, {80, 90, 90},
+      {"VIII.SA.4",
+       small_arms,
+       3000,
+       1'000,
+       {80, 90, 90},
        {"DEMO 5.56mm assault rifle", "DEMO 7.62mm assault rifle", "DEMO 5.56mm assault rifle, \"short\" barrel"}},
-      {"VIII.SA.5", small_arms, 300, 6'000, {35, 40, 35},
+      {"VIII.SA.5",
+       small_arms,
+       300,
+       6'000,
+       {35, 40, 35},
        {"DEMO 5.56mm light machine gun", "DEMO 7.62mm general-purpose machine gun"}},
-      {"VIII.SA.6", small_arms, 1000, 800, {50, 80, 60},
+      {"VIII.SA.6",
+       small_arms,
+       1000,
+       800,
+       {50, 80, 60},
        {"DEMO 12-gauge pump-action shotgun", "DEMO marksman rifle", "DEMO signal pistol"}},
-      {"VIII.LW.1", light_weapons, 200, 18'000, {30, 30, 35}, {"DEMO 12.7mm heavy machine gun", "DEMO 14.5mm heavy machine gun"}},
-      {"VIII.LW.2", light_weapons, 500, 4'000, {35, 30, 40},
+      {"VIII.LW.1",
+       light_weapons,
+       200,
+       18'000,
+       {30, 30, 35},
+       {"DEMO 12.7mm heavy machine gun", "DEMO 14.5mm heavy machine gun"}},
+      {"VIII.LW.2",
+       light_weapons,
+       500,
+       4'000,
+       {35, 30, 40},
        {"DEMO 40mm under-barrel grenade launcher", "DEMO 40mm automatic grenade launcher"}},
       {"VIII.LW.3", light_weapons, 50, 25'000, {8, 5, 8}, {"DEMO portable anti-tank gun"}},
       {"VIII.LW.4", light_weapons, 100, 20'000, {8, 5, 8}, {"DEMO 84mm recoilless rifle"}},
-      {"VIII.LW.5", light_weapons, 200, 60'000, {30, 15, 35},
+      {"VIII.LW.5",
+       light_weapons,
+       200,
+       60'000,
+       {30, 15, 35},
        {"DEMO portable anti-tank missile launcher", "DEMO 66mm disposable rocket launcher"}},
       {"VIII.LW.6", light_weapons, 150, 15'000, {25, 20, 30}, {"DEMO 60mm mortar", "DEMO 60mm commando mortar"}},
       {"VIII.LW.7", light_weapons, 100, 10'000, {15, 15, 20}, {"DEMO light weapon, other"}},
@@ -268,12 +355,17 @@ const std::vector<Category>& categories() {
   return table;
 }
 
-constexpr std::array<std::string_view, 9> general_comments = {
-    "DEMO: end user armed forces", "DEMO: end user police",      "DEMO: end user ministry of defence",
-    "DEMO: return after repair",   "DEMO: temporary export for trials", "DEMO: donation",
-    "DEMO: second-hand",           "DEMO: value estimated",      "DEMO: delivered in several shipments"};
-constexpr std::array<std::string_view, 3> civilian_comments = {"DEMO: civilian market", "DEMO: hunting and sporting use",
-                                                               "DEMO: private collector"};
+constexpr std::array<std::string_view, 9> general_comments = {"DEMO: end user armed forces",
+                                                              "DEMO: end user police",
+                                                              "DEMO: end user ministry of defence",
+                                                              "DEMO: return after repair",
+                                                              "DEMO: temporary export for trials",
+                                                              "DEMO: donation",
+                                                              "DEMO: second-hand",
+                                                              "DEMO: value estimated",
+                                                              "DEMO: delivered in several shipments"};
+constexpr std::array<std::string_view, 3> civilian_comments = {
+    "DEMO: civilian market", "DEMO: hunting and sporting use", "DEMO: private collector"};
 
 template <std::size_t n>
 bool contains(const std::array<std::string_view, n>& list, std::string_view code) {
@@ -330,7 +422,7 @@ struct TransferGenerator::Model {
   };
 
   GeneratorOptions options;
-  std::vector<std::string> codes;  // every ISO3 code of the register, sorted
+  std::vector<std::string> codes;            // every ISO3 code of the register, sorted
   std::vector<std::uint64_t> origin_totals;  // running totals of supplier weights over codes
   std::vector<std::size_t> transit_states;
   std::vector<Profile> profiles;
@@ -436,9 +528,9 @@ TransferGenerator::TransferGenerator(const StatesRegister& states, GeneratorOpti
       const auto early = log_uniform(rng, 1, 120);
       const auto grace = between(rng, 1, 7);
       const auto late = log_uniform(rng, 8, 900);
-      report.days_late = lateness < on_time                 ? 1 - static_cast<int>(early)
+      report.days_late = lateness < on_time                          ? 1 - static_cast<int>(early)
                          : lateness < on_time + (1000 - on_time) / 5 ? static_cast<int>(grace)
-                                                                      : static_cast<int>(late);
+                                                                     : static_cast<int>(late);
       const bool nil_exports = chance(rng, tier_nil_exports[tier]);
       const bool nil_imports = chance(rng, is_micro ? 400 : tier_nil_imports[tier]);
       const auto export_factor = between(rng, 60, 140);
@@ -494,9 +586,19 @@ std::size_t TransferGenerator::line_count(std::size_t report_index, bool exports
 }
 
 const std::vector<std::string>& TransferGenerator::header() {
-  static const std::vector<std::string> columns = {
-      "reporting_state", "year",     "direction", "category",        "partner_state",        "items", "value",
-      "currency",        "basis",    "description", "comments",      "state_of_origin", "intermediate_location"};
+  static const std::vector<std::string> columns = {"reporting_state",
+                                                   "year",
+                                                   "direction",
+                                                   "category",
+                                                   "partner_state",
+                                                   "items",
+                                                   "value",
+                                                   "currency",
+                                                   "basis",
+                                                   "description",
+                                                   "comments",
+                                                   "state_of_origin",
+                                                   "intermediate_location"};
   return columns;
 }
 
@@ -513,8 +615,19 @@ void TransferGenerator::for_each_line(const std::function<void(const std::vector
 void TransferGenerator::Model::emit_table(const Plan& plan, int year, bool exports, std::vector<std::string>& fields,
                                           const std::function<void(const std::vector<std::string>&)>& emit) const {
   enum Column : std::size_t {
-    reporting_state, year_column, direction, category, partner_state, items, value, currency_column, basis,
-    description, comments, state_of_origin, intermediate_location
+    reporting_state,
+    year_column,
+    direction,
+    category,
+    partner_state,
+    items,
+    value,
+    currency_column,
+    basis,
+    description,
+    comments,
+    state_of_origin,
+    intermediate_location
   };
   const auto& profile = profiles[plan.profile];
   const auto self = profile.code;
@@ -528,7 +641,19 @@ void TransferGenerator::Model::emit_table(const Plan& plan, int year, bool expor
   std::vector<std::uint64_t> category_weights;
   // Smaller States buy heavy weapons less often, and fewer of them.
   const bool small_buyer = !exports && profile.tier >= 3;
-  for (const auto& c : table) category_weights.push_back(c.weights[weight_column] * (small_buyer && c.group == heavy ? 1 : 3));
+  for (const auto& c : table)
+    category_weights.push_back(c.weights[weight_column] * (small_buyer && c.group == heavy ? 1 : 3));
+  // The older template's IV, V and VII take the lines of both subcategories (under the first).
+  const bool older_template = year <= older_template_last_year;
+  const auto folded = [&](std::size_t c) {
+    return older_template && c > 0 && !older_code(table[c].code).empty() &&
+           older_code(table[c].code) == older_code(table[c - 1].code);
+  };
+  for (std::size_t c = 1; c < table.size(); ++c) {
+    if (!folded(c)) continue;
+    category_weights[c - 1] += category_weights[c];
+    category_weights[c] = 0;
+  }
   const auto category_totals = running_totals(category_weights);
   std::vector<std::size_t> per_category(table.size(), 0);
   for (std::size_t n = 0; n < count; ++n) ++per_category[pick(rng, category_totals)];
@@ -559,7 +684,8 @@ void TransferGenerator::Model::emit_table(const Plan& plan, int year, bool expor
     const auto& spec = table[c];
     std::fill(per_partner.begin(), per_partner.end(), 0);
     for (std::size_t n = 0; n < per_category[c]; ++n) ++per_partner[pick(rng, partner_totals)];
-    fields[category].assign(spec.code);
+    const bool merges_next = c + 1 < table.size() && folded(c + 1);
+    fields[category].assign(older_template && !older_code(spec.code).empty() ? older_code(spec.code) : spec.code);
 
     for (std::size_t p = 0; p < pool.size(); ++p) {
       const auto m = per_partner[p];
@@ -568,7 +694,8 @@ void TransferGenerator::Model::emit_table(const Plan& plan, int year, bool expor
       fields[partner_state].assign(codes[partner]);
       // Several lines to one partner in one category: items (and lone values) strictly increase,
       // so no two lines of a table are the same line.
-      const auto max_items = small_buyer && spec.group == heavy ? std::max<std::uint64_t>(2, spec.max_items / 4) : spec.max_items;
+      const auto max_items =
+          small_buyer && spec.group == heavy ? std::max<std::uint64_t>(2, spec.max_items / 4) : spec.max_items;
       const std::uint64_t step_max = std::max<std::uint64_t>(1, max_items / m);
       std::uint64_t items_run = 0;
       std::uint64_t hidden_run = 0;
@@ -594,12 +721,14 @@ void TransferGenerator::Model::emit_table(const Plan& plan, int year, bool expor
           constexpr std::uint64_t max_usd = 10'000'000'000'000;
           constexpr std::uint64_t max_cents = 99'999'999'999'999'900;  // 15 digits before the point
           const auto percent = between(rng, 40, 250);
-          const auto usd = number > max_usd / (spec.unit_usd * percent) ? max_usd : number * spec.unit_usd * percent / 100;
+          const auto usd =
+              number > max_usd / (spec.unit_usd * percent) ? max_usd : number * spec.unit_usd * percent / 100;
           std::uint64_t cents = std::clamp<std::uint64_t>(usd * money.per_thousand_usd / 10, 1, max_cents);
           if (rounding_mode == 2) cents = std::clamp<std::uint64_t>(cents / 100 * 100 + below(rng, 100), 1, max_cents);
           if (rounding_mode == 0) cents = std::max<std::uint64_t>(100, cents / 100 * 100);
           if (rounding_mode == 1)
-            cents = cents < 100'000 ? std::max<std::uint64_t>(100, cents / 100 * 100) : (cents + 50'000) / 100'000 * 100'000;
+            cents = cents < 100'000 ? std::max<std::uint64_t>(100, cents / 100 * 100)
+                                    : (cents + 50'000) / 100'000 * 100'000;
           if (!has_items) {
             if (cents <= last_lone_value) cents = last_lone_value + (rounding_mode == 2 ? 1 : 100);
             last_lone_value = cents;
@@ -612,15 +741,20 @@ void TransferGenerator::Model::emit_table(const Plan& plan, int year, bool expor
           }
           fields[currency_column].assign(money.code);
         }
-        const bool actual =
-            plan.mixed_basis ? chance(rng, 500) : (chance(rng, 30) ? !plan.actual_by_default : plan.actual_by_default);
+        const bool actual = older_template     ? plan.actual_by_default  // one basis per table
+                            : plan.mixed_basis ? chance(rng, 500)
+                            : chance(rng, 30)  ? !plan.actual_by_default
+                                               : plan.actual_by_default;
         fields[basis].assign(actual ? "actual" : "authorized");
 
         const auto description_draw = below(rng, 1000);
         if (description_draw < 150) {
           fields[description].clear();
         } else {
-          fields[description].assign(spec.descriptions[description_draw % spec.descriptions.size()]);
+          // A folded category describes items of either subcategory.
+          const auto& descriptions =
+              merges_next && description_draw % 2 == 1 ? table[c + 1].descriptions : spec.descriptions;
+          fields[description].assign(descriptions[description_draw / 2 % descriptions.size()]);
         }
 
         fields[state_of_origin].clear();

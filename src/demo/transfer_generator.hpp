@@ -1,13 +1,18 @@
 // Synthetic, deterministic annual-report lines for demonstrations, load tests and benchmarks.
 //
-// Everything generated is fiction labelled as such: every comment starts with "DEMO" and every
-// description too. The shape is calibrated by eye on public arms-trade data (a few large
-// exporters, many small partners, small arms the most frequent lines, heavy categories rare and
-// in small numbers), but nothing is copied from it and nothing is read at run time.
+// Everything generated is fiction labelled as such: every comment starts with "DEMO", and so does
+// every description given (some are left empty, as in real reports). The shape is calibrated by
+// eye on public arms-trade data (a few large exporters, many small partners, small arms the most
+// frequent lines, heavy categories rare and in small numbers), but nothing is copied from it and
+// nothing is read at run time.
 //
 // Determinism: the same register, seed and options give byte-identical output on any platform.
 // Only std::mt19937_64 (whose output the standard fixes) and integer arithmetic are used: no
 // standard distributions, no floating point.
+//
+// Lines are in the canonical CSV columns (header()). Reports on 2015 and 2016 follow the
+// provisional template: categories IV, V and VII without subcategories, one basis per table;
+// later years use IV.a/IV.b, V.a/V.b, VII.a/VII.b and may mix bases line by line.
 #pragma once
 
 #include <cstddef>
@@ -29,7 +34,8 @@ struct GeneratorOptions {
 };
 
 // One annual report that "was submitted". A table with no lines is a nil table, and the other
-// way round: nil_exports is true exactly when the report has no export lines.
+// way round: nil_exports is true exactly when the report has no export lines (so a small
+// target_lines gives more nil tables: there are too few lines to go round).
 struct GeneratedReport {
   std::string reporting_state;  // ISO3
   int year = 0;

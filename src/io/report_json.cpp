@@ -59,6 +59,73 @@ nlohmann::json report_json(const reports::AnnualReport& r) {
           {"imports", imports}};
 }
 
+tl::expected<reports::AnnualReport, std::string> report_from_json(const nlohmann::json& d) {
+  if (!d.is_object()) return tl::unexpected(std::string("the report must be a JSON object"));
+  reports::AnnualReport r;
+  const auto text = [](const nlohmann::json& object, const char* key) -> std::string {
+    if (!object.contains(key) || object[key].is_null()) return "";
+    if (!object[key].is_string()) throw std::invalid_argument(std::string(key) + " must be a string");
+    return object[key].get<std::string>();
+  };
+  try {
+    r.nil_exports = d.value("nil_exports", false);
+    r.nil_imports = d.value("nil_imports", false);
+    if (const auto visibility = text(d, "visibility"); !visibility.empty()) {
+      const auto parsed = reports::visibility_from_string(visibility);
+      if (!parsed) return tl::unexpected(std::string("visibility must be public or restricted"));
+      r.visibility = *parsed;
+    }
+    r.restriction_reason = text(d, "restriction_reason");
+    if (d.contains("withheld") && d["withheld"].is_object()) {
+      r.withheld_all = d["withheld"].value("whole_report", false);
+      r.withheld_categories = d["withheld"].value("categories", std::vector<std::string>{});
+    }
+    if (const auto basis = text(d, "default_basis"); !basis.empty()) {
+      r.default_basis = reports::basis_from_string(basis);
+      if (!r.default_basis) return tl::unexpected(std::string("default_basis must be authorized or actual"));
+    }
+    r.comments = text(d, "comments");
+    if (d.contains("contact") && d["contact"].is_object()) {
+      const auto& c = d["contact"];
+      r.contact = {text(c, "name"), text(c, "position"), text(c, "department"),
+                   text(c, "address"), text(c, "email"), text(c, "telephone")};
+    }
+    for (const auto direction : {reports::Direction::exports, reports::Direction::imports}) {
+      const char* table = direction == reports::Direction::exports ? "exports" : "imports";
+      if (!d.contains(table)) continue;
+      if (!d[table].is_array()) return tl::unexpected(std::string(table) + " must be a list of lines");
+      std::size_t position = 0;
+      for (const auto& item : d[table]) {
+        ++position;
+        if (!item.is_object())
+          return tl::unexpected(std::string(table) + "[" + std::to_string(position) + "] must be an object");
+        reports::ReportLine line;
+        line.direction = direction;
+        line.source_row = position;
+        line.category = text(item, "category");
+        line.partner_state = text(item, "partner_state");
+        if (item.contains("items") && !item["items"].is_null()) {
+          if (!item["items"].is_number_integer())
+            return tl::unexpected(std::string(table) + "[" + std::to_string(position) + "].items must be a whole number");
+          line.items = item["items"].get<std::int64_t>();
+        }
+        if (item.contains("value") && item["value"].is_number()) line.value = item["value"].dump();
+        else line.value = text(item, "value");
+        line.currency = text(item, "currency");
+        if (const auto basis = text(item, "basis"); !basis.empty()) line.basis = reports::basis_from_string(basis);
+        line.description = text(item, "description");
+        line.comments = text(item, "comments");
+        line.state_of_origin = text(item, "state_of_origin");
+        line.intermediate_location = text(item, "intermediate_location");
+        r.lines.push_back(std::move(line));
+      }
+    }
+  } catch (const std::exception& error) {
+    return tl::unexpected(std::string(error.what()));
+  }
+  return r;
+}
+
 std::string report_csv(const reports::AnnualReport& report) {
   std::string out = csv_line(reports::canonical_csv_columns());
   for (const auto& line : report.lines) out += csv_line(csv_fields(report, line));

@@ -4,12 +4,16 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
+#include <tl/expected.hpp>
 
 #include "core/reports/annual_report.hpp"
 
 namespace att::io {
 
 nlohmann::json report_json(const reports::AnnualReport& report);
+// The same document read back (from the API); an error names the field that is wrong.
+tl::expected<reports::AnnualReport, std::string> report_from_json(const nlohmann::json& document);
+
 // Header row and one row per line, in the canonical import format: what goes out comes back in.
 std::string report_csv(const reports::AnnualReport& report);
 

@@ -113,22 +113,59 @@ std::string content_hash(const AnnualReport& report) {
   return auth::token_digest(canonical);
 }
 
+std::int64_t report_id_for(store::Database& db, const std::string& state, int year, const std::string& now) {
+  const auto existing = db.query("SELECT id FROM reports WHERE reporting_state = $1 AND year = $2 AND type = 'annual'",
+                                 {state, std::int64_t{year}});
+  if (!existing.empty()) return existing.front().integer(0);
+  return db.query("INSERT INTO reports (reporting_state, year, type, created_at) VALUES ($1, $2, 'annual', $3)"
+                  " RETURNING id",
+                  {state, std::int64_t{year}, now})
+      .at(0)
+      .integer(0);
+}
+
+void insert_lines(store::Database& db, std::int64_t version_id, const AnnualReport& report) {
+  std::int64_t line_no = 0;
+  for (const auto& line : report.lines) {
+    db.execute(
+        "INSERT INTO report_lines (version_id, line_no, direction, category, partner_state, items, value, currency,"
+        " basis, description, comments, state_of_origin, intermediate_location)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        {version_id, ++line_no, std::string(to_string(line.direction)), line.category, line.partner_state,
+         line.items ? store::Value(*line.items) : store::Value(nullptr),
+         line.value.empty() ? store::Value(nullptr) : store::Value(line.value), line.currency,
+         line.basis ? std::string(to_string(*line.basis)) : std::string(), line.description, line.comments,
+         line.state_of_origin, line.intermediate_location});
+  }
+}
+
+std::vector<ReportLine> read_lines(store::Database& db, std::int64_t version_id) {
+  std::vector<ReportLine> lines;
+  for (const auto& row : db.query(
+           "SELECT direction, category, partner_state, items, value, currency, basis, description, comments,"
+           " state_of_origin, intermediate_location FROM report_lines WHERE version_id = $1 ORDER BY line_no",
+           {version_id})) {
+    ReportLine line;
+    line.direction = reports::direction_from_string(row.text(0)).value_or(reports::Direction::exports);
+    line.category = row.text(1);
+    line.partner_state = row.text(2);
+    if (!row.is_null(3)) line.items = row.integer(3);
+    line.value = row.text(4);
+    line.currency = row.text(5);
+    line.basis = reports::basis_from_string(row.text(6));
+    line.description = row.text(7);
+    line.comments = row.text(8);
+    line.state_of_origin = row.text(9);
+    line.intermediate_location = row.text(10);
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
 SubmissionReceipt submit(store::Database& db, const Submission& submission, const std::string& now) {
   const auto& report = submission.report;
   SubmissionReceipt receipt;
-  auto existing = db.query("SELECT id FROM reports WHERE reporting_state = $1 AND year = $2 AND type = 'annual'",
-                           {report.reporting_state, std::int64_t{report.year}});
-  std::int64_t report_id = 0;
-  if (existing.empty()) {
-    report_id = db.query(
-                      "INSERT INTO reports (reporting_state, year, type, created_at) VALUES ($1, $2, 'annual', $3)"
-                      " RETURNING id",
-                      {report.reporting_state, std::int64_t{report.year}, now})
-                    .at(0)
-                    .integer(0);
-  } else {
-    report_id = existing.front().integer(0);
-  }
+  const auto report_id = report_id_for(db, report.reporting_state, report.year, now);
   const auto previous =
       db.query("SELECT COALESCE(MAX(version_no), 0), COUNT(*) FROM report_versions WHERE report_id = $1 AND status <> 'draft'",
                {report_id});
@@ -149,19 +186,69 @@ SubmissionReceipt submit(store::Database& db, const Submission& submission, cons
              submission.submitted_by ? store::Value(*submission.submitted_by) : store::Value(nullptr), now})
           .at(0)
           .integer(0);
-  std::int64_t line_no = 0;
-  for (const auto& line : report.lines) {
-    db.execute(
-        "INSERT INTO report_lines (version_id, line_no, direction, category, partner_state, items, value, currency,"
-        " basis, description, comments, state_of_origin, intermediate_location)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-        {receipt.version_id, ++line_no, std::string(to_string(line.direction)), line.category, line.partner_state,
-         line.items ? store::Value(*line.items) : store::Value(nullptr),
-         line.value.empty() ? store::Value(nullptr) : store::Value(line.value), line.currency,
-         line.basis ? std::string(to_string(*line.basis)) : std::string(), line.description, line.comments,
-         line.state_of_origin, line.intermediate_location});
-  }
+  insert_lines(db, receipt.version_id, report);
   return receipt;
+}
+
+std::int64_t save_draft(store::Database& db, const AnnualReport& report, std::optional<std::int64_t> author,
+                        const std::string& now) {
+  const auto report_id = report_id_for(db, report.reporting_state, report.year, now);
+  // The draft carries no version number of its own until it is submitted: 0 marks it.
+  db.execute("DELETE FROM report_versions WHERE report_id = $1 AND status = 'draft'", {report_id});
+  const auto id = db.query(
+                        "INSERT INTO report_versions (report_id, version_no, status, channel, template_id, visibility,"
+                        " restriction_reason, header_json, content_hash, line_count, created_by, created_at)"
+                        " VALUES ($1, 0, 'draft', 'online', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                        {report_id, report.template_id, std::string(to_string(report.visibility)),
+                         report.restriction_reason, header_json(report).dump(), content_hash(report),
+                         static_cast<std::int64_t>(report.lines.size()),
+                         author ? store::Value(*author) : store::Value(nullptr), now})
+                      .at(0)
+                      .integer(0);
+  insert_lines(db, id, report);
+  return id;
+}
+
+std::optional<AnnualReport> load_draft(store::Database& db, const auth::Viewer& viewer, const std::string& state,
+                                       int year) {
+  if (!auth::may_read_report(viewer, {state, true, false, true})) return std::nullopt;
+  const auto rows = db.query(
+      "SELECT v.id, v.template_id, v.visibility, v.restriction_reason, v.header_json FROM report_versions v"
+      " JOIN reports r ON r.id = v.report_id WHERE r.reporting_state = $1 AND r.year = $2 AND v.status = 'draft'",
+      {state, std::int64_t{year}});
+  if (rows.empty()) return std::nullopt;
+  AnnualReport report;
+  report.reporting_state = state;
+  report.year = year;
+  report.template_id = rows.front().text(1);
+  report.visibility = reports::visibility_from_string(rows.front().text(2)).value_or(reports::Visibility::restricted);
+  report.restriction_reason = rows.front().text(3);
+  read_header(report, rows.front().text(4));
+  report.lines = read_lines(db, rows.front().integer(0));
+  return report;
+}
+
+std::optional<SubmissionReceipt> submit_draft(store::Database& db, const std::string& state, int year, Channel channel,
+                                              std::optional<Date> received, std::optional<std::int64_t> by,
+                                              const std::string& now) {
+  auto draft = load_draft(db, database_owner(), state, year);
+  if (!draft) return std::nullopt;
+  db.execute(
+      "DELETE FROM report_versions WHERE status = 'draft' AND report_id IN"
+      " (SELECT id FROM reports WHERE reporting_state = $1 AND year = $2)",
+      {state, std::int64_t{year}});
+  return submit(db, {std::move(*draft), channel, received, false, by}, now);
+}
+
+std::optional<std::int64_t> recall_current(store::Database& db, const std::string& state, int year,
+                                           const std::string& reason, const std::string& now) {
+  const auto rows = db.query(std::string(summary_select) + " WHERE" + current_condition +
+                                 " AND r.reporting_state = $1 AND r.year = $2",
+                             {state, std::int64_t{year}});
+  if (rows.empty()) return std::nullopt;
+  db.execute("UPDATE report_versions SET status = 'recalled', recalled_at = $1, recall_reason = $2 WHERE id = $3",
+             {now, reason, rows.front().integer(0)});
+  return rows.front().integer(4);
 }
 
 std::vector<VersionSummary> current_reports(store::Database& db, const auth::Viewer& viewer, const ReportFilter& filter) {
@@ -199,24 +286,7 @@ std::optional<std::pair<VersionSummary, AnnualReport>> current_report(store::Dat
   report.visibility = summary.visibility;
   report.restriction_reason = rows.front().text(13);
   read_header(report, rows.front().text(14));
-  for (const auto& row : db.query(
-           "SELECT direction, category, partner_state, items, value, currency, basis, description, comments,"
-           " state_of_origin, intermediate_location FROM report_lines WHERE version_id = $1 ORDER BY line_no",
-           {summary.version_id})) {
-    ReportLine line;
-    line.direction = reports::direction_from_string(row.text(0)).value_or(reports::Direction::exports);
-    line.category = row.text(1);
-    line.partner_state = row.text(2);
-    if (!row.is_null(3)) line.items = row.integer(3);
-    line.value = row.text(4);
-    line.currency = row.text(5);
-    line.basis = reports::basis_from_string(row.text(6));
-    line.description = row.text(7);
-    line.comments = row.text(8);
-    line.state_of_origin = row.text(9);
-    line.intermediate_location = row.text(10);
-    report.lines.push_back(std::move(line));
-  }
+  report.lines = read_lines(db, summary.version_id);
   return std::make_pair(summary, std::move(report));
 }
 

@@ -63,6 +63,20 @@ std::vector<VersionSummary> current_reports(store::Database& db, const auth::Vie
 std::optional<std::pair<VersionSummary, reports::AnnualReport>> current_report(store::Database& db,
                                                                                const auth::Viewer& viewer,
                                                                                const std::string& state, int year);
+// Drafts: one per report at most; saving replaces its content. Inside the caller's transaction.
+std::int64_t save_draft(store::Database& db, const reports::AnnualReport& report, std::optional<std::int64_t> author,
+                        const std::string& now);
+std::optional<reports::AnnualReport> load_draft(store::Database& db, const auth::Viewer& viewer,
+                                                const std::string& state, int year);
+// Turns the draft into the next submitted version; nullopt when there is no draft.
+std::optional<SubmissionReceipt> submit_draft(store::Database& db, const std::string& state, int year, Channel channel,
+                                              std::optional<Date> received, std::optional<std::int64_t> by,
+                                              const std::string& now);
+// The Secretariat withdraws the current version; the one before it (if any) becomes current.
+// Returns the recalled version number, or nullopt when nothing is submitted.
+std::optional<std::int64_t> recall_current(store::Database& db, const std::string& state, int year,
+                                           const std::string& reason, const std::string& now);
+
 // A viewer that sees everything (the CLI, run by whoever holds the database).
 auth::Viewer database_owner();
 

@@ -184,7 +184,7 @@ CREATE TABLE report_lines (
   state_of_origin TEXT NOT NULL DEFAULT '',
   intermediate_location TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (version_id, line_no)
-);
+){{without_rowid}};
 )sql"},
 };
 
@@ -194,6 +194,10 @@ std::string for_dialect(std::string sql, Dialect dialect) {
                                                             : "INTEGER PRIMARY KEY";
   for (auto at = sql.find("{{identity}}"); at != std::string::npos; at = sql.find("{{identity}}", at))
     sql.replace(at, 12, identity);
+  // SQLite keeps a table with a composite key in one b-tree instead of two: bulk imports write half as much.
+  const std::string without_rowid = dialect == Dialect::sqlite ? " WITHOUT ROWID" : "";
+  for (auto at = sql.find("{{without_rowid}}"); at != std::string::npos; at = sql.find("{{without_rowid}}", at))
+    sql.replace(at, 17, without_rowid);
   return sql;
 }
 

@@ -25,9 +25,14 @@ bool is_api(const HttpRequest& request) { return request.path.rfind("/api/", 0) 
 }  // namespace
 
 App::App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegister> states,
-         std::shared_ptr<store::ConnectionPool> pool, AuthSettings auth_settings, AppLimits limits)
-    : context_{Catalog::load(web_dir / "i18n"), Views::load(web_dir / "templates"), std::move(states),
-               std::move(pool), std::move(auth_settings)},
+         std::shared_ptr<store::ConnectionPool> pool, AuthSettings auth_settings, AppLimits limits,
+         std::shared_ptr<const reports::TemplateLibrary> templates)
+    : context_{Catalog::load(web_dir / "i18n"),
+               Views::load(web_dir / "templates"),
+               std::move(states),
+               std::move(pool),
+               std::move(auth_settings),
+               templates ? std::move(templates) : std::make_shared<const reports::TemplateLibrary>()},
       static_files_(StaticFiles::load(web_dir)),
       limits_(limits) {
   add_health_routes(router_, context_);

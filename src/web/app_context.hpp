@@ -7,6 +7,7 @@
 
 #include "auth/sessions_store.hpp"
 #include "auth/sign_in_throttle.hpp"
+#include "core/reports/report_template.hpp"
 #include "core/states_register.hpp"
 #include "store/connection_pool.hpp"
 #include "web/i18n.hpp"
@@ -28,6 +29,7 @@ struct AppContext {
   std::shared_ptr<const StatesRegister> states;
   std::shared_ptr<store::ConnectionPool> pool;
   AuthSettings auth;
+  std::shared_ptr<const reports::TemplateLibrary> templates;
 };
 
 }  // namespace att::web

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "auth/audit_log.hpp"
+#include "core/reports/validation.hpp"
 #include "core/date.hpp"
 #include "io/report_json.hpp"
 #include "reporting/reports_store.hpp"
@@ -88,11 +89,161 @@ HttpResponse get_report(const AppContext& app, HttpRequest& request) {
   return response;
 }
 
+// The State and year of a report URL, or the error to answer.
+struct ReportAddress {
+  std::string state;
+  int year = 0;
+};
+
+tl::expected<ReportAddress, HttpResponse> address_of(const AppContext& app, const HttpRequest& request) {
+  const auto* state = app.states->find_by_code(request.path_param("state"));
+  if (!state)
+    return tl::unexpected(api_error(404, "unknown_state",
+                                    app.catalog.text(language_of(request), "errors.state_unknown",
+                                                     {{"code", request.path_param("state").substr(0, 40)}})));
+  const auto year = year_of(request.path_param("year"));
+  if (!year) return tl::unexpected(bad_year(app, request, request.path_param("year")));
+  return ReportAddress{state->iso3, *year};
+}
+
+nlohmann::json findings_json(const AppContext& app, Language language, const reports::ValidationResult& result) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& f : result.findings) {
+    nlohmann::json params = nlohmann::json::object();
+    for (const auto& [name, value] : f.params) params[name] = value;
+    list.push_back({{"severity", f.severity == reports::Severity::error ? "error" : "warning"},
+                    {"code", f.code},
+                    {"section", f.section},
+                    {"line", f.line},
+                    {"column", f.column},
+                    {"message", app.catalog.text(language, "validation." + f.code, f.params)},
+                    {"params", params}});
+  }
+  return list;
+}
+
+HttpResponse get_draft(const AppContext& app, HttpRequest& request) {
+  const auto address = address_of(app, request);
+  if (!address) return address.error();
+  if (auto refusal = refuse_unless(app, request, auth::Permission::read_drafts, address->state))
+    return std::move(*refusal);
+  auto db = app.pool->acquire();
+  const auto draft = reporting::load_draft(*db, request.visit.viewer, address->state, address->year);
+  if (!draft) return api_error(404, "draft_not_found", app.catalog.text(language_of(request), "errors.draft_not_found"));
+  return HttpResponse::json(200, json_text(io::report_json(*draft)));
+}
+
+HttpResponse save_draft(const AppContext& app, HttpRequest& request) {
+  const auto language = language_of(request);
+  const auto address = address_of(app, request);
+  if (!address) return address.error();
+  if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, address->state))
+    return std::move(*refusal);
+  nlohmann::json document;
+  try {
+    document = nlohmann::json::parse(request.body);
+  } catch (const nlohmann::json::exception&) {
+    return api_error(400, "invalid_json", app.catalog.text(language, "errors.invalid_json"));
+  }
+  auto report = io::report_from_json(document);
+  if (!report) return api_error(400, "invalid_report", report.error());
+  report->reporting_state = address->state;
+  report->year = address->year;
+  const auto* report_template = app.templates->for_year("annual", address->year);
+  if (!report_template) return bad_year(app, request, std::to_string(address->year));
+  report->template_id = report_template->id;
+  const auto result = reports::validate(*report, *report_template, *app.states);
+  auto db = app.pool->acquire();
+  store::Transaction transaction(*db);
+  reporting::save_draft(*db, *report, request.visit.viewer.user_id, utc_timestamp_now());
+  transaction.commit();
+  return HttpResponse::json(200, json_text({{"saved", true},
+                                            {"template", report->template_id},
+                                            {"errors", result.error_count()},
+                                            {"findings", findings_json(app, language, result)}}));
+}
+
+HttpResponse submit_draft(const AppContext& app, HttpRequest& request) {
+  const auto language = language_of(request);
+  const auto address = address_of(app, request);
+  if (!address) return address.error();
+  if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, address->state))
+    return std::move(*refusal);
+  auto db = app.pool->acquire();
+  const auto draft = reporting::load_draft(*db, request.visit.viewer, address->state, address->year);
+  if (!draft) return api_error(404, "draft_not_found", app.catalog.text(language, "errors.draft_not_found"));
+  const auto* report_template = app.templates->by_id(draft->template_id);
+  if (!report_template) return api_error(409, "template_gone", draft->template_id);
+  const auto result = reports::validate(*draft, *report_template, *app.states);
+  if (result.has_errors()) {
+    return api_error(422, "report_has_errors", app.catalog.text(language, "errors.report_has_errors"),
+                     {{"findings", findings_json(app, language, result)}});
+  }
+  // The Secretariat enters reports received by e-mail; States submit online.
+  const auto& viewer = request.visit.viewer;
+  const bool on_behalf = viewer.has(auth::Role::secretariat) && viewer.state_iso3 != address->state;
+  std::optional<Date> received;
+  if (const auto text = request.query("received")) {
+    const auto parsed = Date::parse(*text);
+    if (!parsed || !on_behalf) return api_error(400, "invalid_date", app.catalog.text(language, "errors.received_invalid"));
+    received = *parsed;
+  }
+  const auto now = utc_timestamp_now();
+  store::Transaction transaction(*db);
+  const auto receipt = reporting::submit_draft(*db, address->state, address->year,
+                                               on_behalf ? reporting::Channel::email : reporting::Channel::online,
+                                               received, viewer.user_id, now);
+  auth::append_audit(*db, audit_entry(request, "report_submitted",
+                                      "report:" + address->state + "/" + std::to_string(address->year),
+                                      "version " + std::to_string(receipt->version_no)),
+                     now);
+  transaction.commit();
+  return HttpResponse::json(201, json_text({{"receipt",
+                                             {{"reporting_state", address->state},
+                                              {"year", address->year},
+                                              {"version", receipt->version_no},
+                                              {"amends_earlier_version", receipt->amended},
+                                              {"channel", on_behalf ? "email" : "online"},
+                                              {"received", received ? received->iso() : now.substr(0, 10)},
+                                              {"submitted_at", now},
+                                              {"content_hash", receipt->content_hash}}}}));
+}
+
+HttpResponse recall(const AppContext& app, HttpRequest& request) {
+  const auto language = language_of(request);
+  const auto address = address_of(app, request);
+  if (!address) return address.error();
+  if (auto refusal = refuse_unless(app, request, auth::Permission::enter_report_on_behalf)) return std::move(*refusal);
+  std::string reason;
+  try {
+    reason = nlohmann::json::parse(request.body).value("reason", "");
+  } catch (const nlohmann::json::exception&) {
+    return api_error(400, "invalid_json", app.catalog.text(language, "errors.invalid_json"));
+  }
+  if (reason.size() < 3 || reason.size() > 2000)
+    return api_error(400, "reason_required", app.catalog.text(language, "admin.reason_required"));
+  auto db = app.pool->acquire();
+  const auto now = utc_timestamp_now();
+  store::Transaction transaction(*db);
+  const auto version = reporting::recall_current(*db, address->state, address->year, reason, now);
+  if (!version) return api_error(404, "report_not_found", app.catalog.text(language, "errors.report_not_found"));
+  auth::append_audit(*db, audit_entry(request, "report_recalled",
+                                      "report:" + address->state + "/" + std::to_string(address->year),
+                                      "version " + std::to_string(*version) + ": " + reason),
+                     now);
+  transaction.commit();
+  return HttpResponse::json(200, json_text({{"recalled_version", *version}}));
+}
+
 }  // namespace
 
 void add_reports_routes(Router& router, const AppContext& app) {
   router.add("GET", "/api/v1/reports", [&app](HttpRequest& r) { return list_reports(app, r); });
   router.add("GET", "/api/v1/reports/{state}/{year}", [&app](HttpRequest& r) { return get_report(app, r); });
+  router.add("GET", "/api/v1/reports/{state}/{year}/draft", [&app](HttpRequest& r) { return get_draft(app, r); });
+  router.add("PUT", "/api/v1/reports/{state}/{year}/draft", [&app](HttpRequest& r) { return save_draft(app, r); });
+  router.add("POST", "/api/v1/reports/{state}/{year}/submit", [&app](HttpRequest& r) { return submit_draft(app, r); });
+  router.add("POST", "/api/v1/reports/{state}/{year}/recall", [&app](HttpRequest& r) { return recall(app, r); });
 }
 
 }  // namespace att::web

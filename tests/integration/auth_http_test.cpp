@@ -422,3 +422,70 @@ TEST_F(AuthHttp, OnlyAdministratorsChangeRolesAndEveryChangeIsAudited) {
 
 }  // namespace
 }  // namespace att::testing
+
+namespace att::testing {
+namespace {
+
+TEST_F(AuthHttp, ReportLifecycleFromDraftToRecallRespectsEveryRole) {
+  const std::string draft = R"({"visibility": "restricted", "restriction_reason": "national security",
+    "exports": [{"category": "VIII.SA.2", "partner_state": "BEL", "items": 120, "value": "350000", "currency": ""}],
+    "imports": []})";
+  auto officer = signed_in("reporting_officer");  // FRA
+  officer.get("/account");
+  auto saved = officer.send_json("PUT", "/api/v1/reports/FRA/2023/draft", draft);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  auto body = nlohmann::json::parse(saved.body);
+  EXPECT_EQ(body["template"], "annual-2021");
+  ASSERT_EQ(body["errors"], 1);
+  EXPECT_EQ(body["findings"][0]["code"], "value_needs_currency");
+  EXPECT_EQ(body["findings"][0]["line"], 1);
+  EXPECT_NE(body["findings"][0]["message"].get<std::string>().find("ISO 4217"), std::string::npos);
+
+  const auto refused = officer.send_json("POST", "/api/v1/reports/FRA/2023/submit", "");
+  EXPECT_EQ(refused.status, 422) << "a report with errors is not submitted";
+
+  // Drafts are seen by the State's reporting officers and the Secretariat only.
+  auto representative = signed_in("representative");  // FRA, not a reporting officer
+  EXPECT_EQ(representative.get("/api/v1/reports/FRA/2023/draft").status, 403);
+  EXPECT_EQ(Browser(server_->port()).get("/api/v1/reports/FRA/2023/draft").status, 401);
+  EXPECT_EQ(officer.get("/api/v1/reports/DEU/2023/draft").status, 403) << "another State's draft";
+  EXPECT_EQ(officer.send_json("PUT", "/api/v1/reports/DEU/2023/draft", draft).status, 403);
+  EXPECT_EQ(representative.get("/api/v1/reports/FRA/2023").status, 404) << "nothing submitted yet";
+
+  officer.get("/account");
+  const std::string fixed = R"({"visibility": "restricted",
+    "exports": [{"category": "VIII.SA.2", "partner_state": "BEL", "items": 120, "value": "350000", "currency": "EUR"}]})";
+  ASSERT_EQ(officer.send_json("PUT", "/api/v1/reports/FRA/2023/draft", fixed).status, 200);
+  const auto submitted = officer.send_json("POST", "/api/v1/reports/FRA/2023/submit", "");
+  ASSERT_EQ(submitted.status, 201) << submitted.body;
+  const auto receipt = nlohmann::json::parse(submitted.body)["receipt"];
+  EXPECT_EQ(receipt["version"], 1);
+  EXPECT_EQ(receipt["channel"], "online");
+  EXPECT_EQ(receipt["content_hash"].get<std::string>().size(), 64u);
+
+  // Restricted: States Parties' representatives and the Secretariat see it; the public does not.
+  EXPECT_EQ(Browser(server_->port()).get("/api/v1/reports/FRA/2023").status, 404);
+  EXPECT_EQ(signed_in("representative_of_signatory").get("/api/v1/reports/FRA/2023").status, 404);
+  EXPECT_EQ(signed_in("observer").get("/api/v1/reports/FRA/2023").status, 404);
+  auto secretariat = signed_in("secretariat");
+  const auto read = secretariat.get("/api/v1/reports/FRA/2023");
+  ASSERT_EQ(read.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(read.body)["exports"][0]["currency"], "EUR");
+  const auto list = nlohmann::json::parse(Browser(server_->port()).get("/api/v1/reports").body);
+  EXPECT_TRUE(list.empty()) << "the public list hides restricted reports";
+
+  secretariat.get("/account");
+  EXPECT_EQ(secretariat.send_json("POST", "/api/v1/reports/FRA/2023/recall", R"({"reason": ""})").status, 400);
+  EXPECT_EQ(officer.send_json("POST", "/api/v1/reports/FRA/2023/recall", R"({"reason": "mistake"})").status, 403);
+  EXPECT_EQ(secretariat.send_json("POST", "/api/v1/reports/FRA/2023/recall", R"({"reason": "sent twice"})").status, 200);
+  EXPECT_EQ(secretariat.get("/api/v1/reports/FRA/2023").status, 404) << "no current version after the recall";
+
+  const auto audit = nlohmann::json::parse(run_att({"audit", "export", "--db", db_path_, "--format", "json"}).out);
+  std::set<std::string> actions;
+  for (const auto& entry : audit) actions.insert(entry["action"].get<std::string>());
+  for (const char* action : {"report_submitted", "restricted_report_read", "report_recalled"})
+    EXPECT_TRUE(actions.contains(action)) << action;
+}
+
+}  // namespace
+}  // namespace att::testing

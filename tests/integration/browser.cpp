@@ -64,4 +64,10 @@ HttpResult Browser::post(const std::string& target, std::vector<std::pair<std::s
               "\r\n\r\n" + body);
 }
 
+HttpResult Browser::send_json(const std::string& method, const std::string& target, const std::string& json) {
+  return send(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + cookie_header() +
+              "X-CSRF-Token: " + csrf_token_ + "\r\nContent-Type: application/json\r\nContent-Length: " +
+              std::to_string(json.size()) + "\r\n\r\n" + json);
+}
+
 }  // namespace att::testing

@@ -20,6 +20,9 @@ class Browser {
   HttpResult post(const std::string& target, std::vector<std::pair<std::string, std::string>> fields,
                   bool add_csrf = true);
 
+  // A JSON request as a page's script would send it: cookies and the X-CSRF-Token header.
+  HttpResult send_json(const std::string& method, const std::string& target, const std::string& json);
+
   [[nodiscard]] std::string cookie(const std::string& name) const;
   void set_cookie(const std::string& name, const std::string& value) { cookies_[name] = value; }
   [[nodiscard]] const std::string& csrf_token() const { return csrf_token_; }

@@ -1,3 +1,5 @@
+#include "demo/transfer_generator.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,7 +13,6 @@
 #include "core/date.hpp"
 #include "core/state_record.hpp"
 #include "core/states_register.hpp"
-#include "demo/transfer_generator.hpp"
 #include "io/csv_reader.hpp"
 #include "io/csv_writer.hpp"
 #include "io/register_file.hpp"
@@ -22,8 +23,19 @@ namespace {
 using Line = std::vector<std::string>;
 
 enum Column : std::size_t {
-  reporting_state, year, direction, category, partner_state, items, value, currency, basis, description,
-  comments, state_of_origin, intermediate_location
+  reporting_state,
+  year,
+  direction,
+  category,
+  partner_state,
+  items,
+  value,
+  currency,
+  basis,
+  description,
+  comments,
+  state_of_origin,
+  intermediate_location
 };
 
 const StatesRegister& project_register() {
@@ -65,12 +77,18 @@ const std::vector<Line>& sample() {
   return lines;
 }
 
-const std::set<std::string>& canonical_categories() {
-  static const std::set<std::string> codes = {
+// The canonical codes a report on `year` uses: the provisional template (2015 and 2016) has no
+// subcategories for combat aircraft, attack helicopters and missiles.
+const std::set<std::string>& categories_for(int year) {
+  static const std::set<std::string> current = {
       "I",         "II",        "III",       "IV.a",      "IV.b",      "V.a",       "V.b",       "VI",
       "VII.a",     "VII.b",     "VIII.SA.1", "VIII.SA.2", "VIII.SA.3", "VIII.SA.4", "VIII.SA.5", "VIII.SA.6",
       "VIII.LW.1", "VIII.LW.2", "VIII.LW.3", "VIII.LW.4", "VIII.LW.5", "VIII.LW.6", "VIII.LW.7"};
-  return codes;
+  static const std::set<std::string> provisional = {"I",         "II",        "III",       "IV",        "V",
+                                                    "VI",        "VII",       "VIII.SA.1", "VIII.SA.2", "VIII.SA.3",
+                                                    "VIII.SA.4", "VIII.SA.5", "VIII.SA.6", "VIII.LW.1", "VIII.LW.2",
+                                                    "VIII.LW.3", "VIII.LW.4", "VIII.LW.5", "VIII.LW.6", "VIII.LW.7"};
+  return year <= 2016 ? provisional : current;
 }
 
 bool is_register_code(const std::string& text) {
@@ -79,7 +97,8 @@ bool is_register_code(const std::string& text) {
 }
 
 bool is_count(const std::string& text) {
-  return !text.empty() && text.size() <= 15 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+  return !text.empty() && text.size() <= 15 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
          (text.size() == 1 || text[0] != '0');
 }
 
@@ -164,7 +183,7 @@ TEST(TransferGenerator, EveryFieldIsValid) {
     EXPECT_GE(line_year, 2015) << where;
     EXPECT_LE(line_year, 2024) << where;
     EXPECT_TRUE(line[direction] == "export" || line[direction] == "import") << where;
-    EXPECT_TRUE(canonical_categories().count(line[category])) << where;
+    EXPECT_TRUE(categories_for(line_year).count(line[category])) << where;
     EXPECT_TRUE(is_register_code(line[partner_state])) << where;
     EXPECT_NE(line[partner_state], line[reporting_state]) << where;
     EXPECT_TRUE(line[items].empty() || is_count(line[items])) << where;
@@ -236,7 +255,8 @@ TEST(TransferGenerator, OnlyStatesBoundForTheWholeYearReportAndAboutTwoThirdsDo)
   std::size_t due = 0;
   for (const auto& state : project_register().states()) {
     for (int y = 2015; y <= 2024; ++y) {
-      if (status_on(state, Date::from_ymd(y, 1, 1)).in_force && status_on(state, Date::from_ymd(y, 12, 31)).in_force) ++due;
+      if (status_on(state, Date::from_ymd(y, 1, 1)).in_force && status_on(state, Date::from_ymd(y, 12, 31)).in_force)
+        ++due;
     }
   }
   ASSERT_GT(due, 0u);
@@ -321,8 +341,9 @@ TEST(TransferGenerator, LargeExportersManyPartnersAndNonPartiesAsPartners) {
 
 TEST(TransferGenerator, ShowsTheVarietyOfRealReports) {
   std::set<std::string> currencies;
-  std::size_t items_only = 0, value_only = 0, with_origin = 0, with_transit = 0, quoted = 0;
+  std::size_t items_only = 0, value_only = 0, with_origin = 0, with_transit = 0, quoted = 0, older_codes = 0;
   std::map<std::pair<std::string, std::string>, std::set<std::string>> bases;  // per report
+  std::map<std::tuple<std::string, std::string, std::string>, std::set<std::string>> per_table_basis;
   for (const auto& line : sample()) {
     if (!line[currency].empty()) currencies.insert(line[currency]);
     items_only += !line[items].empty() && line[value].empty();
@@ -330,7 +351,14 @@ TEST(TransferGenerator, ShowsTheVarietyOfRealReports) {
     with_origin += !line[state_of_origin].empty();
     with_transit += !line[intermediate_location].empty();
     quoted += io::csv_field(line[description]) != line[description];
+    older_codes += line[category] == "IV" || line[category] == "V" || line[category] == "VII";
     bases[{line[reporting_state], line[year]}].insert(line[basis]);
+    if (std::stoi(line[year]) <= 2016)
+      per_table_basis[{line[reporting_state], line[year], line[direction]}].insert(line[basis]);
+  }
+  for (const auto& [table, used] : per_table_basis) {
+    EXPECT_EQ(used.size(), 1u) << std::get<0>(table) << " " << std::get<1>(table)
+                               << ": one basis per table before 2017";
   }
   EXPECT_GE(currencies.size(), 8u);
   EXPECT_TRUE(currencies.count("USD") && currencies.count("EUR"));
@@ -341,7 +369,9 @@ TEST(TransferGenerator, ShowsTheVarietyOfRealReports) {
   EXPECT_GT(with_transit, 0u);
   EXPECT_LT(with_transit, sample().size() / 10);
   EXPECT_GT(quoted, 0u) << "some descriptions need CSV quoting";
-  const auto mixed = std::count_if(bases.begin(), bases.end(), [](const auto& entry) { return entry.second.size() > 1; });
+  EXPECT_GT(older_codes, 0u) << "reports on 2015 and 2016 use IV, V and VII";
+  const auto mixed =
+      std::count_if(bases.begin(), bases.end(), [](const auto& entry) { return entry.second.size() > 1; });
   EXPECT_GT(mixed, 0);
   EXPECT_LT(static_cast<std::size_t>(mixed), bases.size()) << "most reports keep to one basis";
 }

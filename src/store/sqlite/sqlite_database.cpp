@@ -47,8 +47,8 @@ void SqliteDatabase::fail(std::string_view context) const {
 }
 
 sqlite3_stmt* SqliteDatabase::prepared(std::string_view sql) {
+  if (const auto found = statements_.find(sql); found != statements_.end()) return found->second;
   const std::string key(sql);
-  if (const auto found = statements_.find(key); found != statements_.end()) return found->second;
   sqlite3_stmt* statement = nullptr;
   if (sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &statement,
                          nullptr) != SQLITE_OK)

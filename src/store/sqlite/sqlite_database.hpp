@@ -35,7 +35,12 @@ class SqliteDatabase final : public Database {
   std::string path_;
   sqlite3* db_ = nullptr;
   // Statements are prepared once per connection and reused: most SQL here runs many times.
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  // Looked up by string_view without building a std::string: a bulk import does it per row.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> statements_;
 };
 
 }  // namespace att::store
