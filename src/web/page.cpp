@@ -30,6 +30,11 @@ HttpResponse render_page(const AppContext& app, const HttpRequest& request, cons
   context["languages"] = languages;
   context["nav_home"] = request.path == "/";
   context["nav_states"] = request.path == "/states";
+  context["nav_account"] = request.path.rfind("/account", 0) == 0;
+  context["nav_registrations"] = request.path.rfind("/admin/registrations", 0) == 0;
+  context["nav_users"] = request.path.rfind("/admin/users", 0) == 0;
+  context["nav_audit"] = request.path.rfind("/admin/audit", 0) == 0;
+  context["nav_restricted"] = request.path.rfind("/restricted", 0) == 0;
   context["csrf_token"] = request.visit.csrf_token;
   const auto& viewer = request.visit.viewer;
   context["signed_in"] = !viewer.is_anonymous();

@@ -17,8 +17,8 @@ namespace {
 FormPage request_page(const AppContext& app, Language language, const std::string& error) {
   const auto t = [&](const char* key) { return app.catalog.text(language, key); };
   FormPage page{t("reset.request_title"), t("reset.request_intro"), "/forgot-password", t("reset.request_submit"),
-                {}, error, {}, {}};
-  page.fields = {{"email", t("auth.email"), "email", {}, "email", {}, {}, true, 254, {}}};
+                {}, {}, {}, {}};
+  page.fields = {{"email", t("auth.email"), "email", {}, "email", {}, error, true, 254, {}}};
   page.links = {{"/sign-in", t("auth.sign_in")}};
   return page;
 }
