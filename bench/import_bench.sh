@@ -17,13 +17,13 @@ trap 'rm -rf "$work"' EXIT
 rows=$(($(wc -l < "$work/lines.csv") - 1))
 "$att" init --db "$work/bench.db" > /dev/null
 
-measure() {  # measure LABEL COMMAND... -> prints "seconds peak_kb"
+measure() {  # measure COMMAND... -> prints "seconds peak_kb"
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2>&1 || { cat "$work/out"; exit 1; }
   cat "$work/time"
 }
 
-read -r dry_s dry_kb < <(measure dry "$att" import --db "$work/bench.db" --dry-run "$work/lines.csv")
-read -r real_s real_kb < <(measure real "$att" import --db "$work/bench.db" "$work/lines.csv")
+read -r dry_s dry_kb < <(measure "$att" import --db "$work/bench.db" --dry-run "$work/lines.csv")
+read -r real_s real_kb < <(measure "$att" import --db "$work/bench.db" "$work/lines.csv")
 
 rate() { awk -v n="$rows" -v s="$1" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
 dry_rate=$(rate "$dry_s")

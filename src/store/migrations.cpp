@@ -186,6 +186,38 @@ CREATE TABLE report_lines (
   PRIMARY KEY (version_id, line_no)
 ){{without_rowid}};
 )sql"},
+    {4, "reference datasets (SIPRI trade register), kept apart from State reports", R"sql(
+CREATE TABLE reference_datasets (
+  id {{identity}},
+  source TEXT NOT NULL,
+  name TEXT NOT NULL,
+  generated TEXT NOT NULL DEFAULT '',
+  imported_at TEXT NOT NULL,
+  record_count BIGINT NOT NULL
+);
+CREATE TABLE reference_transfers (
+  dataset_id BIGINT NOT NULL REFERENCES reference_datasets(id) ON DELETE CASCADE,
+  record_no BIGINT NOT NULL,
+  recipient_state TEXT,
+  recipient_name TEXT NOT NULL,
+  supplier_state TEXT,
+  supplier_name TEXT NOT NULL,
+  order_year BIGINT,
+  order_year_uncertain INTEGER NOT NULL DEFAULT 0,
+  number_ordered BIGINT,
+  number_delivered BIGINT,
+  weapon_designation TEXT NOT NULL DEFAULT '',
+  weapon_description TEXT NOT NULL DEFAULT '',
+  category TEXT,
+  delivery_years TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT '',
+  comments TEXT NOT NULL DEFAULT '',
+  tiv_per_unit TEXT,
+  tiv_total_order TEXT,
+  tiv_delivered TEXT,
+  PRIMARY KEY (dataset_id, record_no)
+);
+)sql"},
 };
 
 // The few words the two engines spell differently.

@@ -36,7 +36,7 @@ TEST_F(Cli, InitTwiceUpdatesWithoutDuplicating) {
 TEST_F(Cli, MigrateOnAnUpToDateDatabaseSaysSo) {
   const auto result = run_att({"migrate", "--db", db_});
   EXPECT_EQ(result.exit_code, 0);
-  EXPECT_NE(result.out.find("up to date (version 3)"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("up to date (version 4)"), std::string::npos) << result.out;
 }
 
 TEST_F(Cli, StatesAsTableCsvAndJson) {

@@ -38,7 +38,7 @@ SqliteDatabase::SqliteDatabase(const std::string& path) : path_(path) {
 }
 
 SqliteDatabase::~SqliteDatabase() {
-  for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+  for (auto& [sql, entry] : statements_) sqlite3_finalize(entry.statement);
   sqlite3_close(db_);
 }
 
@@ -46,38 +46,48 @@ void SqliteDatabase::fail(std::string_view context) const {
   throw DatabaseError(std::string(context) + ": " + sqlite3_errmsg(db_) + " (" + path_ + ")");
 }
 
-sqlite3_stmt* SqliteDatabase::prepared(std::string_view sql) {
+const SqliteDatabase::Prepared& SqliteDatabase::prepared(std::string_view sql) {
   if (const auto found = statements_.find(sql); found != statements_.end()) return found->second;
   const std::string key(sql);
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &statement,
+  Prepared entry;
+  if (sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &entry.statement,
                          nullptr) != SQLITE_OK)
     fail("cannot prepare statement");
-  statements_.emplace(key, statement);
-  return statement;
-}
-
-void SqliteDatabase::bind(sqlite3_stmt* statement, const Params& params) {
-  const int count = sqlite3_bind_parameter_count(statement);
+  const int count = sqlite3_bind_parameter_count(entry.statement);
   for (int i = 1; i <= count; ++i) {
     // Parameters are written $1, $2, ... as in PostgreSQL; the number picks the value.
-    const char* name = sqlite3_bind_parameter_name(statement, i);
+    const char* name = sqlite3_bind_parameter_name(entry.statement, i);
     std::size_t number = 0;
     if (name == nullptr || name[0] != '$' ||
         std::from_chars(name + 1, name + std::char_traits<char>::length(name), number).ec != std::errc{} ||
-        number == 0 || number > params.size())
-      throw DatabaseError(std::string("statement parameter ") + (name ? name : "?") + " has no value");
+        number == 0) {
+      sqlite3_finalize(entry.statement);
+      throw DatabaseError(std::string("statement parameter ") + (name ? name : "?") + " is not written $n");
+    }
+    entry.numbers.push_back(number);
+  }
+  return statements_.emplace(key, std::move(entry)).first->second;
+}
+
+void SqliteDatabase::bind(const Prepared& entry, const Params& params) {
+  for (std::size_t i = 0; i < entry.numbers.size(); ++i) {
+    const auto number = entry.numbers[i];
+    if (number > params.size())
+      throw DatabaseError("statement parameter $" + std::to_string(number) + " has no value");
+    const int index = static_cast<int>(i + 1);
+    sqlite3_stmt* statement = entry.statement;
     const Value& value = params[number - 1];
     int rc = SQLITE_OK;
     if (std::holds_alternative<std::nullptr_t>(value)) {
-      rc = sqlite3_bind_null(statement, i);
+      rc = sqlite3_bind_null(statement, index);
     } else if (const auto* integer = std::get_if<std::int64_t>(&value)) {
-      rc = sqlite3_bind_int64(statement, i, *integer);
+      rc = sqlite3_bind_int64(statement, index, *integer);
     } else if (const auto* real = std::get_if<double>(&value)) {
-      rc = sqlite3_bind_double(statement, i, *real);
+      rc = sqlite3_bind_double(statement, index, *real);
     } else {
       const auto& text = std::get<std::string>(value);
-      rc = sqlite3_bind_text(statement, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+      // The parameters outlive the statement's run (query() holds them), so SQLite need not copy them.
+      rc = sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
     }
     if (rc != SQLITE_OK) fail("cannot bind parameter");
   }
@@ -86,9 +96,10 @@ void SqliteDatabase::bind(sqlite3_stmt* statement, const Params& params) {
 void SqliteDatabase::execute(std::string_view sql, const Params& params) { query(sql, params); }
 
 Rows SqliteDatabase::query(std::string_view sql, const Params& params) {
-  sqlite3_stmt* statement = prepared(sql);
+  const auto& entry = prepared(sql);
+  sqlite3_stmt* statement = entry.statement;
   ResetOnExit reset{statement};
-  bind(statement, params);
+  bind(entry, params);
   Rows rows;
   for (;;) {
     const int rc = sqlite3_step(statement);

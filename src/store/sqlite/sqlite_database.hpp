@@ -3,6 +3,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "store/database.hpp"
 
@@ -28,8 +29,14 @@ class SqliteDatabase final : public Database {
   void rollback() override;
 
  private:
-  sqlite3_stmt* prepared(std::string_view sql);
-  void bind(sqlite3_stmt* statement, const Params& params);
+  struct Prepared {
+    sqlite3_stmt* statement = nullptr;
+    // For each SQLite parameter index, the number n of its name "$n": looked up once, at
+    // preparation, because SQLite finds a parameter's name by a linear search.
+    std::vector<std::size_t> numbers;
+  };
+  const Prepared& prepared(std::string_view sql);
+  void bind(const Prepared& prepared, const Params& params);
   [[noreturn]] void fail(std::string_view context) const;
 
   std::string path_;
@@ -40,7 +47,7 @@ class SqliteDatabase final : public Database {
     using is_transparent = void;
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
-  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> statements_;
+  std::unordered_map<std::string, Prepared, TextHash, std::equal_to<>> statements_;
 };
 
 }  // namespace att::store
