@@ -12,6 +12,7 @@
 #include "web/admin_routes.hpp"
 #include "web/password_reset_routes.hpp"
 #include "web/registration_routes.hpp"
+#include "web/report_pages.hpp"
 #include "web/reports_routes.hpp"
 #include "web/sign_in_routes.hpp"
 #include "web/visit.hpp"
@@ -44,6 +45,7 @@ App::App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegis
   add_account_routes(router_, context_);
   add_admin_routes(router_, context_);
   add_reports_routes(router_, context_);
+  add_report_pages(router_, context_);
 }
 
 void add_security_headers(const HttpRequest& request, HttpResponse& response) {

@@ -30,6 +30,7 @@ HttpResponse render_page(const AppContext& app, const HttpRequest& request, cons
   context["languages"] = languages;
   context["nav_home"] = request.path == "/";
   context["nav_states"] = request.path == "/states";
+  context["nav_reports"] = request.path.rfind("/reports", 0) == 0;
   context["nav_account"] = request.path.rfind("/account", 0) == 0;
   context["nav_registrations"] = request.path.rfind("/admin/registrations", 0) == 0;
   context["nav_users"] = request.path.rfind("/admin/users", 0) == 0;

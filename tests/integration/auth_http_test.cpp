@@ -471,6 +471,12 @@ TEST_F(AuthHttp, ReportLifecycleFromDraftToRecallRespectsEveryRole) {
   const auto read = secretariat.get("/api/v1/reports/FRA/2023");
   ASSERT_EQ(read.status, 200);
   EXPECT_EQ(nlohmann::json::parse(read.body)["exports"][0]["currency"], "EUR");
+  const auto page = secretariat.get("/reports/FRA/2023?lang=fr");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find(receipt["content_hash"].get<std::string>()), std::string::npos) << "the printable receipt";
+  EXPECT_NE(page.body.find("Rapport annuel 2023 : France"), std::string::npos);
+  EXPECT_EQ(Browser(server_->port()).get("/reports/FRA/2023").status, 404);
+  EXPECT_EQ(Browser(server_->port()).get("/reports").body.find("data-iso3=\"FRA\""), std::string::npos);
   const auto list = nlohmann::json::parse(Browser(server_->port()).get("/api/v1/reports").body);
   EXPECT_TRUE(list.empty()) << "the public list hides restricted reports";
 
