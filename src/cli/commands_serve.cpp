@@ -48,7 +48,7 @@ void run(ServeOptions& options) {
   auto templates = io::load_templates(std::filesystem::path(options.common.data_dir) / "templates");
   if (!templates) throw UsageError(templates.error());
   const web::App app(options.common.web_dir, states, pool, options.auth, {},
-                     std::make_shared<const reports::TemplateLibrary>(std::move(*templates)));
+                     std::make_shared<const reports::TemplateLibrary>(std::move(*templates)), options.common.data_dir);
   web::serve(app, options.server, [&] {
     std::printf("att: serving http://%s:%u (database %s, mail to %s); stop with Ctrl+C\n",
                 options.server.bind_address.c_str(), options.server.port, db->describe().c_str(),

@@ -43,6 +43,29 @@ tl::expected<reports::ReportTemplate, std::string> parse_template_json(const std
   }
 }
 
+tl::expected<reports::Questionnaire, std::string> load_questionnaire(const std::filesystem::path& template_file) {
+  auto text = read_file(template_file);
+  if (!text) return tl::unexpected(text.error());
+  try {
+    const auto json = nlohmann::json::parse(*text);
+    reports::Questionnaire questionnaire;
+    questionnaire.id = json.at("id").get<std::string>();
+    if (json.contains("answers"))
+      for (const auto& [choice, labels] : json["answers"].items()) questionnaire.choices.insert(choice);
+    if (json.contains("authorities"))
+      for (const auto& authority : json["authorities"]) questionnaire.authorities.insert(authority.at("id").get<std::string>());
+    for (const auto& section : json.at("sections")) {
+      if (!section.contains("questions")) continue;
+      for (const auto& question : section["questions"])
+        questionnaire.questions.push_back({question.at("id").get<std::string>(), section.at("id").get<std::string>(),
+                                           question.at("type").get<std::string>(), question.value("binding", false)});
+    }
+    return questionnaire;
+  } catch (const nlohmann::json::exception& error) {
+    return tl::unexpected(template_file.string() + ": " + error.what());
+  }
+}
+
 tl::expected<reports::TemplateLibrary, std::string> load_templates(const std::filesystem::path& templates_dir) {
   std::vector<reports::ReportTemplate> templates;
   std::error_code error;

@@ -6,12 +6,16 @@
 
 #include <tl/expected.hpp>
 
+#include "core/reports/initial_report.hpp"
 #include "core/reports/report_template.hpp"
 
 namespace att::io {
 
 tl::expected<reports::ReportTemplate, std::string> parse_template_json(const std::string& text,
                                                                        const std::string& file_name);
+// The questionnaire of an initial-report template (kind "initial").
+tl::expected<reports::Questionnaire, std::string> load_questionnaire(const std::filesystem::path& template_file);
+
 // Every *.json file in the folder; the first problem found is the error, naming the file.
 tl::expected<reports::TemplateLibrary, std::string> load_templates(const std::filesystem::path& templates_dir);
 

@@ -27,13 +27,14 @@ bool is_api(const HttpRequest& request) { return request.path.rfind("/api/", 0) 
 
 App::App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegister> states,
          std::shared_ptr<store::ConnectionPool> pool, AuthSettings auth_settings, AppLimits limits,
-         std::shared_ptr<const reports::TemplateLibrary> templates)
+         std::shared_ptr<const reports::TemplateLibrary> templates, std::string data_dir)
     : context_{Catalog::load(web_dir / "i18n"),
                Views::load(web_dir / "templates"),
                std::move(states),
                std::move(pool),
                std::move(auth_settings),
-               templates ? std::move(templates) : std::make_shared<const reports::TemplateLibrary>()},
+               templates ? std::move(templates) : std::make_shared<const reports::TemplateLibrary>(),
+               std::move(data_dir)},
       static_files_(StaticFiles::load(web_dir)),
       limits_(limits) {
   add_health_routes(router_, context_);

@@ -12,7 +12,7 @@
 namespace att::web {
 
 struct AppLimits {
-  std::size_t max_body_bytes = 1024 * 1024;  // larger bodies get 413
+  std::size_t max_body_bytes = 8 * 1024 * 1024;  // larger bodies get 413 (an uploaded workbook fits)
 };
 
 class App {
@@ -20,7 +20,7 @@ class App {
   // Loads templates, strings and static files from `web_dir`; throws if one is missing.
   App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegister> states,
       std::shared_ptr<store::ConnectionPool> pool, AuthSettings auth_settings = {}, AppLimits limits = {},
-      std::shared_ptr<const reports::TemplateLibrary> templates = nullptr);
+      std::shared_ptr<const reports::TemplateLibrary> templates = nullptr, std::string data_dir = {});
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 

@@ -30,6 +30,7 @@ struct AppContext {
   std::shared_ptr<store::ConnectionPool> pool;
   AuthSettings auth;
   std::shared_ptr<const reports::TemplateLibrary> templates;
+  std::string data_dir;  // templates and categories with their labels (for workbooks)
 };
 
 }  // namespace att::web

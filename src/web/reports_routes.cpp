@@ -6,6 +6,7 @@
 #include "core/reports/validation.hpp"
 #include "core/date.hpp"
 #include "io/report_json.hpp"
+#include "reporting/report_workbook.hpp"
 #include "reporting/reports_store.hpp"
 #include "web/api_errors.hpp"
 #include "web/guard.hpp"
@@ -235,9 +236,74 @@ HttpResponse recall(const AppContext& app, HttpRequest& request) {
   return HttpResponse::json(200, json_text({{"recalled_version", *version}}));
 }
 
+constexpr const char* xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// The report to start a workbook from: the draft, else this year's current version, else last
+// year's report carried forward to this year.
+reports::AnnualReport starting_point(store::Database& db, const auth::Viewer& viewer, const ReportAddress& address) {
+  if (auto draft = reporting::load_draft(db, viewer, address.state, address.year)) return *draft;
+  if (auto current = reporting::current_report(db, viewer, address.state, address.year)) return current->second;
+  reports::AnnualReport report;
+  if (auto previous = reporting::current_report(db, viewer, address.state, address.year - 1)) report = previous->second;
+  report.reporting_state = address.state;
+  report.year = address.year;
+  return report;
+}
+
+HttpResponse download_workbook(const AppContext& app, HttpRequest& request) {
+  const auto address = address_of(app, request);
+  if (!address) return address.error();
+  if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, address->state))
+    return std::move(*refusal);
+  const auto* report_template = app.templates->for_year("annual", address->year);
+  if (!report_template) return bad_year(app, request, std::to_string(address->year));
+  auto db = app.pool->acquire();
+  auto report = starting_point(*db, request.visit.viewer, *address);
+  report.template_id = report_template->id;
+  const auto labels = reporting::load_workbook_labels(app.data_dir, report_template->id);
+  const auto bytes = reporting::write_report_workbook(report, *report_template, *app.states, language_of(request),
+                                                      labels ? *labels : reporting::builtin_workbook_labels());
+  HttpResponse response{200, {{"Content-Type", xlsx_type}}, bytes};
+  response.set_header("Content-Disposition", "attachment; filename=\"att-report-" + address->state + "-" +
+                                                 std::to_string(address->year) + ".xlsx\"");
+  response.set_header("Cache-Control", "private, no-store");
+  return response;
+}
+
+HttpResponse upload_workbook(const AppContext& app, HttpRequest& request) {
+  const auto language = language_of(request);
+  const auto address = address_of(app, request);
+  if (!address) return address.error();
+  if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, address->state))
+    return std::move(*refusal);
+  const auto batch = reporting::read_report_workbook(request.body, *app.states, *app.templates,
+                                                     {reports::Visibility::restricted, today_utc().year(), 500});
+  nlohmann::json problems = nlohmann::json::array();
+  for (const auto& p : batch.problems)
+    problems.push_back({{"severity", p.severity == reports::Severity::error ? "error" : "warning"},
+                        {"row", p.row}, {"cell", p.column}, {"message", p.message}});
+  if (batch.has_errors())
+    return api_error(422, "workbook_has_errors", app.catalog.text(language, "errors.report_has_errors"),
+                     {{"problems", problems}});
+  if (batch.reports.size() != 1 || batch.reports.front().reporting_state != address->state ||
+      batch.reports.front().year != address->year)
+    return api_error(422, "workbook_for_another_report", app.catalog.text(language, "errors.workbook_mismatch"));
+  auto db = app.pool->acquire();
+  store::Transaction transaction(*db);
+  reporting::save_draft(*db, batch.reports.front(), request.visit.viewer.user_id, utc_timestamp_now());
+  auth::append_audit(*db, audit_entry(request, "workbook_uploaded",
+                                      "report:" + address->state + "/" + std::to_string(address->year)),
+                     utc_timestamp_now());
+  transaction.commit();
+  return HttpResponse::json(200, json_text({{"saved", true}, {"lines", batch.reports.front().lines.size()},
+                                            {"problems", problems}}));
+}
+
 }  // namespace
 
 void add_reports_routes(Router& router, const AppContext& app) {
+  router.add("GET", "/api/v1/reports/{state}/{year}/workbook", [&app](HttpRequest& r) { return download_workbook(app, r); });
+  router.add("POST", "/api/v1/reports/{state}/{year}/workbook", [&app](HttpRequest& r) { return upload_workbook(app, r); });
   router.add("GET", "/api/v1/reports", [&app](HttpRequest& r) { return list_reports(app, r); });
   router.add("GET", "/api/v1/reports/{state}/{year}", [&app](HttpRequest& r) { return get_report(app, r); });
   router.add("GET", "/api/v1/reports/{state}/{year}/draft", [&app](HttpRequest& r) { return get_draft(app, r); });

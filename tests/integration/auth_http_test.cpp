@@ -495,3 +495,38 @@ TEST_F(AuthHttp, ReportLifecycleFromDraftToRecallRespectsEveryRole) {
 
 }  // namespace
 }  // namespace att::testing
+
+namespace att::testing {
+namespace {
+
+TEST_F(AuthHttp, WorkbookDownloadedFilledAndUploadedBack) {
+  auto officer = signed_in("reporting_officer");  // FRA
+  officer.get("/account");
+  ASSERT_EQ(officer.send_json("PUT", "/api/v1/reports/FRA/2024/draft",
+                              R"({"exports": [{"category": "I", "partner_state": "BEL", "items": 3}]})")
+                .status,
+            200);
+  const auto workbook = officer.get("/api/v1/reports/FRA/2024/workbook?lang=fr");
+  ASSERT_EQ(workbook.status, 200);
+  EXPECT_EQ(workbook.header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  ASSERT_EQ(workbook.body.rfind("PK", 0), 0u) << "a zip file";
+
+  EXPECT_EQ(Browser(server_->port()).get("/api/v1/reports/FRA/2024/workbook").status, 401);
+  EXPECT_EQ(signed_in("representative").get("/api/v1/reports/FRA/2024/workbook").status, 403);
+
+  officer.get("/account");
+  const auto uploaded = officer.send_json("POST", "/api/v1/reports/FRA/2024/workbook", workbook.body);
+  ASSERT_EQ(uploaded.status, 200) << uploaded.body;
+  EXPECT_EQ(nlohmann::json::parse(uploaded.body)["lines"], 1);
+  const auto draft = nlohmann::json::parse(officer.get("/api/v1/reports/FRA/2024/draft").body);
+  EXPECT_EQ(draft["exports"][0]["items"], 3);
+
+  officer.get("/account");
+  const auto garbage = officer.send_json("POST", "/api/v1/reports/FRA/2024/workbook", "not a workbook at all");
+  EXPECT_EQ(garbage.status, 422);
+  officer.get("/account");
+  EXPECT_EQ(officer.send_json("POST", "/api/v1/reports/DEU/2024/workbook", workbook.body).status, 403);
+}
+
+}  // namespace
+}  // namespace att::testing

@@ -143,7 +143,7 @@ TEST_F(Http, UnknownPathsAndMethods) {
 }
 
 TEST_F(Http, OversizedBodyIs413) {
-  const std::string body(2 * 1024 * 1024, 'x');
+  const std::string body(9 * 1024 * 1024, 'x');
   const auto result = http_raw(port(), "POST /api/v1/states HTTP/1.1\r\nHost: x\r\nContent-Length: " +
                                            std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
   EXPECT_EQ(result.status, 413);
