@@ -324,6 +324,73 @@ std::optional<std::pair<VersionSummary, AnnualReport>> current_report(store::Dat
   return std::make_pair(summary, std::move(report));
 }
 
+namespace {
+
+nlohmann::json answers_json(const reports::InitialReport& report) {
+  nlohmann::json answers = nlohmann::json::object();
+  for (const auto& [id, answer] : report.answers)
+    answers[id] = {{"choice", answer.choice}, {"explanation", answer.explanation}, {"entries", answer.entries}};
+  return {{"updates_earlier", report.updates_earlier}, {"answers", answers}};
+}
+
+}  // namespace
+
+SubmissionReceipt submit_initial(store::Database& db, const reports::InitialReport& report, Channel channel,
+                                 std::optional<Date> received, std::optional<std::int64_t> by, const std::string& now) {
+  // The initial report has no reporting year: it is filed under year 0.
+  const auto existing = db.query("SELECT id FROM reports WHERE reporting_state = $1 AND year = 0 AND type = 'initial'",
+                                 {report.reporting_state});
+  const auto report_id = existing.empty()
+                             ? db.query("INSERT INTO reports (reporting_state, year, type, created_at)"
+                                        " VALUES ($1, 0, 'initial', $2) RETURNING id",
+                                        {report.reporting_state, now})
+                                   .at(0)
+                                   .integer(0)
+                             : existing.front().integer(0);
+  const auto previous = db.query(
+      "SELECT COALESCE(MAX(version_no), 0) FROM report_versions WHERE report_id = $1 AND status <> 'draft'", {report_id});
+  SubmissionReceipt receipt;
+  receipt.version_no = previous.at(0).integer(0) + 1;
+  receipt.amended = receipt.version_no > 1;
+  const auto document = answers_json(report).dump();
+  receipt.content_hash = auth::token_digest(report.reporting_state + "\n" + report.template_id + "\n" +
+                                            std::string(to_string(report.visibility)) + "\n" + document);
+  receipt.version_id =
+      db.query(
+            "INSERT INTO report_versions (report_id, version_no, status, channel, received_date, template_id,"
+            " visibility, header_json, content_hash, line_count, created_by, created_at, submitted_at)"
+            " VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, 0, $9, $10, $10) RETURNING id",
+            {report_id, receipt.version_no, std::string(to_string(channel)),
+             received ? received->iso() : now.substr(0, 10), report.template_id,
+             std::string(to_string(report.visibility)), document, receipt.content_hash,
+             by ? store::Value(*by) : store::Value(nullptr), now})
+          .at(0)
+          .integer(0);
+  return receipt;
+}
+
+std::optional<std::pair<VersionSummary, reports::InitialReport>> current_initial(store::Database& db,
+                                                                                 const auth::Viewer& viewer,
+                                                                                 const std::string& state) {
+  const auto rows = db.query(std::string(summary_select) + " WHERE" + current_condition +
+                                 " AND r.reporting_state = $1 AND r.type = 'initial'",
+                             {state});
+  if (rows.empty()) return std::nullopt;
+  const auto summary = summary_from(rows.front());
+  if (!visible_to(viewer, summary)) return std::nullopt;
+  reports::InitialReport report;
+  report.reporting_state = state;
+  report.template_id = rows.front().text(12);
+  report.visibility = summary.visibility;
+  const auto json = nlohmann::json::parse(rows.front().text(14));
+  report.updates_earlier = json.value("updates_earlier", false);
+  const auto answers = json.contains("answers") ? json["answers"] : nlohmann::json::object();
+  for (const auto& [id, answer] : answers.items())
+    report.answers[id] = {answer.value("choice", ""), answer.value("explanation", ""),
+                          answer.value("entries", std::vector<std::string>{})};
+  return std::make_pair(summary, std::move(report));
+}
+
 auth::Viewer database_owner() {
   auth::Viewer viewer;
   viewer.name = "database owner";

@@ -11,6 +11,7 @@
 #include "auth/viewer.hpp"
 #include "core/date.hpp"
 #include "core/reports/annual_report.hpp"
+#include "core/reports/initial_report.hpp"
 #include "store/database.hpp"
 
 namespace att::reporting {
@@ -76,6 +77,14 @@ std::optional<SubmissionReceipt> submit_draft(store::Database& db, const std::st
 // Returns the recalled version number, or nullopt when nothing is submitted.
 std::optional<std::int64_t> recall_current(store::Database& db, const std::string& state, int year,
                                            const std::string& reason, const std::string& now);
+
+// Initial reports: each submission a new version of the State's one initial report (a later one
+// updates the earlier). Inside the caller's transaction.
+SubmissionReceipt submit_initial(store::Database& db, const reports::InitialReport& report, Channel channel,
+                                 std::optional<Date> received, std::optional<std::int64_t> by, const std::string& now);
+std::optional<std::pair<VersionSummary, reports::InitialReport>> current_initial(store::Database& db,
+                                                                                 const auth::Viewer& viewer,
+                                                                                 const std::string& state);
 
 // A viewer that sees everything (the CLI, run by whoever holds the database).
 auth::Viewer database_owner();

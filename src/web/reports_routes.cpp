@@ -3,7 +3,9 @@
 #include <charconv>
 
 #include "auth/audit_log.hpp"
+#include "core/reports/initial_report.hpp"
 #include "core/reports/validation.hpp"
+#include "io/templates_file.hpp"
 #include "core/date.hpp"
 #include "io/report_json.hpp"
 #include "reporting/report_workbook.hpp"
@@ -299,9 +301,107 @@ HttpResponse upload_workbook(const AppContext& app, HttpRequest& request) {
                                             {"problems", problems}}));
 }
 
+tl::expected<reports::InitialReport, std::string> initial_from_json(const nlohmann::json& d) {
+  reports::InitialReport report;
+  if (!d.is_object()) return tl::unexpected(std::string("the report must be a JSON object"));
+  report.updates_earlier = d.value("updates_earlier", false);
+  if (d.contains("visibility")) {
+    const auto visibility = reports::visibility_from_string(d["visibility"].is_string() ? d["visibility"].get<std::string>() : "");
+    if (!visibility) return tl::unexpected(std::string("visibility must be public or restricted"));
+    report.visibility = *visibility;
+  }
+  if (!d.contains("answers") || !d["answers"].is_object())
+    return tl::unexpected(std::string("answers must be an object: question id -> answer"));
+  for (const auto& [id, answer] : d["answers"].items()) {
+    if (!answer.is_object()) return tl::unexpected("answers." + id + " must be an object");
+    reports::Answer parsed;
+    if (answer.contains("choice") && answer["choice"].is_string()) parsed.choice = answer["choice"].get<std::string>();
+    if (answer.contains("explanation") && answer["explanation"].is_string())
+      parsed.explanation = answer["explanation"].get<std::string>();
+    if (answer.contains("entries")) {
+      if (!answer["entries"].is_array()) return tl::unexpected("answers." + id + ".entries must be a list");
+      for (const auto& entry : answer["entries"]) {
+        if (!entry.is_string()) return tl::unexpected("answers." + id + ".entries must hold text");
+        parsed.entries.push_back(entry.get<std::string>());
+      }
+    }
+    report.answers[id] = std::move(parsed);
+  }
+  return report;
+}
+
+HttpResponse submit_initial(const AppContext& app, HttpRequest& request) {
+  const auto language = language_of(request);
+  const auto* state = app.states->find_by_code(request.path_param("state"));
+  if (!state)
+    return api_error(404, "unknown_state",
+                     app.catalog.text(language, "errors.state_unknown", {{"code", request.path_param("state").substr(0, 40)}}));
+  if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, state->iso3)) return std::move(*refusal);
+  nlohmann::json document;
+  try {
+    document = nlohmann::json::parse(request.body);
+  } catch (const nlohmann::json::exception&) {
+    return api_error(400, "invalid_json", app.catalog.text(language, "errors.invalid_json"));
+  }
+  auto report = initial_from_json(document);
+  if (!report) return api_error(400, "invalid_report", report.error());
+  report->reporting_state = state->iso3;
+  const auto* report_template = app.templates->for_year("initial", today_utc().year());
+  const auto questionnaire =
+      report_template ? io::load_questionnaire(std::filesystem::path(app.data_dir) / "templates" / (report_template->id + ".json"))
+                      : tl::unexpected(std::string("no initial report template"));
+  if (!questionnaire) return api_error(500, "template_missing", questionnaire.error());
+  report->template_id = questionnaire->id;
+  const auto result = reports::validate(*report, *questionnaire);
+  if (result.has_errors())
+    return api_error(422, "report_has_errors", app.catalog.text(language, "errors.report_has_errors"),
+                     {{"findings", findings_json(app, language, result)}});
+  const auto& viewer = request.visit.viewer;
+  const bool on_behalf = viewer.has(auth::Role::secretariat) && viewer.state_iso3 != state->iso3;
+  const auto now = utc_timestamp_now();
+  auto db = app.pool->acquire();
+  store::Transaction transaction(*db);
+  const auto receipt = reporting::submit_initial(*db, *report, on_behalf ? reporting::Channel::email : reporting::Channel::online,
+                                                 std::nullopt, viewer.user_id, now);
+  auth::append_audit(*db, audit_entry(request, "initial_report_submitted", "initial-report:" + state->iso3,
+                                      "version " + std::to_string(receipt.version_no)),
+                     now);
+  transaction.commit();
+  return HttpResponse::json(201, json_text({{"receipt",
+                                             {{"reporting_state", state->iso3},
+                                              {"type", "initial"},
+                                              {"version", receipt.version_no},
+                                              {"updates_earlier_version", receipt.amended},
+                                              {"submitted_at", now},
+                                              {"content_hash", receipt.content_hash}}}}));
+}
+
+HttpResponse get_initial(const AppContext& app, HttpRequest& request) {
+  const auto language = language_of(request);
+  const auto* state = app.states->find_by_code(request.path_param("state"));
+  auto db = app.pool->acquire();
+  const auto found = state ? reporting::current_initial(*db, request.visit.viewer, state->iso3) : std::nullopt;
+  if (!found) return api_error(404, "report_not_found", app.catalog.text(language, "errors.report_not_found"));
+  const auto& [summary, report] = *found;
+  if (summary.visibility == reports::Visibility::restricted)
+    auth::record_audit(*db, audit_entry(request, "restricted_report_read", "initial-report:" + summary.reporting_state),
+                       utc_timestamp_now());
+  nlohmann::json answers = nlohmann::json::object();
+  for (const auto& [id, answer] : report.answers)
+    answers[id] = {{"choice", answer.choice}, {"explanation", answer.explanation}, {"entries", answer.entries}};
+  return HttpResponse::json(200, json_text({{"reporting_state", report.reporting_state},
+                                            {"template", report.template_id},
+                                            {"updates_earlier", report.updates_earlier},
+                                            {"visibility", std::string(to_string(report.visibility))},
+                                            {"answers", answers},
+                                            {"version", summary_json(summary)}}));
+}
+
 }  // namespace
 
 void add_reports_routes(Router& router, const AppContext& app) {
+  router.add("GET", "/api/v1/initial-reports/{state}", [&app](HttpRequest& r) { return get_initial(app, r); });
+  router.add("POST", "/api/v1/initial-reports/{state}", [&app](HttpRequest& r) { return submit_initial(app, r); });
   router.add("GET", "/api/v1/reports/{state}/{year}/workbook", [&app](HttpRequest& r) { return download_workbook(app, r); });
   router.add("POST", "/api/v1/reports/{state}/{year}/workbook", [&app](HttpRequest& r) { return upload_workbook(app, r); });
   router.add("GET", "/api/v1/reports", [&app](HttpRequest& r) { return list_reports(app, r); });

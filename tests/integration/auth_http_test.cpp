@@ -15,6 +15,7 @@
 #include "core/date.hpp"
 #include "io/csv_reader.hpp"
 #include "io/file.hpp"
+#include "io/templates_file.hpp"
 #include "store/open_database.hpp"
 #include "test_support.hpp"
 
@@ -526,6 +527,54 @@ TEST_F(AuthHttp, WorkbookDownloadedFilledAndUploadedBack) {
   EXPECT_EQ(garbage.status, 422);
   officer.get("/account");
   EXPECT_EQ(officer.send_json("POST", "/api/v1/reports/DEU/2024/workbook", workbook.body).status, 403);
+}
+
+}  // namespace
+}  // namespace att::testing
+
+namespace att::testing {
+namespace {
+
+TEST_F(AuthHttp, InitialReportIsSubmittedAndUpdatedByNewVersions) {
+  const auto questionnaire = io::load_questionnaire(std::string(ATT_DATA_DIR) + "/templates/initial-2015.json");
+  ASSERT_TRUE(questionnaire);
+  nlohmann::json answers = nlohmann::json::object();
+  for (const auto& question : questionnaire->questions) {
+    if (!question.binding) continue;
+    if (question.type == "yes_no_na") answers[question.id] = {{"choice", "yes"}};
+    else if (question.type == "authorities") answers[question.id] = {{"entries", {"defence", "foreign_affairs"}}};
+    else answers[question.id] = {{"explanation", "Loi n° 2014-1234 du 10 décembre 2014"}};
+  }
+  auto officer = signed_in("reporting_officer");  // FRA
+  officer.get("/account");
+  auto incomplete = answers;
+  incomplete.erase(incomplete.begin());
+  const auto refused = officer.send_json("POST", "/api/v1/initial-reports/FRA",
+                                         nlohmann::json{{"answers", incomplete}}.dump());
+  ASSERT_EQ(refused.status, 422);
+  EXPECT_EQ(nlohmann::json::parse(refused.body)["error"]["details"]["findings"][0]["code"], "binding_unanswered");
+
+  officer.get("/account");
+  const auto first = officer.send_json("POST", "/api/v1/initial-reports/FRA", nlohmann::json{{"answers", answers}}.dump());
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(nlohmann::json::parse(first.body)["receipt"]["version"], 1);
+  officer.get("/account");
+  const auto update = officer.send_json("POST", "/api/v1/initial-reports/FRA",
+                                        nlohmann::json{{"answers", answers}, {"updates_earlier", true}}.dump());
+  ASSERT_EQ(update.status, 201);
+  EXPECT_EQ(nlohmann::json::parse(update.body)["receipt"]["version"], 2);
+  EXPECT_EQ(nlohmann::json::parse(update.body)["receipt"]["updates_earlier_version"], true);
+
+  EXPECT_EQ(Browser(server_->port()).get("/api/v1/initial-reports/FRA").status, 404) << "restricted by default";
+  const auto read = signed_in("secretariat").get("/api/v1/initial-reports/FRA");
+  ASSERT_EQ(read.status, 200);
+  const auto body = nlohmann::json::parse(read.body);
+  EXPECT_EQ(body["version"]["version"], 2);
+  EXPECT_EQ(body["updates_earlier"], true);
+  EXPECT_EQ(body["answers"].size(), answers.size());
+  officer.get("/account");
+  EXPECT_EQ(officer.send_json("POST", "/api/v1/initial-reports/DEU", nlohmann::json{{"answers", answers}}.dump()).status,
+            403);
 }
 
 }  // namespace
