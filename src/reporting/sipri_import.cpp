@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/date.hpp"
 #include "io/csv_reader.hpp"
 #include "io/file.hpp"
 
@@ -18,10 +19,9 @@ namespace {
 // value before them is uncertain.
 constexpr std::size_t column_count = 16;
 const std::array<std::string_view, column_count> expected_columns = {
-    "Recipient",        "Supplier",         "Year of order",       "",
-    "Number ordered",   "",                 "Weapon designation",  "Weapon description",
-    "Number delivered", "",                 "Year(s) of delivery", "status",
-    "Comments",         "SIPRI TIV per unit", "SIPRI TIV for total order", "SIPRI TIV of delivered weapons"};
+    "Recipient", "Supplier", "Year of order", "", "Number ordered", "", "Weapon designation", "Weapon description",
+    "Number delivered", "", "Year(s) of delivery", "status", "Comments", "SIPRI TIV per unit",
+    "SIPRI TIV for total order", "SIPRI TIV of delivered weapons"};
 enum Column : std::size_t {
   recipient,
   supplier,
@@ -114,14 +114,14 @@ std::string to_utf8(std::string_view bytes) {
 // "13 Mar 2025 10:02:49 AM" -> "2025-03-13T10:02:49"; "2025-03-13" stays as it is.
 std::optional<std::string> parse_generated(std::string_view text) {
   const auto value = trim(text);
-  if (value.size() == 10 && value[4] == '-' && value[7] == '-') return value;
+  if (Date::parse(value)) return value;
   static constexpr std::array<std::string_view, 12> months = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                               "jul", "aug", "sep", "oct", "nov", "dec"};
+                                                              "jul", "aug", "sep", "oct", "nov", "dec"};
   int day = 0, year = 0, hour = 0, minute = 0, second = 0;
   char month_text[16] = {};
   char meridiem[3] = {};
-  const int read = std::sscanf(value.c_str(), "%d %15s %d %d:%d:%d %2s", &day, month_text, &year, &hour, &minute,
-                               &second, meridiem);
+  const int read =
+      std::sscanf(value.c_str(), "%d %15s %d %d:%d:%d %2s", &day, month_text, &year, &hour, &minute, &second, meridiem);
   if (read < 3) return std::nullopt;
   const auto month_at = std::find(months.begin(), months.end(), lower_ascii(std::string_view(month_text).substr(0, 3)));
   if (month_at == months.end() || day < 1 || day > 31 || year < 1900 || year > 2999) return std::nullopt;
@@ -142,8 +142,8 @@ std::optional<std::string> parse_generated(std::string_view text) {
 }
 
 bool is_treaty_category(std::string_view code) {
-  static constexpr std::array<std::string_view, 13> codes = {"I", "II",  "III", "IV",  "IV.a",  "IV.b", "V",
-                                                             "V.a", "V.b", "VI", "VII", "VII.a", "VII.b"};
+  static constexpr std::array<std::string_view, 13> codes = {"I",   "II",  "III", "IV",  "IV.a",  "IV.b", "V",
+                                                             "V.a", "V.b", "VI",  "VII", "VII.a", "VII.b"};
   return std::find(codes.begin(), codes.end(), code) != codes.end();
 }
 
@@ -171,7 +171,8 @@ std::optional<std::int64_t> whole_number(const std::string& text, std::size_t li
 
 std::optional<std::int64_t> year(const std::string& text, std::size_t line, std::string_view column) {
   const auto value = whole_number(text, line, column);
-  if (value && (text.size() != 4 || *value < 1900)) bad_record(line, std::string(column) + " '" + text + "' is not a year");
+  if (value && (text.size() != 4 || *value < 1900))
+    bad_record(line, std::string(column) + " '" + text + "' is not a year");
   return value;
 }
 
@@ -182,8 +183,9 @@ std::optional<std::string> tiv(const std::string& text, std::size_t line, std::s
   const auto digits = [](std::string_view part) {
     return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
-  if (dot == std::string::npos ? !digits(text) : !(digits(std::string_view(text).substr(0, dot)) &&
-                                                    digits(std::string_view(text).substr(dot + 1))))
+  if (dot == std::string::npos
+          ? !digits(text)
+          : !(digits(std::string_view(text).substr(0, dot)) && digits(std::string_view(text).substr(dot + 1))))
     bad_record(line, std::string(column) + " '" + text + "' is not a number");
   return text;
 }
@@ -210,7 +212,6 @@ class Reader {
       bad_record(pending_line_, "the record has " + std::to_string(pending_.size()) + " fields, the header " +
                                     std::to_string(column_count) + " (the file is cut short)");
     }
-    if (!header_seen_) not_sipri("its header line is empty");
     if (result_.records.empty()) throw SipriImportError("the export holds no deals: nothing to import");
     return std::move(result_);
   }
@@ -440,10 +441,17 @@ SipriImportResult summarise(const SipriTradeRegister& trade_register) {
   result.records = trade_register.records.size();
   std::map<std::string, std::size_t> unresolved, uncategorised, unmatched;
   for (const auto& record : trade_register.records) {
-    if (record.recipient_state) ++result.recipients_resolved;
-    else ++unresolved[record.recipient_name];
-    if (record.supplier_state) ++result.suppliers_resolved;
-    else if (record.supplier_name != record.recipient_name) ++unresolved[record.supplier_name];
+    if (record.recipient_state) {
+      ++result.recipients_resolved;
+    } else {
+      ++unresolved[record.recipient_name];
+    }
+    // A name unresolved on both sides of one record counts once.
+    if (record.supplier_state) {
+      ++result.suppliers_resolved;
+    } else if (record.supplier_name != record.recipient_name) {
+      ++unresolved[record.supplier_name];
+    }
     if (record.category) {
       ++result.with_category;
     } else {
@@ -506,8 +514,8 @@ SipriImportResult store_sipri_trade_register(store::Database& db, const SipriTra
 
 SipriImportResult import_sipri_trade_register(store::Database& db, std::string_view file_bytes,
                                               const StatesRegister& states_register,
-                                              const std::vector<CategoryRule>& rules,
-                                              const std::string& dataset_name, const std::string& now) {
+                                              const std::vector<CategoryRule>& rules, const std::string& dataset_name,
+                                              const std::string& now) {
   // Everything is read and checked before the first write.
   const auto trade_register = read_sipri_trade_register(file_bytes, states_register, rules);
   store::Transaction transaction(db);

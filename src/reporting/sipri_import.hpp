@@ -65,9 +65,9 @@ struct SipriRecord {
   bool description_matched = false;     // some rule matched (perhaps with an empty category)
   std::optional<std::int64_t> number_delivered;
   bool number_delivered_uncertain = false;
-  std::string delivery_years;  // "2018; 2019"
-  std::string status;          // New, Second hand, Second hand but modernized
-  std::string comments;        // may hold a line break
+  std::string delivery_years;               // "2018; 2019"
+  std::string status;                       // New, Second hand, Second hand but modernized
+  std::string comments;                     // may hold a line break
   std::optional<std::string> tiv_per_unit;  // decimal text as SIPRI gives it, millions of TIV
   std::optional<std::string> tiv_total_order;
   std::optional<std::string> tiv_delivered;
@@ -114,8 +114,8 @@ SipriImportResult store_sipri_trade_register(store::Database& db, const SipriTra
 // a file that cannot be imported (nothing is written) and store::DatabaseError for the database.
 SipriImportResult import_sipri_trade_register(store::Database& db, std::string_view file_bytes,
                                               const StatesRegister& states_register,
-                                              const std::vector<CategoryRule>& rules,
-                                              const std::string& dataset_name, const std::string& now);
+                                              const std::vector<CategoryRule>& rules, const std::string& dataset_name,
+                                              const std::string& now);
 
 inline constexpr std::string_view sipri_source = "SIPRI Arms Transfers Database";
 
