@@ -25,15 +25,11 @@ namespace {
 using namespace std::chrono_literals;
 using Clock = std::chrono::system_clock;
 
-class AuthStorage : public ::testing::TestWithParam<std::string> {
+class AuthStorage : public testing::OnBothDatabases {
  protected:
   void SetUp() override {
-    location_ = testing::fresh_database_location(GetParam(), dir_);
-    if (location_.empty()) {
-      if (std::getenv("CI")) FAIL() << testing::postgres_unavailable_reason();
-      GTEST_SKIP() << testing::postgres_unavailable_reason();
-    }
-    db_ = store::open_database(location_);
+    OnBothDatabases::SetUp();
+    if (IsSkipped() || HasFailure()) return;
     store::migrate(*db_);
     auto states_register = io::load_register(ATT_DATA_DIR);
     ASSERT_TRUE(states_register);
@@ -44,9 +40,6 @@ class AuthStorage : public ::testing::TestWithParam<std::string> {
     return create_account(*db_, {email, "Name", "Position", std::move(state), "hash", std::move(roles)}, "2026-01-01T00:00:00Z");
   }
 
-  testing::TempDir dir_;
-  std::string location_;
-  std::unique_ptr<store::Database> db_;
 };
 
 TEST_P(AuthStorage, AccountsKeepTheirRolesStateAndSecondFactor) {

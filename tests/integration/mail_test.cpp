@@ -136,15 +136,11 @@ std::string read_file(const std::filesystem::path& path) {
   return content.str();
 }
 
-class MailOutbox : public ::testing::TestWithParam<std::string> {
+class MailOutbox : public testing::OnBothDatabases {
  protected:
   void SetUp() override {
-    location_ = testing::fresh_database_location(GetParam(), dir_);
-    if (location_.empty()) {
-      if (std::getenv("CI")) FAIL() << testing::postgres_unavailable_reason();
-      GTEST_SKIP() << testing::postgres_unavailable_reason();
-    }
-    db_ = store::open_database(location_);
+    OnBothDatabases::SetUp();
+    if (IsSkipped() || HasFailure()) return;
     store::migrate(*db_);
   }
 
@@ -165,9 +161,6 @@ class MailOutbox : public ::testing::TestWithParam<std::string> {
     return {rows[0].integer(0), rows[0].text(1), rows[0].optional_text(2), rows[0].text(3)};
   }
 
-  testing::TempDir dir_;
-  std::string location_;
-  std::unique_ptr<store::Database> db_;
   SmtpTestServer smtp_;
 };
 

@@ -22,15 +22,11 @@ const std::string header =
     "reporting_state,year,direction,category,partner_state,items,value,currency,basis,description,comments,"
     "state_of_origin,intermediate_location\n";
 
-class Reports : public ::testing::TestWithParam<std::string> {
+class Reports : public testing::OnBothDatabases {
  protected:
   void SetUp() override {
-    location_ = testing::fresh_database_location(GetParam(), dir_);
-    if (location_.empty()) {
-      if (std::getenv("CI")) FAIL() << testing::postgres_unavailable_reason();
-      GTEST_SKIP() << testing::postgres_unavailable_reason();
-    }
-    db_ = store::open_database(location_);
+    OnBothDatabases::SetUp();
+    if (IsSkipped() || HasFailure()) return;
     store::migrate(*db_);
     auto loaded = io::load_register(ATT_DATA_DIR);
     ASSERT_TRUE(loaded);
@@ -58,9 +54,6 @@ class Reports : public ::testing::TestWithParam<std::string> {
                             Date::from_ymd(2026, 11, 27), true);
   }
 
-  testing::TempDir dir_;
-  std::string location_;
-  std::unique_ptr<store::Database> db_;
   StatesRegister register_;
   reports::TemplateLibrary templates_;
 };

@@ -48,15 +48,11 @@ std::size_t count_of(const std::vector<NameCount>& list, const std::string& name
   return at == list.end() ? 0 : at->count;
 }
 
-class SipriImport : public ::testing::TestWithParam<std::string> {
+class SipriImport : public testing::OnBothDatabases {
  protected:
   void SetUp() override {
-    location_ = testing::fresh_database_location(GetParam(), dir_);
-    if (location_.empty()) {
-      if (std::getenv("CI")) FAIL() << testing::postgres_unavailable_reason();
-      GTEST_SKIP() << testing::postgres_unavailable_reason();
-    }
-    db_ = store::open_database(location_);
+    OnBothDatabases::SetUp();
+    if (IsSkipped() || HasFailure()) return;
     store::migrate(*db_);
     register_ = project_register();
     store::save_register(*db_, register_);
@@ -98,9 +94,6 @@ class SipriImport : public ::testing::TestWithParam<std::string> {
     EXPECT_EQ(count("reference_transfers"), 0);
   }
 
-  testing::TempDir dir_;
-  std::string location_;
-  std::unique_ptr<store::Database> db_;
   StatesRegister register_;
   std::vector<CategoryRule> rules_;
   std::string sample_;

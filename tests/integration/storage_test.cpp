@@ -12,15 +12,11 @@
 namespace att::store {
 namespace {
 
-class Storage : public ::testing::TestWithParam<std::string> {
+class Storage : public testing::OnBothDatabases {
  protected:
   void SetUp() override {
-    location_ = testing::fresh_database_location(GetParam(), dir_);
-    if (location_.empty()) {
-      if (std::getenv("CI")) FAIL() << testing::postgres_unavailable_reason();
-      GTEST_SKIP() << testing::postgres_unavailable_reason();
-    }
-    db_ = open_database(location_);
+    OnBothDatabases::SetUp();
+    if (IsSkipped() || HasFailure()) return;
   }
 
   static const StatesRegister& project_register() {
@@ -32,9 +28,6 @@ class Storage : public ::testing::TestWithParam<std::string> {
     return loaded;
   }
 
-  testing::TempDir dir_;
-  std::string location_;
-  std::unique_ptr<Database> db_;
 };
 
 TEST_P(Storage, OpensTheRightEngine) {

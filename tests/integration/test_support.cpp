@@ -154,4 +154,13 @@ std::string ServerProcess::output() const {
   return read_whole(dir_.path() / "out") + read_whole(dir_.path() / "err");
 }
 
+void OnBothDatabases::SetUp() {
+  location_ = fresh_database_location(GetParam(), dir_);
+  if (location_.empty()) {
+    if (std::getenv("CI")) FAIL() << postgres_unavailable_reason();
+    GTEST_SKIP() << postgres_unavailable_reason();
+  }
+  db_ = store::open_database(location_);
+}
+
 }  // namespace att::testing

@@ -2,6 +2,7 @@
 // running the att binary, and a real server on a free port.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sys/types.h>
 
 #include <filesystem>
@@ -58,6 +59,19 @@ class ServerProcess {
   int port_ = 0;
   pid_t pid_ = -1;
   TempDir dir_;
+};
+
+// A test run once on SQLite and once on PostgreSQL (INSTANTIATE_TEST_SUITE_P with
+// database_kinds()), each time on a fresh, empty database: `db_` is open, not migrated.
+// Without PostgreSQL the second run is skipped, or fails under CI. Derived fixtures call
+// OnBothDatabases::SetUp() first and stop if IsSkipped() || HasFailure().
+class OnBothDatabases : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override;
+
+  TempDir dir_;
+  std::string location_;
+  std::unique_ptr<store::Database> db_;
 };
 
 }  // namespace att::testing
