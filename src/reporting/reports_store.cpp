@@ -4,7 +4,7 @@
 
 #include "auth/policy.hpp"
 #include "auth/secrets.hpp"
-#include "io/csv_writer.hpp"
+#include "io/report_json.hpp"
 
 namespace att::reporting {
 
@@ -39,20 +39,6 @@ void read_header(AnnualReport& r, const std::string& text) {
     r.contact = {c.value("name", ""),    c.value("position", ""), c.value("department", ""),
                  c.value("address", ""), c.value("email", ""),    c.value("telephone", "")};
   }
-}
-
-std::vector<std::string> line_fields(const ReportLine& l) {
-  return {std::string(to_string(l.direction)),
-          l.category,
-          l.partner_state,
-          l.items ? std::to_string(*l.items) : "",
-          l.value,
-          l.currency,
-          l.basis ? std::string(to_string(*l.basis)) : "",
-          l.description,
-          l.comments,
-          l.state_of_origin,
-          l.intermediate_location};
 }
 
 constexpr const char* summary_select =
@@ -109,8 +95,7 @@ std::string content_hash(const AnnualReport& report) {
   std::string canonical = report.reporting_state + "\n" + std::to_string(report.year) + "\n" + report.template_id +
                           "\n" + std::string(to_string(report.visibility)) + "\n" + report.restriction_reason + "\n" +
                           header_json(report).dump() + "\n";
-  for (const auto& line : report.lines) canonical += io::csv_line(line_fields(line));
-  return auth::token_digest(canonical);
+  return auth::token_digest(canonical + io::report_csv(report));
 }
 
 std::int64_t report_id_for(store::Database& db, const std::string& state, int year, const std::string& now) {
