@@ -1,4 +1,5 @@
 #include "reporting/csv_import.hpp"
+#include "reporting/state_codes.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -99,15 +100,7 @@ class Importer {
     }
   }
 
-  // A State given by code or name; unresolved names are kept so validation can suggest.
-  std::string state_code(const std::string& text) {
-    if (text.empty()) return text;
-    if (const auto cached = resolved_.find(text); cached != resolved_.end()) return cached->second;
-    const auto resolved = register_.resolve(text);
-    const auto code = resolved ? (*resolved)->iso3 : text;
-    resolved_.emplace(text, code);
-    return code;
-  }
+  std::string state_code(const std::string& text) { return state_codes_.code_of(text); }
 
   void read_line(const io::CsvRecord& record) {
     const auto field = [&](std::size_t column) { return trim(record.fields[columns_[column]]); };
@@ -200,7 +193,7 @@ class Importer {
   std::size_t errors_ = 0;
   std::vector<std::size_t> columns_;  // canonical column -> position in the file
   std::map<std::string, std::size_t> index_;
-  std::map<std::string, std::string> resolved_;
+  StateCodes state_codes_{register_};
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "io/file.hpp"
 #include "io/xlsx_reader.hpp"
+#include "reporting/state_codes.hpp"
 
 namespace att::reporting {
 
@@ -500,14 +501,7 @@ class WorkbookImporter {
     if (severity == Severity::error) ++batch_.error_count;
   }
 
-  std::string state_code(const std::string& text) {
-    if (text.empty()) return text;
-    if (const auto cached = resolved_.find(text); cached != resolved_.end()) return cached->second;
-    const auto resolved = register_.resolve(text);
-    const auto code = resolved ? (*resolved)->iso3 : text;
-    resolved_.emplace(text, code);
-    return code;
-  }
+  std::string state_code(const std::string& text) { return state_codes_.code_of(text); }
 
   [[nodiscard]] std::string report_cell(const std::string& key) const {
     const auto found = report_rows_.find(key);
@@ -720,7 +714,7 @@ class WorkbookImporter {
   ImportBatch batch_;
   std::map<std::string, std::size_t> report_rows_;  // field id -> row of the Report sheet
   std::map<reports::Direction, std::map<std::string, std::size_t>> columns_;
-  std::map<std::string, std::string> resolved_;
+  StateCodes state_codes_{register_};
 };
 
 LabelsByLanguage labels_of(const nlohmann::json& object) {
