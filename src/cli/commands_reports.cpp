@@ -51,13 +51,15 @@ void import_file(const ImportOptions& options) {
     if (!parsed) throw UsageError("--received '" + options.received + "' is not a date written YYYY-MM-DD");
     received = *parsed;
   }
-  const auto text = io::read_file(options.file);
-  if (!text) throw UsageError(text.error());
   auto db = open_initialised(options.common);
   const auto states_register = store::load_register(*db);
   const auto templates = templates_from(options.common);
-  const auto batch = reporting::read_canonical_csv(*text, states_register, templates,
-                                                   {*visibility, today_utc().year(), 1000});
+  // The file's text is released once it is read into reports, before anything is written.
+  const auto batch = [&] {
+    const auto text = io::read_file(options.file);
+    if (!text) throw UsageError(text.error());
+    return reporting::read_canonical_csv(*text, states_register, templates, {*visibility, today_utc().year(), 1000});
+  }();
   for (const auto& problem : batch.problems) {
     std::fprintf(stderr, "%s:%zu: %s: %s%s%s\n", options.file.c_str(), problem.row,
                  problem.severity == reports::Severity::error ? "error" : "warning", problem.column.c_str(),

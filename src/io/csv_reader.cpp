@@ -53,8 +53,12 @@ tl::expected<void, CsvError> for_each_csv_record(std::string_view text,
           ++i;
           break;
         }
-        if (text[i] == '\n') ++line;
-        field.push_back(text[i++]);
+        // The run up to the next quote in one append.
+        const auto quote = std::min(text.find('"', i), text.size());
+        line += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(i),
+                                                    text.begin() + static_cast<std::ptrdiff_t>(quote), '\n'));
+        field.append(text, i, quote - i);
+        i = quote;
       }
       record_has_content = true;
       if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
@@ -70,9 +74,11 @@ tl::expected<void, CsvError> for_each_csv_record(std::string_view text,
       ++line;
       end_record();
     } else {
-      field.push_back(c);
+      // An unquoted run up to the next separator in one append; a quote inside it is text.
+      const auto separator = std::min(text.find_first_of(",\r\n", i), text.size());
+      field.append(text, i, separator - i);
       record_has_content = true;
-      ++i;
+      i = separator;
     }
   }
   if (record_has_content || !field.empty()) end_record();

@@ -6,20 +6,23 @@ namespace att::io {
 
 namespace {
 
-std::vector<std::string> csv_fields(const reports::AnnualReport& report, const reports::ReportLine& line) {
-  return {report.reporting_state,
-          std::to_string(report.year),
-          std::string(to_string(line.direction)),
-          line.category,
-          line.partner_state,
-          line.items ? std::to_string(*line.items) : "",
-          line.value,
-          line.currency,
-          line.basis ? std::string(to_string(*line.basis)) : "",
-          line.description,
-          line.comments,
-          line.state_of_origin,
-          line.intermediate_location};
+// The canonical CSV fields of one line, written into `fields` so that its strings are reused
+// from line to line.
+void csv_fields(const reports::AnnualReport& report, const reports::ReportLine& line, std::vector<std::string>& fields) {
+  fields.resize(13);
+  fields[0] = report.reporting_state;
+  fields[1] = std::to_string(report.year);
+  fields[2] = to_string(line.direction);
+  fields[3] = line.category;
+  fields[4] = line.partner_state;
+  fields[5] = line.items ? std::to_string(*line.items) : std::string();
+  fields[6] = line.value;
+  fields[7] = line.currency;
+  fields[8] = line.basis ? to_string(*line.basis) : std::string_view();
+  fields[9] = line.description;
+  fields[10] = line.comments;
+  fields[11] = line.state_of_origin;
+  fields[12] = line.intermediate_location;
 }
 
 nlohmann::json optional_text(const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); }
@@ -126,9 +129,18 @@ tl::expected<reports::AnnualReport, std::string> report_from_json(const nlohmann
   return r;
 }
 
+void append_report_csv(std::string& out, const reports::AnnualReport& report) {
+  append_csv_line(out, reports::canonical_csv_columns());
+  std::vector<std::string> fields;
+  for (const auto& line : report.lines) {
+    csv_fields(report, line, fields);
+    append_csv_line(out, fields);
+  }
+}
+
 std::string report_csv(const reports::AnnualReport& report) {
-  std::string out = csv_line(reports::canonical_csv_columns());
-  for (const auto& line : report.lines) out += csv_line(csv_fields(report, line));
+  std::string out;
+  append_report_csv(out, report);
   return out;
 }
 

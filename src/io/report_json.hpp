@@ -16,5 +16,7 @@ tl::expected<reports::AnnualReport, std::string> report_from_json(const nlohmann
 
 // Header row and one row per line, in the canonical import format: what goes out comes back in.
 std::string report_csv(const reports::AnnualReport& report);
+// The same document appended to `out` (the content hash streams it without a second copy).
+void append_report_csv(std::string& out, const reports::AnnualReport& report);
 
 }  // namespace att::io

@@ -1,5 +1,6 @@
 #include "reporting/reports_store.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "auth/policy.hpp"
@@ -95,7 +96,8 @@ std::string content_hash(const AnnualReport& report) {
   std::string canonical = report.reporting_state + "\n" + std::to_string(report.year) + "\n" + report.template_id +
                           "\n" + std::string(to_string(report.visibility)) + "\n" + report.restriction_reason + "\n" +
                           header_json(report).dump() + "\n";
-  return auth::token_digest(canonical + io::report_csv(report));
+  io::append_report_csv(canonical, report);
+  return auth::token_digest(canonical);
 }
 
 std::int64_t report_id_for(store::Database& db, const std::string& state, int year, const std::string& now) {
@@ -128,18 +130,17 @@ std::string insert_lines_sql(std::size_t rows) {
 }
 
 void insert_lines(store::Database& db, std::int64_t version_id, const AnnualReport& report) {
-  static const std::string full_batch = insert_lines_sql(lines_per_statement);
+  // Statements of 64, 32, ..., 1 rows: the lines go in full batches of 64 and the rest in
+  // at most six smaller statements, so that only seven statements are ever prepared.
+  static const auto statements = [] {
+    std::map<std::size_t, std::string> sql;
+    for (std::size_t rows = lines_per_statement; rows > 0; rows /= 2) sql.emplace(rows, insert_lines_sql(rows));
+    return sql;
+  }();
   store::Params params;
   params.reserve(line_columns * lines_per_statement);
-  std::size_t in_batch = 0;
-  const auto flush = [&] {
-    if (in_batch == 0) return;
-    db.execute(in_batch == lines_per_statement ? full_batch : insert_lines_sql(in_batch), params);
-    params.clear();
-    in_batch = 0;
-  };
   std::int64_t line_no = 0;
-  for (const auto& line : report.lines) {
+  const auto add = [&](const ReportLine& line) {
     params.emplace_back(version_id);
     params.emplace_back(++line_no);
     params.emplace_back(std::string(to_string(line.direction)));
@@ -153,9 +154,16 @@ void insert_lines(store::Database& db, std::int64_t version_id, const AnnualRepo
     params.emplace_back(line.comments);
     params.emplace_back(line.state_of_origin);
     params.emplace_back(line.intermediate_location);
-    if (++in_batch == lines_per_statement) flush();
+  };
+  std::size_t next = 0;
+  const auto total = report.lines.size();
+  for (std::size_t rows = lines_per_statement; rows > 0; rows /= 2) {
+    while (total - next >= rows) {
+      for (std::size_t k = 0; k < rows; ++k) add(report.lines[next++]);
+      db.execute(statements.at(rows), params);
+      params.clear();
+    }
   }
-  flush();
 }
 
 std::vector<ReportLine> read_lines(store::Database& db, std::int64_t version_id) {

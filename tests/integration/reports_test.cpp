@@ -94,6 +94,26 @@ TEST_P(Reports, CsvRoundTripKeepsEveryField) {
   EXPECT_EQ(content_hash(again.reports.at(0)), current->first.content_hash) << "same content, same hash";
 }
 
+// Lines are written in statements of 64, 32, ... 1 rows: every count around those sizes must
+// come back whole and in order.
+TEST_P(Reports, EveryLineCountIsStoredWholeAndInOrder) {
+  for (const int count : {1, 2, 63, 64, 65, 127, 128, 200}) {
+    std::string body;
+    for (int i = 1; i <= count; ++i)
+      body += "GBR,2022,export,II,USA," + std::to_string(i) +
+              ",,,,line " + std::to_string(i) + ",,,\n";
+    import(body);
+    const auto current = current_report(*db_, database_owner(), "GBR", 2022);
+    ASSERT_TRUE(current);
+    ASSERT_EQ(current->second.lines.size(), static_cast<std::size_t>(count));
+    EXPECT_EQ(current->first.line_count, count);
+    for (int i = 0; i < count; ++i) {
+      EXPECT_EQ(current->second.lines[static_cast<std::size_t>(i)].items, i + 1) << count << " lines, line " << i;
+      EXPECT_EQ(current->second.lines[static_cast<std::size_t>(i)].description, "line " + std::to_string(i + 1));
+    }
+  }
+}
+
 TEST_P(Reports, RestrictedReportsReachOnlyThoseWhoMaySeeThem) {
   import("FRA,2022,export,I,BEL,1,,,,,,,\n", reports::Visibility::restricted);
   import("DEU,2022,export,I,BEL,1,,,,,,,\n", reports::Visibility::public_report);
