@@ -22,6 +22,7 @@ struct ServeOptions {
   std::string mail = "console";
   std::string mail_from = "no-reply@localhost";
   int mail_poll_ms = 5000;
+  std::string chromium = io::PdfSettings{}.chromium;
 };
 
 void run(ServeOptions& options) {
@@ -48,7 +49,8 @@ void run(ServeOptions& options) {
   auto templates = io::load_templates(std::filesystem::path(options.common.data_dir) / "templates");
   if (!templates) throw UsageError(templates.error());
   const web::App app(options.common.web_dir, states, pool, options.auth, {},
-                     std::make_shared<const reports::TemplateLibrary>(std::move(*templates)), options.common.data_dir);
+                     std::make_shared<const reports::TemplateLibrary>(std::move(*templates)), options.common.data_dir,
+                     {options.chromium});
   web::serve(app, options.server, [&] {
     std::printf("att: serving http://%s:%u (database %s, mail to %s); stop with Ctrl+C\n",
                 options.server.bind_address.c_str(), options.server.port, db->describe().c_str(),
@@ -75,6 +77,8 @@ void add_serve_command(CLI::App& root) {
   command->add_option("--public-url", options->public_url,
                       "Address people use to reach the site, for links in e-mails (https:// turns on Secure cookies)");
   command->add_option("--mail", options->mail, "Where e-mail goes: smtp://host:port, smtps://..., file:/path, console")
+      ->capture_default_str();
+  command->add_option("--chromium", options->chromium, "Headless Chromium for PDF export (absent: PDFs unavailable)")
       ->capture_default_str();
   command->add_option("--mail-from", options->mail_from, "Sender address of e-mails")->capture_default_str();
   command->add_option("--mail-poll-ms", options->mail_poll_ms, "How often queued e-mail is sent")

@@ -51,6 +51,9 @@ struct VersionSummary {
   std::int64_t line_count = 0;
   bool demo = false;
   std::string content_hash;
+  std::string submitted_at;   // UTC timestamp; empty for a draft
+  std::string recalled_at;    // empty unless recalled
+  std::string recall_reason;
 };
 
 struct ReportFilter {
@@ -64,6 +67,14 @@ std::vector<VersionSummary> current_reports(store::Database& db, const auth::Vie
 std::optional<std::pair<VersionSummary, reports::AnnualReport>> current_report(store::Database& db,
                                                                                const auth::Viewer& viewer,
                                                                                const std::string& state, int year);
+// Every submitted or recalled version of a report that the viewer may see, oldest first. The
+// newest submitted one is current; earlier submitted ones have the status "superseded".
+std::vector<VersionSummary> report_versions(store::Database& db, const auth::Viewer& viewer, const std::string& state,
+                                            int year);
+// One version by its number, or the current one when no number is given.
+std::optional<std::pair<VersionSummary, reports::AnnualReport>> report_version(
+    store::Database& db, const auth::Viewer& viewer, const std::string& state, int year,
+    std::optional<std::int64_t> version_no);
 // Drafts: one per report at most; saving replaces its content. Inside the caller's transaction.
 std::int64_t save_draft(store::Database& db, const reports::AnnualReport& report, std::optional<std::int64_t> author,
                         const std::string& now);
@@ -85,6 +96,15 @@ SubmissionReceipt submit_initial(store::Database& db, const reports::InitialRepo
 std::optional<std::pair<VersionSummary, reports::InitialReport>> current_initial(store::Database& db,
                                                                                  const auth::Viewer& viewer,
                                                                                  const std::string& state);
+
+// The initial report's draft: one per State, saved whatever its findings, seen only by those who
+// may see drafts; submitting it makes the next version. Inside the caller's transaction.
+std::int64_t save_initial_draft(store::Database& db, const reports::InitialReport& report,
+                                std::optional<std::int64_t> author, const std::string& now);
+std::optional<reports::InitialReport> load_initial_draft(store::Database& db, const auth::Viewer& viewer,
+                                                         const std::string& state);
+std::optional<SubmissionReceipt> submit_initial_draft(store::Database& db, const std::string& state, Channel channel,
+                                                      std::optional<std::int64_t> by, const std::string& now);
 
 // A viewer that sees everything (the CLI, run by whoever holds the database).
 auth::Viewer database_owner();

@@ -15,6 +15,7 @@ bool Row::is_null(std::size_t column) const { return std::holds_alternative<std:
 std::string Row::text(std::size_t column) const {
   const auto& value = values_.at(column);
   if (const auto* s = std::get_if<std::string>(&value)) return *s;
+  if (const auto* b = std::get_if<Blob>(&value)) return b->bytes;
   if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
   if (const auto* d = std::get_if<double>(&value)) return std::to_string(*d);
   return {};
@@ -36,7 +37,18 @@ std::int64_t Row::integer(std::size_t column) const {
       throw DatabaseError("column " + std::to_string(column) + " holds '" + *s + "', not an integer");
     return result;
   }
+  if (std::holds_alternative<Blob>(value))
+    throw DatabaseError("column " + std::to_string(column) + " holds bytes, not an integer");
   return 0;
+}
+
+const std::string& Row::blob(std::size_t column) const {
+  static const std::string none;
+  const auto& value = values_.at(column);
+  if (const auto* b = std::get_if<Blob>(&value)) return b->bytes;
+  if (const auto* s = std::get_if<std::string>(&value)) return *s;
+  if (std::holds_alternative<std::nullptr_t>(value)) return none;
+  throw DatabaseError("column " + std::to_string(column) + " holds a number, not bytes");
 }
 
 Transaction::~Transaction() {

@@ -15,7 +15,14 @@ namespace att::store {
 
 enum class Dialect { sqlite, postgres };
 
-using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+// Bytes that are not text (an uploaded file): a BLOB in SQLite, a BYTEA in PostgreSQL. A plain
+// std::string stays TEXT, so text columns never receive bytes by accident.
+struct Blob {
+  std::string bytes;
+  bool operator==(const Blob&) const = default;
+};
+
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string, Blob>;
 using Params = std::vector<Value>;
 
 // An optional text becomes NULL when empty-handed.
@@ -29,6 +36,8 @@ class Row {
   [[nodiscard]] std::string text(std::size_t column) const;  // "" for NULL
   [[nodiscard]] std::optional<std::string> optional_text(std::size_t column) const;
   [[nodiscard]] std::int64_t integer(std::size_t column) const;  // 0 for NULL
+  // The bytes of a BLOB / BYTEA column (or of a TEXT one); empty for NULL.
+  [[nodiscard]] const std::string& blob(std::size_t column) const;
 
  private:
   std::vector<Value> values_;

@@ -10,9 +10,11 @@
 #include "web/states_routes.hpp"
 #include "web/account_routes.hpp"
 #include "web/admin_routes.hpp"
+#include "web/attachment_routes.hpp"
 #include "web/password_reset_routes.hpp"
 #include "web/registration_routes.hpp"
 #include "web/report_pages.hpp"
+#include "web/initial_reports_routes.hpp"
 #include "web/reports_routes.hpp"
 #include "web/sign_in_routes.hpp"
 #include "web/visit.hpp"
@@ -27,14 +29,15 @@ bool is_api(const HttpRequest& request) { return request.path.rfind("/api/", 0) 
 
 App::App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegister> states,
          std::shared_ptr<store::ConnectionPool> pool, AuthSettings auth_settings, AppLimits limits,
-         std::shared_ptr<const reports::TemplateLibrary> templates, std::string data_dir)
+         std::shared_ptr<const reports::TemplateLibrary> templates, std::string data_dir, io::PdfSettings pdf)
     : context_{Catalog::load(web_dir / "i18n"),
                Views::load(web_dir / "templates"),
                std::move(states),
                std::move(pool),
                std::move(auth_settings),
                templates ? std::move(templates) : std::make_shared<const reports::TemplateLibrary>(),
-               std::move(data_dir)},
+               std::move(data_dir),
+               std::make_shared<io::PdfPrinter>(std::move(pdf))},
       static_files_(StaticFiles::load(web_dir)),
       limits_(limits) {
   add_health_routes(router_, context_);
@@ -46,6 +49,8 @@ App::App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegis
   add_account_routes(router_, context_);
   add_admin_routes(router_, context_);
   add_reports_routes(router_, context_);
+  add_initial_reports_routes(router_, context_);
+  add_attachment_routes(router_, context_);
   add_report_pages(router_, context_);
 }
 

@@ -20,7 +20,8 @@ class App {
   // Loads templates, strings and static files from `web_dir`; throws if one is missing.
   App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegister> states,
       std::shared_ptr<store::ConnectionPool> pool, AuthSettings auth_settings = {}, AppLimits limits = {},
-      std::shared_ptr<const reports::TemplateLibrary> templates = nullptr, std::string data_dir = {});
+      std::shared_ptr<const reports::TemplateLibrary> templates = nullptr, std::string data_dir = {},
+      io::PdfSettings pdf = {});
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 

@@ -9,6 +9,7 @@
 #include "auth/sign_in_throttle.hpp"
 #include "core/reports/report_template.hpp"
 #include "core/states_register.hpp"
+#include "io/pdf_printer.hpp"
 #include "store/connection_pool.hpp"
 #include "web/i18n.hpp"
 #include "web/views.hpp"
@@ -31,6 +32,7 @@ struct AppContext {
   AuthSettings auth;
   std::shared_ptr<const reports::TemplateLibrary> templates;
   std::string data_dir;  // templates and categories with their labels (for workbooks)
+  std::shared_ptr<io::PdfPrinter> pdf;  // printable pages as PDF
 };
 
 }  // namespace att::web

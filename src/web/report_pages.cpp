@@ -1,16 +1,19 @@
 #include "web/report_pages.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "auth/audit_log.hpp"
 #include "core/date.hpp"
 #include "reporting/reports_store.hpp"
+#include "web/attachment_routes.hpp"
 #include "web/collation.hpp"
 #include "web/form_page.hpp"
 #include "web/guard.hpp"
 #include "web/language.hpp"
+#include "web/dates.hpp"
 #include "web/page.hpp"
+#include "web/printable.hpp"
+#include "web/report_paths.hpp"
 
 namespace att::web {
 
@@ -39,10 +42,7 @@ HttpResponse list_page(const AppContext& app, HttpRequest& request) {
   if (const auto state = request.query("state"); state && !state->empty()) {
     if (const auto* found = app.states->find_by_code(*state)) filter.state = found->iso3;
   }
-  if (const auto year = request.query("year"); year && year->size() == 4) {
-    int value = 0;
-    if (std::from_chars(year->data(), year->data() + 4, value).ec == std::errc{}) filter.year = value;
-  }
+  if (const auto year = request.query("year")) filter.year = reporting_year(*year);
   auto db = app.pool->acquire();
   const auto reports_list = reporting::current_reports(*db, request.visit.viewer, filter);
   std::vector<std::string> names;
@@ -54,7 +54,7 @@ HttpResponse list_page(const AppContext& app, HttpRequest& request) {
                     {"iso3", r.reporting_state},
                     {"year", std::to_string(r.year)},
                     {"version", std::to_string(r.version_no)},
-                    {"received", r.received},
+                    {"received", format_date(app.catalog, language, r.received)},
                     {"lines", std::to_string(r.line_count)},
                     {"restricted", r.visibility == reports::Visibility::restricted},
                     {"demo", r.demo}});
@@ -68,25 +68,80 @@ HttpResponse list_page(const AppContext& app, HttpRequest& request) {
                       {"year", filter.year ? std::to_string(*filter.year) : ""}});
 }
 
-HttpResponse report_page(const AppContext& app, HttpRequest& request) {
-  const auto choice = choose_language(request);
-  const auto language = choice.language;
-  const auto t = [&](const std::string& key) { return app.catalog.text(language, key); };
+// The report a page shows: the version asked for (?version=N) or the current one, with the
+// versions the visitor may see.
+struct ShownReport {
+  reporting::VersionSummary summary;
+  reports::AnnualReport report;
+  std::vector<reporting::VersionSummary> versions;
+};
+
+tl::expected<ShownReport, HttpResponse> find_report(const AppContext& app, HttpRequest& request,
+                                                    const LanguageChoice& choice, int year, const std::string& use) {
+  const auto t = [&](const std::string& key) { return app.catalog.text(choice.language, key); };
+  const auto version = version_param(request);
+  if (version.invalid)
+    return tl::unexpected(render_message(app, request, t("errors.report_not_found"),
+                                         app.catalog.text(choice.language, "errors.version_invalid",
+                                                          {{"value", *version.invalid}}),
+                                         400));
   const auto* state = app.states->find_by_code(request.path_param("state"));
-  int year = 0;
-  const auto& year_text = request.path_param("year");
-  const bool year_ok =
-      year_text.size() == 4 && std::from_chars(year_text.data(), year_text.data() + 4, year).ec == std::errc{};
   auto db = app.pool->acquire();
-  const auto found =
-      state && year_ok ? reporting::current_report(*db, request.visit.viewer, state->iso3, year) : std::nullopt;
-  if (!found) return render_message(app, request, t("errors.report_not_found"), t("errors.report_not_found"), 404);
-  const auto& [summary, report] = *found;
+  auto found = state ? reporting::report_version(*db, request.visit.viewer, state->iso3, year, version.number)
+                     : std::nullopt;
+  // Not there and not allowed look the same: a restricted report's existence is not revealed.
+  if (!found) return tl::unexpected(render_message(app, request, t("errors.report_not_found"), t("errors.report_not_found"), 404));
+  auto& [summary, report] = *found;
   if (summary.visibility == reports::Visibility::restricted)
     auth::record_audit(*db,
                        audit_entry(request, "restricted_report_read",
-                                   "report:" + summary.reporting_state + "/" + std::to_string(summary.year), "html"),
+                                   "report:" + summary.reporting_state + "/" + std::to_string(summary.year),
+                                   use + ", version " + std::to_string(summary.version_no)),
                        utc_timestamp_now());
+  auto versions = reporting::report_versions(*db, request.visit.viewer, summary.reporting_state, year);
+  return ShownReport{std::move(summary), std::move(report), std::move(versions)};
+}
+
+std::string report_path(const reporting::VersionSummary& summary) {
+  return "/reports/" + summary.reporting_state + "/" + std::to_string(summary.year);
+}
+
+// "?version=N" for a version that is not the current one (its links must keep showing it).
+std::string version_query(const ShownReport& shown) {
+  return shown.summary.status == "submitted" ? "" : "?version=" + std::to_string(shown.summary.version_no);
+}
+
+std::string status_label(const AppContext& app, Language language, const reporting::VersionSummary& summary) {
+  return app.catalog.text(language, "reports.status_" + summary.status);
+}
+
+// What the report page, its PDF and the receipt have in common.
+nlohmann::json common_context(const AppContext& app, Language language, const ShownReport& shown) {
+  const auto& summary = shown.summary;
+  const auto query = version_query(shown);
+  const auto path = report_path(summary);
+  const auto state_label = state_name(app, summary.reporting_state, language);
+  return {{"state", state_label},
+          {"iso3", summary.reporting_state},
+          {"year", std::to_string(summary.year)},
+          {"version", std::to_string(summary.version_no)},
+          {"status", status_label(app, language, summary)},
+          {"received", format_date(app.catalog, language, summary.received)},
+          {"submitted_at", format_timestamp(app.catalog, language, summary.submitted_at)},
+          {"channel", app.catalog.text(language, "reports.channel_" + summary.channel)},
+          {"hash", summary.content_hash},
+          {"template", shown.report.template_id},
+          {"restricted", summary.visibility == reports::Visibility::restricted},
+          {"restriction_reason", shown.report.restriction_reason},
+          {"demo", summary.demo},
+          {"report_href", path + query},
+          {"receipt_href", path + "/receipt" + query},
+          {"current_href", path}};
+}
+
+nlohmann::json report_context(const AppContext& app, Language language, const ShownReport& shown) {
+  const auto t = [&](const std::string& key) { return app.catalog.text(language, key); };
+  const auto& [summary, report, versions] = shown;
   nlohmann::json exports = nlohmann::json::array();
   nlohmann::json imports = nlohmann::json::array();
   for (const auto& line : report.lines) {
@@ -100,32 +155,101 @@ HttpResponse report_page(const AppContext& app, HttpRequest& request) {
                           {"comments", line.comments}};
     (line.direction == reports::Direction::exports ? exports : imports).push_back(std::move(row));
   }
+  nlohmann::json history = nlohmann::json::array();
+  for (const auto& version : versions) {
+    history.push_back({{"number", std::to_string(version.version_no)},
+                       {"shown", version.version_no == summary.version_no},
+                       {"href", report_path(version) + "?version=" + std::to_string(version.version_no)},
+                       {"status", status_label(app, language, version)},
+                       {"reason", version.recall_reason},
+                       {"received", format_date(app.catalog, language, version.received)},
+                       {"channel", t("reports.channel_" + version.channel)},
+                       {"hash_start", version.content_hash.substr(0, 12)}});
+  }
+  std::string older_notice;
+  if (summary.status == "recalled")
+    older_notice = app.catalog.text(language, "reports.recalled_version",
+                                    {{"version", std::to_string(summary.version_no)},
+                                     {"date", format_date(app.catalog, language, summary.recalled_at)},
+                                     {"reason", summary.recall_reason}});
+  else if (summary.status == "superseded")
+    older_notice = app.catalog.text(language, "reports.older_version", {{"version", std::to_string(summary.version_no)}});
   const auto state_label = state_name(app, summary.reporting_state, language);
-  return render_page(
-      app, request, choice, "report",
-      {{"title", state_label + " · " + std::to_string(summary.year)},
-       {"heading", app.catalog.text(language, "reports.heading",
-                                    {{"year", std::to_string(summary.year)}, {"state", state_label}})},
-       {"state", state_label},
-       {"iso3", summary.reporting_state},
-       {"year", std::to_string(summary.year)},
-       {"version", std::to_string(summary.version_no)},
-       {"received", summary.received},
-       {"channel", t("reports.channel_" + summary.channel)},
-       {"hash", summary.content_hash},
-       {"template", report.template_id},
-       {"restricted", summary.visibility == reports::Visibility::restricted},
-       {"restriction_reason", report.restriction_reason},
-       {"demo", summary.demo},
-       {"nil_exports", report.nil_exports},
-       {"nil_imports", report.nil_imports},
-       {"exports", exports},
-       {"imports", imports},
-       {"has_exports", !exports.empty()},
-       {"has_imports", !imports.empty()},
-       {"comments", report.comments},
-       {"json_href", "/api/v1/reports/" + summary.reporting_state + "/" + std::to_string(summary.year)},
-       {"csv_href", "/api/v1/reports/" + summary.reporting_state + "/" + std::to_string(summary.year) + ".csv"}});
+  const auto api = "/api/v1/reports/" + summary.reporting_state + "/" + std::to_string(summary.year);
+  const auto query = version_query(shown);
+  auto context = common_context(app, language, shown);
+  context.update({{"title", state_label + " · " + std::to_string(summary.year)},
+                  {"heading", app.catalog.text(language, "reports.heading",
+                                               {{"year", std::to_string(summary.year)}, {"state", state_label}})},
+                  {"older_notice", older_notice},
+                  {"nil_exports", report.nil_exports},
+                  {"nil_imports", report.nil_imports},
+                  {"exports", exports},
+                  {"imports", imports},
+                  {"has_exports", !exports.empty()},
+                  {"has_imports", !imports.empty()},
+                  {"comments", report.comments},
+                  {"versions", history},
+                  {"has_history", history.size() > 1},
+                  {"pdf_href", report_path(summary) + ".pdf" + query},
+                  {"json_href", api + query},
+                  {"csv_href", api + ".csv" + query}});
+  return context;
+}
+
+nlohmann::json receipt_context(const AppContext& app, Language language, const ShownReport& shown) {
+  const auto& summary = shown.summary;
+  std::size_t export_lines = 0;
+  for (const auto& line : shown.report.lines) export_lines += line.direction == reports::Direction::exports ? 1 : 0;
+  auto context = common_context(app, language, shown);
+  context.update(
+      {{"title", app.catalog.text(language, "receipt.title") + " · " + context["state"].get<std::string>() + " · " +
+                     std::to_string(summary.year)},
+       {"statement", app.catalog.text(language, "receipt.statement",
+                                      {{"year", std::to_string(summary.year)},
+                                       {"state", context["state"].get<std::string>()},
+                                       {"received", context["received"].get<std::string>()},
+                                       {"version", std::to_string(summary.version_no)}})},
+       {"line_counts", app.catalog.text(language, "receipt.line_counts",
+                                        {{"exports", std::to_string(export_lines)},
+                                         {"imports", std::to_string(shown.report.lines.size() - export_lines)}})},
+       {"issued", app.catalog.text(language, "receipt.issued",
+                                   {{"date", format_timestamp(app.catalog, language, utc_timestamp_now())}})},
+       {"pdf_href", report_path(summary) + "/receipt.pdf" + version_query(shown)}});
+  return context;
+}
+
+std::string file_name(const ShownReport& shown, const std::string& kind, Language language) {
+  return "att-" + kind + "-" + shown.summary.reporting_state + "-" + std::to_string(shown.summary.year) + "-v" +
+         std::to_string(shown.summary.version_no) + "-" + std::string(code_of(language)) + ".pdf";
+}
+
+HttpResponse report_page(const AppContext& app, HttpRequest& request) {
+  const auto choice = choose_language(request);
+  const auto segment = year_segment(request.path_param("year"));
+  if (!segment || (segment->format != "" && segment->format != "pdf"))
+    return render_message(app, request, app.catalog.text(choice.language, "errors.report_not_found"),
+                          app.catalog.text(choice.language, "errors.report_not_found"), 404);
+  const bool pdf = segment->format == "pdf";
+  const auto shown = find_report(app, request, choice, segment->year, pdf ? "pdf" : "html");
+  if (!shown) return shown.error();
+  auto context = report_context(app, choice.language, *shown);
+  context.update(attachment_links(app, choice.language, *app.pool->acquire(), request.visit.viewer, shown->summary));
+  if (pdf) return pdf_document(app, request, choice, "report", std::move(context), file_name(*shown, "report", choice.language));
+  return render_page(app, request, choice, "report", std::move(context));
+}
+
+HttpResponse receipt_page(const AppContext& app, HttpRequest& request, bool pdf) {
+  const auto choice = choose_language(request);
+  const auto year = reporting_year(request.path_param("year"));
+  if (!year)
+    return render_message(app, request, app.catalog.text(choice.language, "errors.report_not_found"),
+                          app.catalog.text(choice.language, "errors.report_not_found"), 404);
+  const auto shown = find_report(app, request, choice, *year, pdf ? "receipt pdf" : "receipt");
+  if (!shown) return shown.error();
+  auto context = receipt_context(app, choice.language, *shown);
+  if (pdf) return pdf_document(app, request, choice, "receipt", std::move(context), file_name(*shown, "receipt", choice.language));
+  return render_page(app, request, choice, "receipt", std::move(context));
 }
 
 }  // namespace
@@ -133,6 +257,8 @@ HttpResponse report_page(const AppContext& app, HttpRequest& request) {
 void add_report_pages(Router& router, const AppContext& app) {
   router.add("GET", "/reports", [&app](HttpRequest& r) { return list_page(app, r); });
   router.add("GET", "/reports/{state}/{year}", [&app](HttpRequest& r) { return report_page(app, r); });
+  router.add("GET", "/reports/{state}/{year}/receipt", [&app](HttpRequest& r) { return receipt_page(app, r, false); });
+  router.add("GET", "/reports/{state}/{year}/receipt.pdf", [&app](HttpRequest& r) { return receipt_page(app, r, true); });
 }
 
 }  // namespace att::web

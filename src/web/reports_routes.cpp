@@ -1,34 +1,21 @@
 #include "web/reports_routes.hpp"
 
-#include <charconv>
-
 #include "auth/audit_log.hpp"
-#include "core/reports/initial_report.hpp"
 #include "core/reports/validation.hpp"
-#include "io/templates_file.hpp"
 #include "core/date.hpp"
 #include "io/report_json.hpp"
 #include "reporting/report_workbook.hpp"
 #include "reporting/reports_store.hpp"
 #include "web/api_errors.hpp"
 #include "web/guard.hpp"
+#include "web/report_address.hpp"
+#include "web/report_api_views.hpp"
+#include "web/report_paths.hpp"
 
 namespace att::web {
 
 namespace {
 
-std::optional<int> year_of(const std::string& text) {
-  int year = 0;
-  if (text.size() != 4 || std::from_chars(text.data(), text.data() + 4, year).ec != std::errc{}) return std::nullopt;
-  return year;
-}
-
-nlohmann::json summary_json(const reporting::VersionSummary& s) {
-  return {{"reporting_state", s.reporting_state}, {"year", s.year},        {"type", s.type},
-          {"version", s.version_no},              {"status", s.status},    {"visibility", std::string(to_string(s.visibility))},
-          {"received", s.received},               {"channel", s.channel},  {"line_count", s.line_count},
-          {"demo", s.demo},                       {"content_hash", s.content_hash}};
-}
 
 HttpResponse bad_year(const AppContext& app, const HttpRequest& request, const std::string& value) {
   return api_error(400, "invalid_year",
@@ -45,7 +32,7 @@ HttpResponse list_reports(const AppContext& app, HttpRequest& request) {
     filter.state = found->iso3;
   }
   if (const auto year = request.query("year"); year && !year->empty()) {
-    filter.year = year_of(*year);
+    filter.year = reporting_year(*year);
     if (!filter.year) return bad_year(app, request, *year);
   }
   auto db = app.pool->acquire();
@@ -57,17 +44,24 @@ HttpResponse list_reports(const AppContext& app, HttpRequest& request) {
   return response;
 }
 
+HttpResponse bad_version(const AppContext& app, const HttpRequest& request, const std::string& value) {
+  return api_error(400, "invalid_version",
+                   app.catalog.text(language_of(request), "errors.version_invalid", {{"value", value}}));
+}
+
 HttpResponse get_report(const AppContext& app, HttpRequest& request) {
   const auto language = language_of(request);
   const auto* state = app.states->find_by_code(request.path_param("state"));
-  auto year_text = request.path_param("year");
-  const bool csv = year_text.size() > 4 && year_text.substr(4) == ".csv";
-  if (csv) year_text = year_text.substr(0, 4);
-  const auto year = year_of(year_text);
-  if (!year) return bad_year(app, request, year_text);
+  const auto segment = year_segment(request.path_param("year"));
+  if (!segment || (segment->format != "" && segment->format != "csv"))
+    return bad_year(app, request, request.path_param("year"));
+  const bool csv = segment->format == "csv";
+  const auto version = version_param(request);
+  if (version.invalid) return bad_version(app, request, *version.invalid);
   auto db = app.pool->acquire();
-  const auto found =
-      state ? reporting::current_report(*db, request.visit.viewer, state->iso3, *year) : std::nullopt;
+  const auto found = state ? reporting::report_version(*db, request.visit.viewer, state->iso3, segment->year,
+                                                       version.number)
+                           : std::nullopt;
   // Not there and not allowed look the same: a restricted report's existence is not revealed.
   if (!found) return api_error(404, "report_not_found", app.catalog.text(language, "errors.report_not_found"));
   const auto& [summary, report] = *found;
@@ -82,7 +76,8 @@ HttpResponse get_report(const AppContext& app, HttpRequest& request) {
   if (csv) {
     response = HttpResponse{200, {{"Content-Type", "text/csv; charset=utf-8"}}, io::report_csv(report)};
     response.set_header("Content-Disposition", "attachment; filename=\"att-report-" + summary.reporting_state + "-" +
-                                                   std::to_string(summary.year) + ".csv\"");
+                                                   std::to_string(summary.year) + "-v" +
+                                                   std::to_string(summary.version_no) + ".csv\"");
   } else {
     auto body = io::report_json(report);
     body["version"] = summary_json(summary);
@@ -92,41 +87,28 @@ HttpResponse get_report(const AppContext& app, HttpRequest& request) {
   return response;
 }
 
-// The State and year of a report URL, or the error to answer.
-struct ReportAddress {
-  std::string state;
-  int year = 0;
-};
-
-tl::expected<ReportAddress, HttpResponse> address_of(const AppContext& app, const HttpRequest& request) {
+// Every version the caller may see, oldest first, with its status (submitted = current,
+// superseded, recalled); 404 when none is visible.
+HttpResponse list_versions(const AppContext& app, HttpRequest& request) {
   const auto* state = app.states->find_by_code(request.path_param("state"));
-  if (!state)
-    return tl::unexpected(api_error(404, "unknown_state",
-                                    app.catalog.text(language_of(request), "errors.state_unknown",
-                                                     {{"code", request.path_param("state").substr(0, 40)}})));
-  const auto year = year_of(request.path_param("year"));
-  if (!year) return tl::unexpected(bad_year(app, request, request.path_param("year")));
-  return ReportAddress{state->iso3, *year};
+  const auto year = reporting_year(request.path_param("year"));
+  if (!year) return bad_year(app, request, request.path_param("year"));
+  auto db = app.pool->acquire();
+  const auto versions = state ? reporting::report_versions(*db, request.visit.viewer, state->iso3, *year)
+                              : std::vector<reporting::VersionSummary>{};
+  if (versions.empty())
+    return api_error(404, "report_not_found", app.catalog.text(language_of(request), "errors.report_not_found"));
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& summary : versions) list.push_back(summary_json(summary));
+  auto response = HttpResponse::json(200, json_text(list));
+  response.set_header("Cache-Control", "private, no-cache");
+  return response;
 }
 
-nlohmann::json findings_json(const AppContext& app, Language language, const reports::ValidationResult& result) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& f : result.findings) {
-    nlohmann::json params = nlohmann::json::object();
-    for (const auto& [name, value] : f.params) params[name] = value;
-    list.push_back({{"severity", f.severity == reports::Severity::error ? "error" : "warning"},
-                    {"code", f.code},
-                    {"section", f.section},
-                    {"line", f.line},
-                    {"column", f.column},
-                    {"message", app.catalog.text(language, "validation." + f.code, f.params)},
-                    {"params", params}});
-  }
-  return list;
-}
+
 
 HttpResponse get_draft(const AppContext& app, HttpRequest& request) {
-  const auto address = address_of(app, request);
+  const auto address = report_address(app, request);
   if (!address) return address.error();
   if (auto refusal = refuse_unless(app, request, auth::Permission::read_drafts, address->state))
     return std::move(*refusal);
@@ -138,17 +120,13 @@ HttpResponse get_draft(const AppContext& app, HttpRequest& request) {
 
 HttpResponse save_draft(const AppContext& app, HttpRequest& request) {
   const auto language = language_of(request);
-  const auto address = address_of(app, request);
+  const auto address = report_address(app, request);
   if (!address) return address.error();
   if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, address->state))
     return std::move(*refusal);
-  nlohmann::json document;
-  try {
-    document = nlohmann::json::parse(request.body);
-  } catch (const nlohmann::json::exception&) {
-    return api_error(400, "invalid_json", app.catalog.text(language, "errors.invalid_json"));
-  }
-  auto report = io::report_from_json(document);
+  const auto document = json_body(app, request);
+  if (!document) return document.error();
+  auto report = io::report_from_json(*document);
   if (!report) return api_error(400, "invalid_report", report.error());
   report->reporting_state = address->state;
   report->year = address->year;
@@ -168,7 +146,7 @@ HttpResponse save_draft(const AppContext& app, HttpRequest& request) {
 
 HttpResponse submit_draft(const AppContext& app, HttpRequest& request) {
   const auto language = language_of(request);
-  const auto address = address_of(app, request);
+  const auto address = report_address(app, request);
   if (!address) return address.error();
   if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, address->state))
     return std::move(*refusal);
@@ -214,15 +192,14 @@ HttpResponse submit_draft(const AppContext& app, HttpRequest& request) {
 
 HttpResponse recall(const AppContext& app, HttpRequest& request) {
   const auto language = language_of(request);
-  const auto address = address_of(app, request);
+  const auto address = report_address(app, request);
   if (!address) return address.error();
   if (auto refusal = refuse_unless(app, request, auth::Permission::enter_report_on_behalf)) return std::move(*refusal);
-  std::string reason;
-  try {
-    reason = nlohmann::json::parse(request.body).value("reason", "");
-  } catch (const nlohmann::json::exception&) {
-    return api_error(400, "invalid_json", app.catalog.text(language, "errors.invalid_json"));
-  }
+  const auto document = json_body(app, request);
+  if (!document) return document.error();
+  const auto reason = document->is_object() && document->contains("reason") && (*document)["reason"].is_string()
+                          ? (*document)["reason"].get<std::string>()
+                          : std::string();
   if (reason.size() < 3 || reason.size() > 2000)
     return api_error(400, "reason_required", app.catalog.text(language, "admin.reason_required"));
   auto db = app.pool->acquire();
@@ -253,7 +230,7 @@ reports::AnnualReport starting_point(store::Database& db, const auth::Viewer& vi
 }
 
 HttpResponse download_workbook(const AppContext& app, HttpRequest& request) {
-  const auto address = address_of(app, request);
+  const auto address = report_address(app, request);
   if (!address) return address.error();
   if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, address->state))
     return std::move(*refusal);
@@ -274,7 +251,7 @@ HttpResponse download_workbook(const AppContext& app, HttpRequest& request) {
 
 HttpResponse upload_workbook(const AppContext& app, HttpRequest& request) {
   const auto language = language_of(request);
-  const auto address = address_of(app, request);
+  const auto address = report_address(app, request);
   if (!address) return address.error();
   if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, address->state))
     return std::move(*refusal);
@@ -301,111 +278,17 @@ HttpResponse upload_workbook(const AppContext& app, HttpRequest& request) {
                                             {"problems", problems}}));
 }
 
-tl::expected<reports::InitialReport, std::string> initial_from_json(const nlohmann::json& d) {
-  reports::InitialReport report;
-  if (!d.is_object()) return tl::unexpected(std::string("the report must be a JSON object"));
-  report.updates_earlier = d.value("updates_earlier", false);
-  if (d.contains("visibility")) {
-    const auto visibility = reports::visibility_from_string(d["visibility"].is_string() ? d["visibility"].get<std::string>() : "");
-    if (!visibility) return tl::unexpected(std::string("visibility must be public or restricted"));
-    report.visibility = *visibility;
-  }
-  if (!d.contains("answers") || !d["answers"].is_object())
-    return tl::unexpected(std::string("answers must be an object: question id -> answer"));
-  for (const auto& [id, answer] : d["answers"].items()) {
-    if (!answer.is_object()) return tl::unexpected("answers." + id + " must be an object");
-    reports::Answer parsed;
-    if (answer.contains("choice") && answer["choice"].is_string()) parsed.choice = answer["choice"].get<std::string>();
-    if (answer.contains("explanation") && answer["explanation"].is_string())
-      parsed.explanation = answer["explanation"].get<std::string>();
-    if (answer.contains("entries")) {
-      if (!answer["entries"].is_array()) return tl::unexpected("answers." + id + ".entries must be a list");
-      for (const auto& entry : answer["entries"]) {
-        if (!entry.is_string()) return tl::unexpected("answers." + id + ".entries must hold text");
-        parsed.entries.push_back(entry.get<std::string>());
-      }
-    }
-    report.answers[id] = std::move(parsed);
-  }
-  return report;
-}
 
-HttpResponse submit_initial(const AppContext& app, HttpRequest& request) {
-  const auto language = language_of(request);
-  const auto* state = app.states->find_by_code(request.path_param("state"));
-  if (!state)
-    return api_error(404, "unknown_state",
-                     app.catalog.text(language, "errors.state_unknown", {{"code", request.path_param("state").substr(0, 40)}}));
-  if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, state->iso3)) return std::move(*refusal);
-  nlohmann::json document;
-  try {
-    document = nlohmann::json::parse(request.body);
-  } catch (const nlohmann::json::exception&) {
-    return api_error(400, "invalid_json", app.catalog.text(language, "errors.invalid_json"));
-  }
-  auto report = initial_from_json(document);
-  if (!report) return api_error(400, "invalid_report", report.error());
-  report->reporting_state = state->iso3;
-  const auto* report_template = app.templates->for_year("initial", today_utc().year());
-  const auto questionnaire =
-      report_template ? io::load_questionnaire(std::filesystem::path(app.data_dir) / "templates" / (report_template->id + ".json"))
-                      : tl::unexpected(std::string("no initial report template"));
-  if (!questionnaire) return api_error(500, "template_missing", questionnaire.error());
-  report->template_id = questionnaire->id;
-  const auto result = reports::validate(*report, *questionnaire);
-  if (result.has_errors())
-    return api_error(422, "report_has_errors", app.catalog.text(language, "errors.report_has_errors"),
-                     {{"findings", findings_json(app, language, result)}});
-  const auto& viewer = request.visit.viewer;
-  const bool on_behalf = viewer.has(auth::Role::secretariat) && viewer.state_iso3 != state->iso3;
-  const auto now = utc_timestamp_now();
-  auto db = app.pool->acquire();
-  store::Transaction transaction(*db);
-  const auto receipt = reporting::submit_initial(*db, *report, on_behalf ? reporting::Channel::email : reporting::Channel::online,
-                                                 std::nullopt, viewer.user_id, now);
-  auth::append_audit(*db, audit_entry(request, "initial_report_submitted", "initial-report:" + state->iso3,
-                                      "version " + std::to_string(receipt.version_no)),
-                     now);
-  transaction.commit();
-  return HttpResponse::json(201, json_text({{"receipt",
-                                             {{"reporting_state", state->iso3},
-                                              {"type", "initial"},
-                                              {"version", receipt.version_no},
-                                              {"updates_earlier_version", receipt.amended},
-                                              {"submitted_at", now},
-                                              {"content_hash", receipt.content_hash}}}}));
-}
 
-HttpResponse get_initial(const AppContext& app, HttpRequest& request) {
-  const auto language = language_of(request);
-  const auto* state = app.states->find_by_code(request.path_param("state"));
-  auto db = app.pool->acquire();
-  const auto found = state ? reporting::current_initial(*db, request.visit.viewer, state->iso3) : std::nullopt;
-  if (!found) return api_error(404, "report_not_found", app.catalog.text(language, "errors.report_not_found"));
-  const auto& [summary, report] = *found;
-  if (summary.visibility == reports::Visibility::restricted)
-    auth::record_audit(*db, audit_entry(request, "restricted_report_read", "initial-report:" + summary.reporting_state),
-                       utc_timestamp_now());
-  nlohmann::json answers = nlohmann::json::object();
-  for (const auto& [id, answer] : report.answers)
-    answers[id] = {{"choice", answer.choice}, {"explanation", answer.explanation}, {"entries", answer.entries}};
-  return HttpResponse::json(200, json_text({{"reporting_state", report.reporting_state},
-                                            {"template", report.template_id},
-                                            {"updates_earlier", report.updates_earlier},
-                                            {"visibility", std::string(to_string(report.visibility))},
-                                            {"answers", answers},
-                                            {"version", summary_json(summary)}}));
-}
 
 }  // namespace
 
 void add_reports_routes(Router& router, const AppContext& app) {
-  router.add("GET", "/api/v1/initial-reports/{state}", [&app](HttpRequest& r) { return get_initial(app, r); });
-  router.add("POST", "/api/v1/initial-reports/{state}", [&app](HttpRequest& r) { return submit_initial(app, r); });
   router.add("GET", "/api/v1/reports/{state}/{year}/workbook", [&app](HttpRequest& r) { return download_workbook(app, r); });
   router.add("POST", "/api/v1/reports/{state}/{year}/workbook", [&app](HttpRequest& r) { return upload_workbook(app, r); });
   router.add("GET", "/api/v1/reports", [&app](HttpRequest& r) { return list_reports(app, r); });
   router.add("GET", "/api/v1/reports/{state}/{year}", [&app](HttpRequest& r) { return get_report(app, r); });
+  router.add("GET", "/api/v1/reports/{state}/{year}/versions", [&app](HttpRequest& r) { return list_versions(app, r); });
   router.add("GET", "/api/v1/reports/{state}/{year}/draft", [&app](HttpRequest& r) { return get_draft(app, r); });
   router.add("PUT", "/api/v1/reports/{state}/{year}/draft", [&app](HttpRequest& r) { return save_draft(app, r); });
   router.add("POST", "/api/v1/reports/{state}/{year}/submit", [&app](HttpRequest& r) { return submit_draft(app, r); });

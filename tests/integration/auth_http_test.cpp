@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <fstream>
 #include <map>
 
 #include "auth/accounts_store.hpp"
@@ -109,6 +110,7 @@ std::string outcome_of(const HttpResult& result) {
   if (result.status == 200) return "ok";
   if (result.status == 401) return "unauthorized";
   if (result.status == 403) return "forbidden";
+  if (result.status == 404) return "not_found";
   if (result.status == 409) return "not_pending";
   if (result.status == 303 && result.header("location").rfind("/sign-in?next=", 0) == 0) return "sign_in";
   if (result.status == 303 && result.header("location") == "/account/two-factor") return "set_up_second_factor";
@@ -120,6 +122,16 @@ TEST_F(AuthHttp, EveryRoleAgainstEveryProtectedRoute) {
   ASSERT_TRUE(text);
   const auto matrix = io::CsvTable::parse(*text);
   ASSERT_TRUE(matrix);
+  // Reports to try the roles on: France's restricted to States Parties, Germany's public.
+  const auto lines = db_path_ + ".reports.csv";
+  for (const auto& [file, visibility, body] :
+       {std::tuple{lines + ".fra", "restricted", "FRA,2021,export,II,BEL,4,,,actual,,,,\n"},
+        std::tuple{lines + ".deu", "public", "DEU,2021,export,II,BEL,4,,,actual,,,,\n"}}) {
+    std::ofstream(file) << "reporting_state,year,direction,category,partner_state,items,value,currency,basis,"
+                           "description,comments,state_of_origin,intermediate_location\n"
+                        << body;
+    ASSERT_EQ(run_att({"import", "--db", db_path_, "--visibility", visibility, file}).exit_code, 0);
+  }
   std::map<std::string, Browser> browsers;
   browsers.emplace("anonymous", Browser(server_->port()));
   for (const auto& [kind, person] : people) browsers.emplace(kind, signed_in(kind));
@@ -566,7 +578,8 @@ TEST_F(AuthHttp, InitialReportIsSubmittedAndUpdatedByNewVersions) {
   EXPECT_EQ(nlohmann::json::parse(update.body)["receipt"]["updates_earlier_version"], true);
 
   EXPECT_EQ(Browser(server_->port()).get("/api/v1/initial-reports/FRA").status, 404) << "restricted by default";
-  const auto read = signed_in("secretariat").get("/api/v1/initial-reports/FRA");
+  auto secretariat = signed_in("secretariat");
+  const auto read = secretariat.get("/api/v1/initial-reports/FRA");
   ASSERT_EQ(read.status, 200);
   const auto body = nlohmann::json::parse(read.body);
   EXPECT_EQ(body["version"]["version"], 2);
@@ -575,6 +588,116 @@ TEST_F(AuthHttp, InitialReportIsSubmittedAndUpdatedByNewVersions) {
   officer.get("/account");
   EXPECT_EQ(officer.send_json("POST", "/api/v1/initial-reports/DEU", nlohmann::json{{"answers", answers}}.dump()).status,
             403);
+
+  // A draft is saved whatever its findings, seen only by the State's officers and the
+  // Secretariat, and submitted once it is complete.
+  officer.get("/account");
+  const auto saved = officer.send_json("PUT", "/api/v1/initial-reports/FRA/draft",
+                                       nlohmann::json{{"answers", incomplete}}.dump());
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(nlohmann::json::parse(saved.body)["errors"], 1);
+  EXPECT_EQ(officer.get("/api/v1/initial-reports/FRA/draft").status, 200);
+  EXPECT_EQ(signed_in("representative").get("/api/v1/initial-reports/FRA/draft").status, 403);
+  EXPECT_EQ(Browser(server_->port()).get("/api/v1/initial-reports/FRA/draft").status, 401);
+  officer.get("/account");
+  EXPECT_EQ(officer.send_json("POST", "/api/v1/initial-reports/FRA/submit", "").status, 422) << "incomplete";
+  officer.get("/account");
+  ASSERT_EQ(officer.send_json("PUT", "/api/v1/initial-reports/FRA/draft",
+                              nlohmann::json{{"answers", answers}, {"visibility", "public"}}.dump())
+                .status,
+            200);
+  EXPECT_EQ(secretariat.get("/api/v1/initial-reports/FRA/draft").status, 200);
+  EXPECT_EQ(Browser(server_->port()).get("/api/v1/initial-reports/FRA").status, 404) << "a draft is not published";
+  officer.get("/account");
+  const auto from_draft = officer.send_json("POST", "/api/v1/initial-reports/FRA/submit", "");
+  ASSERT_EQ(from_draft.status, 201) << from_draft.body;
+  EXPECT_EQ(nlohmann::json::parse(from_draft.body)["receipt"]["version"], 3);
+  EXPECT_EQ(officer.get("/api/v1/initial-reports/FRA/draft").status, 404) << "the draft became version 3";
+  const auto published = Browser(server_->port()).get("/api/v1/initial-reports/FRA");
+  ASSERT_EQ(published.status, 200) << "version 3 is public";
+  EXPECT_EQ(nlohmann::json::parse(published.body)["answers"].size(), answers.size());
+  officer.get("/account");
+  EXPECT_EQ(officer.send_json("PUT", "/api/v1/initial-reports/FRA/draft", R"({"answers": [], "updates_earlier": 1})").status,
+            400);
+}
+
+}  // namespace
+}  // namespace att::testing
+
+namespace att::testing {
+namespace {
+
+// The title Chromium writes into a PDF's information dictionary (UTF-16BE in hex), decoded to
+// UTF-8: it proves which document was printed without a PDF reader.
+std::string pdf_title(const std::string& pdf) {
+  const auto start = pdf.find("/Title <FEFF");
+  if (start == std::string::npos) return {};
+  const auto end = pdf.find('>', start);
+  std::string utf8;
+  for (auto i = start + 12; i + 4 <= end; i += 4) {
+    const auto unit = std::stoul(pdf.substr(i, 4), nullptr, 16);
+    if (unit < 0x80) utf8 += static_cast<char>(unit);
+    else if (unit < 0x800) utf8 += {static_cast<char>(0xC0 | (unit >> 6)), static_cast<char>(0x80 | (unit & 0x3F))};
+    else
+      utf8 += {static_cast<char>(0xE0 | (unit >> 12)), static_cast<char>(0x80 | ((unit >> 6) & 0x3F)),
+               static_cast<char>(0x80 | (unit & 0x3F))};
+  }
+  return utf8;
+}
+
+TEST_F(AuthHttp, VersionsStayReadableAndReportsPrintAsPdf) {
+  auto officer = signed_in("reporting_officer");  // FRA
+  for (const auto* items : {"5", "7"}) {
+    officer.get("/account");
+    const auto draft = std::string(R"({"visibility": "public", "exports": [{"category": "II", "partner_state": "BEL", "items": )") +
+                       items + "}]}";
+    ASSERT_EQ(officer.send_json("PUT", "/api/v1/reports/FRA/2025/draft", draft).status, 200);
+    ASSERT_EQ(officer.send_json("POST", "/api/v1/reports/FRA/2025/submit", "").status, 201);
+  }
+  Browser visitor(server_->port());
+  auto versions = nlohmann::json::parse(visitor.get("/api/v1/reports/FRA/2025/versions").body);
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[0]["status"], "superseded");
+  EXPECT_EQ(versions[1]["status"], "submitted");
+  EXPECT_NE(versions[0]["content_hash"], versions[1]["content_hash"]);
+  const auto items_of = [&](const std::string& query) {
+    const auto read = visitor.get("/api/v1/reports/FRA/2025" + query);
+    return read.status == 200 ? nlohmann::json::parse(read.body)["exports"][0]["items"].get<int>() : -read.status;
+  };
+  EXPECT_EQ(items_of(""), 7) << "the current version";
+  EXPECT_EQ(items_of("?version=1"), 5) << "the superseded version is kept";
+  EXPECT_EQ(items_of("?version=3"), -404);
+  EXPECT_EQ(items_of("?version=first"), -400);
+  EXPECT_NE(visitor.get("/reports/FRA/2025?version=1").body.find("id=\"version-notice\""), std::string::npos)
+      << "an older version says so";
+  EXPECT_EQ(visitor.get("/reports/FRA/2025").body.find("id=\"version-notice\""), std::string::npos);
+
+  const auto pdf = visitor.get("/reports/FRA/2025.pdf?lang=fr");
+  ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
+  EXPECT_EQ(pdf.header("content-type"), "application/pdf");
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(pdf_title(pdf.body), "France · 2025");
+  EXPECT_NE(pdf.header("content-disposition").find("att-report-FRA-2025-v2-fr.pdf"), std::string::npos);
+  const auto receipt = visitor.get("/reports/FRA/2025/receipt.pdf?version=1&lang=es");
+  ASSERT_EQ(receipt.status, 200);
+  EXPECT_EQ(pdf_title(receipt.body), "Acuse de recibo · Francia · 2025");
+  const auto receipt_page = visitor.get("/reports/FRA/2025/receipt?version=1");
+  EXPECT_NE(receipt_page.body.find(versions[0]["content_hash"].get<std::string>()), std::string::npos)
+      << "the receipt quotes the hash of the version it is for";
+
+  // After a recall the public sees only what is left; the Secretariat still reads the recalled one.
+  auto secretariat = signed_in("secretariat");
+  secretariat.get("/account");
+  ASSERT_EQ(secretariat.send_json("POST", "/api/v1/reports/FRA/2025/recall", R"({"reason": "wrong year"})").status, 200);
+  versions = nlohmann::json::parse(visitor.get("/api/v1/reports/FRA/2025/versions").body);
+  ASSERT_EQ(versions.size(), 1u);
+  EXPECT_EQ(versions[0]["status"], "submitted") << "version 1 is current again";
+  EXPECT_EQ(items_of("?version=2"), -404) << "a recalled version is not public";
+  const auto all = nlohmann::json::parse(secretariat.get("/api/v1/reports/FRA/2025/versions").body);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1]["status"], "recalled");
+  EXPECT_EQ(all[1]["recall_reason"], "wrong year");
+  EXPECT_NE(secretariat.get("/reports/FRA/2025?version=2").body.find("wrong year"), std::string::npos);
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
 // Storage behaviour, run once on SQLite and once on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <utility>
+#include <vector>
 
 #include "io/register_file.hpp"
 #include "store/migrations.hpp"
@@ -111,6 +114,52 @@ TEST_P(Storage, ValuesAreBoundNeverSpliced) {
   EXPECT_EQ(rows[1].text(1), unicode);
   EXPECT_EQ(rows[1].text(2), unicode) << "a parameter used twice";
   EXPECT_EQ(rows[1].integer(0), 2);
+}
+
+// Files are stored as they came: every byte value, NULs, nothing escaped or converted.
+TEST_P(Storage, BinaryBytesComeBackExactly) {
+  const std::string type = db_->dialect() == Dialect::postgres ? "BYTEA" : "BLOB";
+  db_->execute_script("CREATE TABLE files (id BIGINT PRIMARY KEY, name TEXT, content " + type + ")");
+  std::string every_byte;
+  for (int value = 0; value < 256; ++value) every_byte.push_back(static_cast<char>(value));
+  std::string large(1024 * 1024, '\0');
+  std::uint32_t state = 2463534242u;  // xorshift: reproducible noise without a seed to report
+  for (auto& byte : large) {
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    byte = static_cast<char>(state);
+  }
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"every byte value", every_byte},
+      {"only NULs", std::string(64, '\0')},
+      {"backslashes and a hex prefix", "\\x00\\\\' \"\\"},
+      {"empty", ""},
+      {"1 MiB of noise", large},
+  };
+  std::int64_t id = 0;
+  for (const auto& [what, bytes] : cases)
+    db_->execute("INSERT INTO files (id, name, content) VALUES ($1, $2, $3)", {++id, what, Blob{bytes}});
+  db_->execute("INSERT INTO files (id, name, content) VALUES ($1, $2, $3)", {++id, std::string("none"), nullptr});
+
+  const auto rows = db_->query("SELECT id, name, content FROM files ORDER BY id");
+  ASSERT_EQ(rows.size(), cases.size() + 1);
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const auto& stored = rows[i].blob(2);
+    EXPECT_EQ(stored.size(), cases[i].second.size()) << cases[i].first;
+    EXPECT_TRUE(stored == cases[i].second) << cases[i].first;
+    EXPECT_FALSE(rows[i].is_null(2)) << cases[i].first << ": an empty file is not a missing one";
+    EXPECT_EQ(rows[i].text(1), cases[i].first) << "text columns stay text";
+  }
+  EXPECT_TRUE(rows.back().is_null(2));
+  EXPECT_EQ(rows.back().blob(2), "");
+  EXPECT_THROW((void)rows[0].integer(2), DatabaseError) << "bytes are not a number";
+
+  // Bytes compare as bytes in a condition, and their length is the length in bytes.
+  const auto found = db_->query("SELECT id, LENGTH(content) FROM files WHERE content = $1", {Blob{every_byte}});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].integer(0), 1);
+  EXPECT_EQ(found[0].integer(1), 256);
 }
 
 TEST_P(Storage, FailedTransactionLeavesNothing) {

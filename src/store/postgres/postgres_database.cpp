@@ -18,6 +18,17 @@ std::string first_line(const char* message) {
 
 void ignore_notice(void*, const char*) {}
 
+constexpr Oid bytea_oid = 17;  // pg_type.oid of bytea, fixed since PostgreSQL 7
+
+// A bytea column in text results: "\x0a1b..." (or the older escape form); libpq decodes both.
+Blob bytea_value(const char* text) {
+  std::size_t size = 0;
+  std::unique_ptr<unsigned char, decltype(&PQfreemem)> bytes(
+      PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &size), &PQfreemem);
+  if (!bytes) throw DatabaseError("cannot decode a bytea value: out of memory");
+  return Blob{std::string(reinterpret_cast<const char*>(bytes.get()), size)};
+}
+
 }  // namespace
 
 std::string redact_password(const std::string& url) {
@@ -46,33 +57,53 @@ PostgresDatabase::~PostgresDatabase() { PQfinish(conn_); }
 void PostgresDatabase::execute(std::string_view sql, const Params& params) { query(sql, params); }
 
 Rows PostgresDatabase::query(std::string_view sql, const Params& params) {
-  // Values travel as text in their own protocol fields: the server parses them, never the SQL.
-  std::vector<std::string> texts(params.size());
-  std::vector<const char*> values(params.size(), nullptr);
-  for (std::size_t i = 0; i < params.size(); ++i) {
+  // Values travel in their own protocol fields: the server parses them, never the SQL. Numbers and
+  // text go as text; bytes go in binary, typed bytea, so they need no escaping and NULs survive.
+  const auto count = params.size();
+  std::vector<std::string> texts(count);
+  std::vector<const char*> values(count, nullptr);
+  std::vector<int> lengths(count, 0);
+  std::vector<int> formats(count, 0);
+  std::vector<Oid> types(count, 0);  // 0: the server infers the type from the statement
+  for (std::size_t i = 0; i < count; ++i) {
     const Value& value = params[i];
     if (std::holds_alternative<std::nullptr_t>(value)) continue;
-    if (const auto* integer = std::get_if<std::int64_t>(&value)) texts[i] = std::to_string(*integer);
-    else if (const auto* real = std::get_if<double>(&value)) texts[i] = std::to_string(*real);
-    else texts[i] = std::get<std::string>(value);
+    if (const auto* blob = std::get_if<Blob>(&value)) {
+      values[i] = blob->bytes.data();
+      lengths[i] = static_cast<int>(blob->bytes.size());
+      formats[i] = 1;
+      types[i] = bytea_oid;
+      continue;
+    }
+    if (const auto* integer = std::get_if<std::int64_t>(&value))
+      texts[i] = std::to_string(*integer);
+    else if (const auto* real = std::get_if<double>(&value))
+      texts[i] = std::to_string(*real);
+    else
+      texts[i] = std::get<std::string>(value);
     values[i] = texts[i].c_str();
   }
-  ResultPtr result(PQexecParams(conn_, std::string(sql).c_str(), static_cast<int>(params.size()), nullptr,
-                                values.data(), nullptr, nullptr, 0),
+  ResultPtr result(PQexecParams(conn_, std::string(sql).c_str(), static_cast<int>(count), types.data(), values.data(),
+                                lengths.data(), formats.data(), 0),
                    &PQclear);
   const auto status = PQresultStatus(result.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     throw DatabaseError("statement failed: " + first_line(PQresultErrorMessage(result.get())));
   Rows rows;
-  const int count = PQntuples(result.get());
+  const int tuples = PQntuples(result.get());
   const int columns = PQnfields(result.get());
-  rows.reserve(static_cast<std::size_t>(count));
-  for (int r = 0; r < count; ++r) {
+  rows.reserve(static_cast<std::size_t>(tuples));
+  for (int r = 0; r < tuples; ++r) {
     std::vector<Value> row;
     row.reserve(static_cast<std::size_t>(columns));
     for (int c = 0; c < columns; ++c) {
-      if (PQgetisnull(result.get(), r, c)) row.emplace_back(nullptr);
-      else row.emplace_back(std::string(PQgetvalue(result.get(), r, c), static_cast<std::size_t>(PQgetlength(result.get(), r, c))));
+      if (PQgetisnull(result.get(), r, c))
+        row.emplace_back(nullptr);
+      else if (PQftype(result.get(), c) == bytea_oid)
+        row.emplace_back(bytea_value(PQgetvalue(result.get(), r, c)));
+      else
+        row.emplace_back(
+            std::string(PQgetvalue(result.get(), r, c), static_cast<std::size_t>(PQgetlength(result.get(), r, c))));
     }
     rows.emplace_back(std::move(row));
   }

@@ -72,8 +72,7 @@ const SqliteDatabase::Prepared& SqliteDatabase::prepared(std::string_view sql) {
 void SqliteDatabase::bind(const Prepared& entry, const Params& params) {
   for (std::size_t i = 0; i < entry.numbers.size(); ++i) {
     const auto number = entry.numbers[i];
-    if (number > params.size())
-      throw DatabaseError("statement parameter $" + std::to_string(number) + " has no value");
+    if (number > params.size()) throw DatabaseError("statement parameter $" + std::to_string(number) + " has no value");
     const int index = static_cast<int>(i + 1);
     sqlite3_stmt* statement = entry.statement;
     const Value& value = params[number - 1];
@@ -84,6 +83,11 @@ void SqliteDatabase::bind(const Prepared& entry, const Params& params) {
       rc = sqlite3_bind_int64(statement, index, *integer);
     } else if (const auto* real = std::get_if<double>(&value)) {
       rc = sqlite3_bind_double(statement, index, *real);
+    } else if (const auto* blob = std::get_if<Blob>(&value)) {
+      // sqlite3_bind_blob64 with no bytes would bind NULL: an empty blob is bound as a zero-length one.
+      rc = blob->bytes.empty()
+               ? sqlite3_bind_zeroblob(statement, index, 0)
+               : sqlite3_bind_blob64(statement, index, blob->bytes.data(), blob->bytes.size(), SQLITE_STATIC);
     } else {
       const auto& text = std::get<std::string>(value);
       // The parameters outlive the statement's run (query() holds them), so SQLite need not copy them.
@@ -113,6 +117,13 @@ Rows SqliteDatabase::query(std::string_view sql, const Params& params) {
         case SQLITE_NULL: values.emplace_back(nullptr); break;
         case SQLITE_INTEGER: values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(statement, c))); break;
         case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(statement, c)); break;
+        case SQLITE_BLOB: {
+          // The pointer first, then the size: the documented order that avoids a conversion.
+          const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, c));
+          const auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement, c));
+          values.emplace_back(Blob{bytes ? std::string(bytes, size) : std::string()});
+          break;
+        }
         default: {
           const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, c));
           values.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, c))));

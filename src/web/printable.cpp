@@ -1,0 +1,43 @@
+#include "web/printable.hpp"
+
+#include <cstdio>
+
+#include "web/form_page.hpp"
+
+namespace att::web {
+
+HttpResponse pdf_document(const AppContext& app, const HttpRequest& request, const LanguageChoice& choice,
+                          const std::string& page, nlohmann::json context, const std::string& file_name) {
+  const auto language = choice.language;
+  context["t"] = app.catalog.tree(language);
+  context["lang"] = std::string(code_of(language));
+  context["printing"] = true;
+  const auto html = app.views.render(
+      "print_layout", {{"lang", context["lang"]},
+                       {"title", context.value("title", std::string())},
+                       {"style", app.views.render("print_style", nlohmann::json::object())},
+                       {"content", app.views.render(page, context)}});
+  auto printed = app.pdf ? app.pdf->print(html)
+                         : tl::unexpected(io::PdfError{io::PdfError::Kind::unavailable, "no PDF printer configured"});
+  if (!printed) {
+    using Kind = io::PdfError::Kind;
+    const auto kind = printed.error().kind;
+    if (kind == Kind::failed)
+      std::fprintf(stderr, "att: PDF of %s failed: %s\n", request.path.c_str(), printed.error().message.c_str());
+    const auto key = kind == Kind::busy ? "errors.pdf_busy" : kind == Kind::unavailable ? "errors.pdf_unavailable"
+                                                                                         : "errors.pdf_failed";
+    const auto back = request.path.substr(0, request.path.rfind(".pdf"));
+    auto response = render_message(app, request, app.catalog.text(language, "errors.pdf_title"),
+                                   app.catalog.text(language, key), kind == Kind::failed ? 500 : 503,
+                                   {{app.catalog.text(language, "receipt.read_report"), back}});
+    if (kind == Kind::busy) response.set_header("Retry-After", "5");
+    return response;
+  }
+  HttpResponse response{200, {{"Content-Type", "application/pdf"}}, std::move(*printed)};
+  response.set_header("Content-Disposition", "inline; filename=\"" + file_name + "\"");
+  response.set_header("Cache-Control", "private, no-store");
+  response.set_header("Vary", "Accept-Language, Cookie");
+  return response;
+}
+
+}  // namespace att::web
