@@ -6,6 +6,7 @@
 #include "auth/sessions_store.hpp"
 #include "core/date.hpp"
 #include "io/csv_writer.hpp"
+#include "web/dates.hpp"
 #include "web/form_page.hpp"
 #include "web/guard.hpp"
 #include "web/language.hpp"
@@ -42,8 +43,8 @@ HttpResponse registrations_page(const AppContext& app, HttpRequest& request, con
                        {"position", a.position},
                        {"role", role_label(app, language, a.requested_role)},
                        {"note", a.note},
-                       {"created_at", r.created_at},
-                       {"confirmed_at", r.confirmed_at.value_or("")}});
+                       {"created_at", format_timestamp(app.catalog, language, r.created_at)},
+                       {"confirmed_at", format_timestamp(app.catalog, language, r.confirmed_at.value_or(""))}});
   }
   return render_page(app, request, choose_language(request), "admin_registrations",
                      {{"title", app.catalog.text(language, "admin.registrations_title")},
@@ -139,7 +140,7 @@ HttpResponse users_page(const AppContext& app, HttpRequest& request, const std::
                      {"roles", roles},
                      {"two_factor", stored.account.totp_enabled},
                      {"active", stored.account.active},
-                     {"created_at", stored.created_at}});
+                     {"created_at", format_timestamp(app.catalog, language, stored.created_at)}});
   }
   return render_page(app, request, choose_language(request), "admin_users",
                      {{"title", app.catalog.text(language, "admin.users_title")},
