@@ -193,7 +193,9 @@ nlohmann::json report_context(const AppContext& app, Language language, const Sh
                   {"has_history", history.size() > 1},
                   {"pdf_href", report_path(summary) + ".pdf" + query},
                   {"json_href", api + query},
-                  {"csv_href", api + ".csv" + query}});
+                  {"csv_href", api + ".csv" + query},
+                  {"xlsx_href", api + ".xlsx" + query + (query.empty() ? "?" : "&") + "lang=" +
+                                    std::string(code_of(language))}});
   return context;
 }
 

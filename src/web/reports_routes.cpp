@@ -49,11 +49,25 @@ HttpResponse bad_version(const AppContext& app, const HttpRequest& request, cons
                    app.catalog.text(language_of(request), "errors.version_invalid", {{"value", value}}));
 }
 
+constexpr const char* xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// The report as an XLSX workbook in the caller's language, offered as a download.
+HttpResponse workbook_response(const AppContext& app, const HttpRequest& request, const reports::AnnualReport& report,
+                               const reports::ReportTemplate& report_template, const std::string& file_name) {
+  const auto labels = reporting::load_workbook_labels(app.data_dir, report_template.id);
+  const auto bytes = reporting::write_report_workbook(report, report_template, *app.states, language_of(request),
+                                                      labels ? *labels : reporting::builtin_workbook_labels());
+  HttpResponse response{200, {{"Content-Type", xlsx_type}}, bytes};
+  response.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  response.set_header("Cache-Control", "private, no-store");
+  return response;
+}
+
 HttpResponse get_report(const AppContext& app, HttpRequest& request) {
   const auto language = language_of(request);
   const auto* state = app.states->find_by_code(request.path_param("state"));
   const auto segment = year_segment(request.path_param("year"));
-  if (!segment || (segment->format != "" && segment->format != "csv"))
+  if (!segment || (segment->format != "" && segment->format != "csv" && segment->format != "xlsx"))
     return bad_year(app, request, request.path_param("year"));
   const bool csv = segment->format == "csv";
   const auto version = version_param(request);
@@ -72,12 +86,17 @@ HttpResponse get_report(const AppContext& app, HttpRequest& request) {
                                    "version " + std::to_string(summary.version_no)),
                        utc_timestamp_now());
   }
+  const auto file_name = "att-report-" + summary.reporting_state + "-" + std::to_string(summary.year) + "-v" +
+                         std::to_string(summary.version_no);
+  if (segment->format == "xlsx") {
+    const auto* report_template = app.templates->by_id(report.template_id);
+    if (!report_template) return api_error(409, "template_gone", report.template_id);
+    return workbook_response(app, request, report, *report_template, file_name + ".xlsx");
+  }
   HttpResponse response;
   if (csv) {
     response = HttpResponse{200, {{"Content-Type", "text/csv; charset=utf-8"}}, io::report_csv(report)};
-    response.set_header("Content-Disposition", "attachment; filename=\"att-report-" + summary.reporting_state + "-" +
-                                                   std::to_string(summary.year) + "-v" +
-                                                   std::to_string(summary.version_no) + ".csv\"");
+    response.set_header("Content-Disposition", "attachment; filename=\"" + file_name + ".csv\"");
   } else {
     auto body = io::report_json(report);
     body["version"] = summary_json(summary);
@@ -215,7 +234,6 @@ HttpResponse recall(const AppContext& app, HttpRequest& request) {
   return HttpResponse::json(200, json_text({{"recalled_version", *version}}));
 }
 
-constexpr const char* xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // The report to start a workbook from: the draft, else this year's current version, else last
 // year's report carried forward to this year.
@@ -229,6 +247,7 @@ reports::AnnualReport starting_point(store::Database& db, const auth::Viewer& vi
   return report;
 }
 
+
 HttpResponse download_workbook(const AppContext& app, HttpRequest& request) {
   const auto address = report_address(app, request);
   if (!address) return address.error();
@@ -239,14 +258,8 @@ HttpResponse download_workbook(const AppContext& app, HttpRequest& request) {
   auto db = app.pool->acquire();
   auto report = starting_point(*db, request.visit.viewer, *address);
   report.template_id = report_template->id;
-  const auto labels = reporting::load_workbook_labels(app.data_dir, report_template->id);
-  const auto bytes = reporting::write_report_workbook(report, *report_template, *app.states, language_of(request),
-                                                      labels ? *labels : reporting::builtin_workbook_labels());
-  HttpResponse response{200, {{"Content-Type", xlsx_type}}, bytes};
-  response.set_header("Content-Disposition", "attachment; filename=\"att-report-" + address->state + "-" +
-                                                 std::to_string(address->year) + ".xlsx\"");
-  response.set_header("Cache-Control", "private, no-store");
-  return response;
+  return workbook_response(app, request, report, *report_template,
+                           "att-report-" + address->state + "-" + std::to_string(address->year) + ".xlsx");
 }
 
 HttpResponse upload_workbook(const AppContext& app, HttpRequest& request) {
