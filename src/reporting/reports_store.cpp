@@ -1,11 +1,11 @@
 #include "reporting/reports_store.hpp"
 
-#include <map>
 #include <nlohmann/json.hpp>
 
 #include "auth/policy.hpp"
 #include "auth/secrets.hpp"
 #include "io/report_json.hpp"
+#include "store/batched_insert.hpp"
 
 namespace att::reporting {
 
@@ -116,38 +116,14 @@ std::int64_t report_id_for(store::Database& db, const std::string& state, int ye
       .integer(0);
 }
 
-constexpr std::size_t line_columns = 13;
-constexpr std::size_t lines_per_statement = 64;
-
-// INSERT ... VALUES (...), (...), ... for `rows` lines: one statement per 64 lines instead of one
-// per line makes a large import several times faster on SQLite and saves round trips to PostgreSQL.
-std::string insert_lines_sql(std::size_t rows) {
-  std::string sql =
+void insert_lines(store::Database& db, std::int64_t version_id, const AnnualReport& report) {
+  static const std::string head =
       "INSERT INTO report_lines (version_id, line_no, direction, category, partner_state, items, value, currency,"
       " basis, description, comments, state_of_origin, intermediate_location) VALUES ";
-  for (std::size_t row = 0; row < rows; ++row) {
-    sql += row ? ", (" : "(";
-    for (std::size_t column = 0; column < line_columns; ++column)
-      sql += (column ? ", $" : "$") + std::to_string(row * line_columns + column + 1);
-    sql += ")";
-  }
-  return sql;
-}
-
-void insert_lines(store::Database& db, std::int64_t version_id, const AnnualReport& report) {
-  // Statements of 64, 32, ..., 1 rows: the lines go in full batches of 64 and the rest in
-  // at most six smaller statements, so that only seven statements are ever prepared.
-  static const auto statements = [] {
-    std::map<std::size_t, std::string> sql;
-    for (std::size_t rows = lines_per_statement; rows > 0; rows /= 2) sql.emplace(rows, insert_lines_sql(rows));
-    return sql;
-  }();
-  store::Params params;
-  params.reserve(line_columns * lines_per_statement);
-  std::int64_t line_no = 0;
-  const auto add = [&](const ReportLine& line) {
+  store::insert_rows(db, head, 13, report.lines.size(), [&](std::size_t row, store::Params& params) {
+    const auto& line = report.lines[row];
     params.emplace_back(version_id);
-    params.emplace_back(++line_no);
+    params.emplace_back(static_cast<std::int64_t>(row + 1));
     params.emplace_back(std::string(to_string(line.direction)));
     params.emplace_back(line.category);
     params.emplace_back(line.partner_state);
@@ -159,16 +135,7 @@ void insert_lines(store::Database& db, std::int64_t version_id, const AnnualRepo
     params.emplace_back(line.comments);
     params.emplace_back(line.state_of_origin);
     params.emplace_back(line.intermediate_location);
-  };
-  std::size_t next = 0;
-  const auto total = report.lines.size();
-  for (std::size_t rows = lines_per_statement; rows > 0; rows /= 2) {
-    while (total - next >= rows) {
-      for (std::size_t k = 0; k < rows; ++k) add(report.lines[next++]);
-      db.execute(statements.at(rows), params);
-      params.clear();
-    }
-  }
+  });
 }
 
 std::vector<ReportLine> read_lines(store::Database& db, std::int64_t version_id) {

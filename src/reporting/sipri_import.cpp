@@ -10,6 +10,7 @@
 #include "core/date.hpp"
 #include "io/csv_reader.hpp"
 #include "io/file.hpp"
+#include "store/batched_insert.hpp"
 
 namespace att::reporting {
 
@@ -359,24 +360,6 @@ std::vector<NameCount> by_frequency(const std::map<std::string, std::size_t>& co
   return list;
 }
 
-constexpr std::size_t transfer_columns = 19;
-constexpr std::size_t transfers_per_statement = 64;
-
-// INSERT ... VALUES (...), (...), ...: one statement per 64 records, as for report lines.
-std::string insert_transfers_sql(std::size_t rows) {
-  std::string sql =
-      "INSERT INTO reference_transfers (dataset_id, record_no, recipient_state, recipient_name, supplier_state,"
-      " supplier_name, order_year, order_year_uncertain, number_ordered, number_delivered, weapon_designation,"
-      " weapon_description, category, delivery_years, status, comments, tiv_per_unit, tiv_total_order,"
-      " tiv_delivered) VALUES ";
-  for (std::size_t row = 0; row < rows; ++row) {
-    sql += row ? ", (" : "(";
-    for (std::size_t column = 0; column < transfer_columns; ++column)
-      sql += (column ? ", $" : "$") + std::to_string(row * transfer_columns + column + 1);
-    sql += ")";
-  }
-  return sql;
-}
 
 store::Value optional_value(const std::optional<std::int64_t>& value) {
   return value ? store::Value(*value) : store::Value(nullptr);
@@ -475,28 +458,26 @@ SipriImportResult store_sipri_trade_register(store::Database& db, const SipriTra
                              static_cast<std::int64_t>(trade_register.records.size())})
                           .at(0)
                           .integer(0);
-  static const std::string full_batch = insert_transfers_sql(transfers_per_statement);
-  store::Params params;
-  params.reserve(transfer_columns * transfers_per_statement);
-  std::size_t in_batch = 0;
-  const auto flush = [&] {
-    if (in_batch == 0) return;
-    db.execute(in_batch == transfers_per_statement ? full_batch : insert_transfers_sql(in_batch), params);
-    params.clear();
-    in_batch = 0;
-  };
-  std::int64_t record_no = 0;
-  for (const auto& record : trade_register.records) {
+  static const std::string head =
+      "INSERT INTO reference_transfers (dataset_id, record_no, recipient_state, recipient_name, supplier_state,"
+      " supplier_name, order_year, order_year_uncertain, number_ordered, number_ordered_uncertain, number_delivered,"
+      " number_delivered_uncertain, weapon_designation, weapon_description, category, delivery_years, status,"
+      " comments, tiv_per_unit, tiv_total_order, tiv_delivered) VALUES ";
+  const auto flag = [](bool set) { return std::int64_t{set ? 1 : 0}; };
+  store::insert_rows(db, head, 21, trade_register.records.size(), [&](std::size_t row, store::Params& params) {
+    const auto& record = trade_register.records[row];
     params.emplace_back(result.dataset_id);
-    params.emplace_back(++record_no);
+    params.emplace_back(static_cast<std::int64_t>(row + 1));
     params.emplace_back(store::nullable(record.recipient_state));
     params.emplace_back(record.recipient_name);
     params.emplace_back(store::nullable(record.supplier_state));
     params.emplace_back(record.supplier_name);
     params.emplace_back(optional_value(record.order_year));
-    params.emplace_back(std::int64_t{record.order_year_uncertain ? 1 : 0});
+    params.emplace_back(flag(record.order_year_uncertain));
     params.emplace_back(optional_value(record.number_ordered));
+    params.emplace_back(flag(record.number_ordered_uncertain));
     params.emplace_back(optional_value(record.number_delivered));
+    params.emplace_back(flag(record.number_delivered_uncertain));
     params.emplace_back(record.weapon_designation);
     params.emplace_back(record.weapon_description);
     params.emplace_back(store::nullable(record.category));
@@ -506,9 +487,7 @@ SipriImportResult store_sipri_trade_register(store::Database& db, const SipriTra
     params.emplace_back(store::nullable(record.tiv_per_unit));
     params.emplace_back(store::nullable(record.tiv_total_order));
     params.emplace_back(store::nullable(record.tiv_delivered));
-    if (++in_batch == transfers_per_statement) flush();
-  }
-  flush();
+  });
   return result;
 }
 

@@ -239,6 +239,10 @@ CREATE TABLE report_attachment_contents (
   content {{blob}} NOT NULL
 );
 )sql"},
+    {6, "SIPRI: whether the numbers ordered and delivered are uncertain", R"sql(
+ALTER TABLE reference_transfers ADD COLUMN number_ordered_uncertain INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reference_transfers ADD COLUMN number_delivered_uncertain INTEGER NOT NULL DEFAULT 0;
+)sql"},
 };
 
 void replace_all(std::string& sql, std::string_view token, std::string_view with) {
