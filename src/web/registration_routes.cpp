@@ -57,9 +57,9 @@ FormPage application_page(const AppContext& app, const HttpRequest& request, con
        error("position"), true, 150, {}},
       {"role", t("register.role"), "select", form.role, {}, t("register.role_help"), error("role"), true, 40, roles},
       {"note", t("register.note"), "textarea", form.note, {}, t("register.note_help"), error("note"), false, 1000, {}},
-      {"password", t("auth.new_password"), "password", {}, "new-password", t("auth.password_help"), error("password"),
+      {"password", t("register.password"), "password", {}, "new-password", t("auth.password_help"), error("password"),
        true, 256, {}},
-      {"password_confirm", t("auth.confirm_password"), "password", {}, "new-password", {}, error("password_confirm"),
+      {"password_confirm", t("register.password_confirm"), "password", {}, "new-password", {}, error("password_confirm"),
        true, 256, {}},
   };
   if (!errors.empty()) page.error = t("errors.heading");
