@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <cstdio>
 #include <memory>
 
@@ -40,6 +42,13 @@ reports::TemplateLibrary templates_from(const CommonOptions& options) {
   return std::move(*templates);
 }
 
+template <typename... Values>
+void progress(const char* format, Values... values) {
+  std::fputs("\r\033[K", stderr);
+  std::fprintf(stderr, format, values...);
+  std::fflush(stderr);
+}
+
 void import_file(const ImportOptions& options) {
   const auto visibility = reports::visibility_from_string(options.visibility);
   if (!visibility) throw UsageError("--visibility must be public or restricted");
@@ -54,11 +63,15 @@ void import_file(const ImportOptions& options) {
   auto db = open_initialised(options.common);
   const auto states_register = store::load_register(*db);
   const auto templates = templates_from(options.common);
+  // Progress goes to a terminal only, on one line that is rewritten; logs stay clean.
+  const bool show_progress = ::isatty(STDERR_FILENO) == 1;
   // The file's text is released once it is read into reports, before anything is written.
   const auto batch = [&] {
     const auto text = io::read_file(options.file);
     if (!text) throw UsageError(text.error());
-    return reporting::read_canonical_csv(*text, states_register, templates, {*visibility, today_utc().year(), 1000});
+    reporting::ImportOptions import_options{*visibility, today_utc().year(), 1000, {}, 100000};
+    if (show_progress) import_options.on_progress = [](std::size_t rows) { progress("read %zu lines", rows); };
+    return reporting::read_canonical_csv(*text, states_register, templates, import_options);
   }();
   for (const auto& problem : batch.problems) {
     std::fprintf(stderr, "%s:%zu: %s: %s%s%s\n", options.file.c_str(), problem.row,
@@ -82,7 +95,10 @@ void import_file(const ImportOptions& options) {
     const auto receipt = reporting::submit(*db, {report, *channel, received, options.demo, std::nullopt}, now);
     ++(receipt.amended ? amended : created);
     lines += report.lines.size();
+    if (show_progress && (created + amended) % 50 == 0)
+      progress("stored %zu of %zu reports", created + amended, batch.reports.size());
   }
+  if (show_progress) std::fputs("\r\033[K", stderr);
   auth::append_audit(*db,
                      {std::nullopt, "cli", "reports_imported", options.file,
                       std::to_string(created) + " created, " + std::to_string(amended) + " amended", "local"},

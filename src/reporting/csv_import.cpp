@@ -73,6 +73,7 @@ class Importer {
     }
     if (errors_ > 0 && columns_.empty()) return;  // a bad header: lines cannot be read
     ++batch_.rows;
+    if (options_.on_progress && batch_.rows % options_.progress_every == 0) options_.on_progress(batch_.rows);
     if (record.fields.size() != columns_.size()) {
       problem(record.line, "", "this row has " + std::to_string(record.fields.size()) + " fields, the header " +
                                    std::to_string(columns_.size()));

@@ -3,6 +3,7 @@
 // is written here; the caller commits only when there is no error.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,9 @@ struct ImportOptions {
   reports::Visibility visibility = reports::Visibility::public_report;
   int latest_year = 2100;  // years after this are refused (pass the current year)
   std::size_t max_problems = 1000;  // stop listing after this many
+  // Called every `progress_every` rows read, with the rows read so far (a long import shows it).
+  std::function<void(std::size_t rows)> on_progress = nullptr;
+  std::size_t progress_every = 100000;
 };
 
 ImportBatch read_canonical_csv(std::string_view text, const StatesRegister& states_register,
