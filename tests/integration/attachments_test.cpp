@@ -7,17 +7,12 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "auth/accounts_store.hpp"
 #include "auth/api_tokens.hpp"
 #include "auth/secrets.hpp"
-#include "auth/totp.hpp"
 #include "browser.hpp"
-#include "io/register_file.hpp"
 #include "reporting/attachments_store.hpp"
 #include "reporting/reports_store.hpp"
-#include "store/migrations.hpp"
-#include "store/open_database.hpp"
-#include "store/states_store.hpp"
+#include "server_with_accounts.hpp"
 #include "test_support.hpp"
 #include "web/http.hpp"
 
@@ -50,18 +45,8 @@ std::string pdf_with_every_byte() {
   return bytes + "\n%%EOF\n";
 }
 
-class Attachments : public testing::OnBothDatabases {
+class Attachments : public testing::OnBothDatabasesWithRegister {
  protected:
-  void SetUp() override {
-    OnBothDatabases::SetUp();
-    if (IsSkipped() || HasFailure()) return;
-    store::migrate(*db_);
-    auto loaded = io::load_register(ATT_DATA_DIR);
-    ASSERT_TRUE(loaded);
-    register_ = std::move(*loaded);
-    store::save_register(*db_, register_);
-  }
-
   std::optional<AttachmentSummary> attach(const std::string& state, int year, std::optional<std::int64_t> version,
                                           const std::string& content) {
     store::Transaction transaction(*db_);
@@ -70,13 +55,6 @@ class Attachments : public testing::OnBothDatabases {
     transaction.commit();
     return added;
   }
-
-  auth::Viewer viewer(std::set<auth::Role> roles, std::optional<std::string> state = {}) {
-    return auth::viewer_for({1, "x@example.org", "X", std::move(roles), std::move(state), true, true}, register_,
-                            Date::from_ymd(2026, 11, 27), true);
-  }
-
-  StatesRegister register_;
 };
 
 TEST_P(Attachments, EachIsVisibleExactlyWhenItsVersionIs) {
@@ -196,42 +174,16 @@ INSTANTIATE_TEST_SUITE_P(BothDatabases, Attachments, ::testing::ValuesIn(testing
 namespace att::testing {
 namespace {
 
-const std::string password = "correct horse battery staple";
-
-struct Person {
-  std::string email;
-  std::set<auth::Role> roles;
-  std::optional<std::string> state;
-};
-
-const std::map<std::string, Person> people = {
-    {"officer_fra", {"officer@example.org", {auth::Role::state_representative, auth::Role::reporting_officer}, "FRA"}},
-    {"officer_deu", {"officer@example.de", {auth::Role::state_representative, auth::Role::reporting_officer}, "DEU"}},
-    {"representative_fra", {"rep@example.org", {auth::Role::state_representative}, "FRA"}},
-    {"observer", {"observer@example.org", {auth::Role::observer}, std::nullopt}},
-    {"secretariat", {"sec@example.org", {auth::Role::secretariat}, std::nullopt}},
-};
-
 const std::string fra_attachments = "/api/v1/reports/FRA/2023/attachments";
 
-class AttachmentsHttp : public ::testing::Test {
+// Every account has an API token; France's 2023 report is restricted, Germany's public.
+class AttachmentsHttp : public ServerWithAccounts {
  protected:
-  void SetUp() override {
-    db_path_ = (dir_.path() / "attachments.db").string();
-    ASSERT_EQ(run_att({"init", "--db", db_path_}).exit_code, 0);
-    auto db = store::open_database(db_path_);
-    const auto hash = auth::hash_password(password);
-    for (const auto& [kind, person] : people) {
-      const auto id =
-          auth::create_account(*db, {person.email, kind, "", person.state, hash, person.roles}, "2026-01-01T00:00:00Z");
-      // Every account has a second factor, so that roles needing one are in effect.
-      secrets_[kind] = auth::new_totp_secret();
-      auth::set_totp_secret(*db, id, secrets_[kind], true, "2026-01-01T00:00:00Z");
-      tokens_[kind] = auth::create_api_token(*db, id, "script", std::chrono::system_clock::now());
-    }
-    reporting::submit_report(*db, reporting::nil_report("FRA", 2023, reports::Visibility::restricted));
-    reporting::submit_report(*db, reporting::nil_report("DEU", 2023, reports::Visibility::public_report));
-    server_ = std::make_unique<ServerProcess>(db_path_);
+  void prepare(store::Database& db) override {
+    for (const auto& [kind, id] : account_ids_)
+      tokens_[kind] = auth::create_api_token(db, id, "script", std::chrono::system_clock::now());
+    reporting::submit_report(db, reporting::nil_report("FRA", 2023, reports::Visibility::restricted));
+    reporting::submit_report(db, reporting::nil_report("DEU", 2023, reports::Visibility::public_report));
   }
 
   // The file as the request body, on behalf of `kind` ("" for nobody) through its API token.
@@ -248,33 +200,7 @@ class AttachmentsHttp : public ::testing::Test {
     return http_get(server_->port(), target, {"Authorization: Bearer " + tokens_.at(kind)});
   }
 
-  // Signs in through the forms, with the TOTP code.
-  Browser signed_in(const std::string& kind) {
-    Browser browser(server_->port());
-    browser.get("/sign-in");
-    EXPECT_EQ(browser.post("/sign-in", {{"email", people.at(kind).email}, {"password", password}}).header("location"),
-              "/sign-in/second-factor");
-    browser.get("/sign-in/second-factor");
-    const auto seconds =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-    const auto verified =
-        browser.post("/sign-in/second-factor", {{"code", auth::totp_code(secrets_.at(kind), seconds)}});
-    EXPECT_EQ(verified.header("location"), "/account") << verified.body.substr(0, 300);
-    return browser;
-  }
-
-  std::set<std::string> audited_actions() const {
-    std::set<std::string> actions;
-    const auto exported = nlohmann::json::parse(run_att({"audit", "export", "--db", db_path_, "--format", "json"}).out);
-    for (const auto& entry : exported) actions.insert(entry["action"].get<std::string>());
-    return actions;
-  }
-
-  TempDir dir_;
-  std::string db_path_;
-  std::map<std::string, std::string> secrets_;
   std::map<std::string, std::string> tokens_;
-  std::unique_ptr<ServerProcess> server_;
 };
 
 std::string error_code(const HttpResult& result) {
@@ -289,7 +215,7 @@ TEST_F(AttachmentsHttp, OfficerAttachesAndThoseWhoMayReadDownloadTheExactBytes) 
   const auto pdf = reporting::pdf_with_every_byte();
   const std::string name = "Rapport annuel – été.pdf";
   const auto uploaded = post_file(
-      "officer_fra",
+      "reporting_officer",
       fra_attachments + "?name=" + web::percent_encode(name) + "&note=" + web::percent_encode("received by e-mail"),
       pdf);
   ASSERT_EQ(uploaded.status, 201) << uploaded.body;
@@ -303,14 +229,14 @@ TEST_F(AttachmentsHttp, OfficerAttachesAndThoseWhoMayReadDownloadTheExactBytes) 
   const auto download_path = fra_attachments + "/" + std::to_string(receipt["id"].get<std::int64_t>());
   EXPECT_EQ(uploaded.header("location"), download_path);
 
-  const auto listed = get("representative_fra", fra_attachments);
+  const auto listed = get("representative", fra_attachments);
   ASSERT_EQ(listed.status, 200) << listed.body;
   const auto list = nlohmann::json::parse(listed.body);
   EXPECT_EQ(list["version"], 1);
   ASSERT_EQ(list["attachments"].size(), 1u);
   EXPECT_EQ(list["attachments"][0]["sha256"], auth::token_digest(pdf));
 
-  for (const char* reader : {"officer_fra", "representative_fra", "officer_deu", "secretariat"}) {
+  for (const char* reader : {"reporting_officer", "representative", "reporting_officer_of_germany", "secretariat"}) {
     const auto downloaded = get(reader, download_path);
     ASSERT_EQ(downloaded.status, 200) << reader;
     EXPECT_TRUE(downloaded.body == pdf) << reader << ": the bytes differ";
@@ -348,16 +274,18 @@ TEST_F(AttachmentsHttp, OnlyThoseWhoSubmitTheStatesReportsMayAttach) {
   anonymous.get("/sign-in");  // a page, so a CSRF token
   EXPECT_EQ(error_code(anonymous.send_json("POST", target, pdf)), "sign_in_required");
   EXPECT_EQ(post_file("observer", target, pdf).status, 403);
-  EXPECT_EQ(post_file("representative_fra", target, pdf).status, 403) << "a representative who does not report";
-  EXPECT_EQ(post_file("officer_deu", target, pdf).status, 403) << "another State's officer";
-  EXPECT_EQ(post_file("officer_fra", target, pdf).status, 201);
+  EXPECT_EQ(post_file("representative", target, pdf).status, 403) << "a representative who does not report";
+  EXPECT_EQ(post_file("reporting_officer_of_germany", target, pdf).status, 403) << "another State's officer";
+  EXPECT_EQ(post_file("reporting_officer", target, pdf).status, 201);
   EXPECT_EQ(post_file("secretariat", target, pdf).status, 201) << "entered on the State's behalf";
-  EXPECT_EQ(post_file("officer_deu", "/api/v1/reports/DEU/2023/attachments?name=letter.pdf", pdf).status, 201);
-  EXPECT_EQ(post_file("officer_fra", "/api/v1/reports/FRA/2019/attachments?name=letter.pdf", pdf).status, 404)
+  EXPECT_EQ(
+      post_file("reporting_officer_of_germany", "/api/v1/reports/DEU/2023/attachments?name=letter.pdf", pdf).status,
+      201);
+  EXPECT_EQ(post_file("reporting_officer", "/api/v1/reports/FRA/2019/attachments?name=letter.pdf", pdf).status, 404)
       << "nothing submitted for 2019";
-  EXPECT_EQ(post_file("officer_fra", target + "&version=2", pdf).status, 404) << "no version 2";
-  EXPECT_EQ(error_code(post_file("officer_fra", target + "&version=two", pdf)), "invalid_version");
-  const auto list = nlohmann::json::parse(get("officer_fra", fra_attachments).body);
+  EXPECT_EQ(post_file("reporting_officer", target + "&version=2", pdf).status, 404) << "no version 2";
+  EXPECT_EQ(error_code(post_file("reporting_officer", target + "&version=two", pdf)), "invalid_version");
+  const auto list = nlohmann::json::parse(get("reporting_officer", fra_attachments).body);
   EXPECT_EQ(list["attachments"].size(), 2u);
   // The public sees a public report's documents.
   const auto deu = nlohmann::json::parse(get("", "/api/v1/reports/DEU/2023/attachments").body);
@@ -369,11 +297,11 @@ TEST_F(AttachmentsHttp, FilesAreCheckedBeforeTheyAreStored) {
   const auto target = [](const std::string& name) { return fra_attachments + "?name=" + web::percent_encode(name); };
   std::string largest = "%PDF-1.7\n";
   largest.resize(8 * 1024 * 1024, 'x');
-  const auto accepted = post_file("officer_fra", target("largest.pdf"), largest);
+  const auto accepted = post_file("reporting_officer", target("largest.pdf"), largest);
   ASSERT_EQ(accepted.status, 201) << accepted.body.substr(0, 300);
   const auto href = nlohmann::json::parse(accepted.body)["href"].get<std::string>();
-  EXPECT_EQ(get("officer_fra", href).body.size(), largest.size());
-  EXPECT_EQ(post_file("officer_fra", target("too large.pdf"), largest + "x").status, 413);
+  EXPECT_EQ(get("reporting_officer", href).body.size(), largest.size());
+  EXPECT_EQ(post_file("reporting_officer", target("too large.pdf"), largest + "x").status, 413);
 
   const std::string png = "\x89PNG\r\n\x1a\n rest of the image";
   struct Case {
@@ -398,25 +326,25 @@ TEST_F(AttachmentsHttp, FilesAreCheckedBeforeTheyAreStored) {
       {"no name", "", "%PDF-1.7", {}, 400, "bad_name"},
   };
   for (const auto& c : cases) {
-    const auto refused = post_file("officer_fra", target(c.name), c.bytes, c.headers);
+    const auto refused = post_file("reporting_officer", target(c.name), c.bytes, c.headers);
     EXPECT_EQ(refused.status, c.status) << c.what;
     EXPECT_EQ(error_code(refused), c.code) << c.what;
   }
-  const auto in_french = post_file("officer_fra", target("animation.gif"), "GIF89a", {"Accept-Language: fr"});
+  const auto in_french = post_file("reporting_officer", target("animation.gif"), "GIF89a", {"Accept-Language: fr"});
   EXPECT_NE(nlohmann::json::parse(in_french.body)["error"]["message"].get<std::string>().find("n’est pas accepté"),
             std::string::npos)
       << in_french.body;
-  const auto png_accepted = post_file("officer_fra", target("scan.png"), png);
+  const auto png_accepted = post_file("reporting_officer", target("scan.png"), png);
   EXPECT_EQ(png_accepted.status, 201) << png_accepted.body;
-  EXPECT_EQ(
-      get("officer_fra", nlohmann::json::parse(png_accepted.body)["href"].get<std::string>()).header("content-type"),
-      "image/png");
-  EXPECT_EQ(nlohmann::json::parse(get("officer_fra", fra_attachments).body)["attachments"].size(), 2u)
+  EXPECT_EQ(get("reporting_officer", nlohmann::json::parse(png_accepted.body)["href"].get<std::string>())
+                .header("content-type"),
+            "image/png");
+  EXPECT_EQ(nlohmann::json::parse(get("reporting_officer", fra_attachments).body)["attachments"].size(), 2u)
       << "nothing refused was stored";
 }
 
 TEST_F(AttachmentsHttp, BrowserSessionsNeedTheCsrfToken) {
-  auto officer = signed_in("officer_fra");
+  auto officer = signed_in("reporting_officer");
   const auto target = fra_attachments + "?name=letter.pdf";
   const auto forged = officer.post(target, {}, false);
   EXPECT_EQ(forged.status, 403);

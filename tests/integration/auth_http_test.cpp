@@ -10,101 +10,19 @@
 
 #include "auth/accounts_store.hpp"
 #include "auth/password_resets.hpp"
-#include "auth/secrets.hpp"
-#include "auth/totp.hpp"
 #include "browser.hpp"
 #include "core/date.hpp"
 #include "io/csv_reader.hpp"
 #include "io/file.hpp"
 #include "io/templates_file.hpp"
+#include "server_with_accounts.hpp"
 #include "store/open_database.hpp"
 #include "test_support.hpp"
 
 namespace att::testing {
 namespace {
 
-const std::string password = "correct horse battery staple";
-
-struct Person {
-  std::string email;
-  std::set<auth::Role> roles;
-  std::optional<std::string> state;
-  bool second_factor = false;
-};
-
-const std::map<std::string, Person> people = {
-    {"observer", {"observer@example.org", {auth::Role::observer}, std::nullopt, false}},
-    {"representative", {"rep@example.org", {auth::Role::state_representative}, "FRA", false}},
-    {"representative_of_signatory", {"signatory@example.org", {auth::Role::state_representative}, "USA", false}},
-    {"reporting_officer",
-     {"officer@example.org", {auth::Role::state_representative, auth::Role::reporting_officer}, "FRA", true}},
-    {"reporting_officer_without_second_factor",
-     {"newofficer@example.org", {auth::Role::state_representative, auth::Role::reporting_officer}, "DEU", false}},
-    {"chair", {"chair@example.org", {auth::Role::chair}, std::nullopt, false}},
-    {"secretariat", {"sec@example.org", {auth::Role::secretariat}, std::nullopt, true}},
-    {"administrator", {"admin@example.org", {auth::Role::administrator}, std::nullopt, true}},
-};
-
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-class AuthHttp : public ::testing::Test {
- protected:
-  void SetUp() override {
-    db_path_ = (dir_.path() / "auth.db").string();
-    ASSERT_EQ(run_att({"init", "--db", db_path_}).exit_code, 0);
-    auto db = store::open_database(db_path_);
-    const auto hash = auth::hash_password(password);
-    for (const auto& [kind, person] : people) {
-      const auto id = auth::create_account(*db, {person.email, kind, "", person.state, hash, person.roles}, "2026-01-01T00:00:00Z");
-      if (person.second_factor) {
-        secrets_[kind] = auth::new_totp_secret();
-        auth::set_totp_secret(*db, id, secrets_[kind], true, "2026-01-01T00:00:00Z");
-      }
-    }
-    mailbox_ = dir_.path() / "mail.mbox";
-    server_ = std::make_unique<ServerProcess>(
-        db_path_, std::vector<std::string>{"--mail", "file:" + mailbox_.string(), "--mail-poll-ms", "100",
-                                           "--public-url", "http://example.test"});
-  }
-
-  // Signs in through the forms, with the TOTP code when the account has a second factor.
-  Browser signed_in(const std::string& kind) {
-    Browser browser(server_->port());
-    browser.get("/sign-in");
-    const auto answer = browser.post("/sign-in", {{"email", people.at(kind).email}, {"password", password}});
-    EXPECT_EQ(answer.status, 303) << kind << ": " << answer.body.substr(0, 300);
-    if (answer.header("location") == "/sign-in/second-factor") {
-      browser.get("/sign-in/second-factor");
-      const auto code = auth::totp_code(secrets_.at(kind), unix_now());
-      const auto verified = browser.post("/sign-in/second-factor", {{"code", code}});
-      EXPECT_EQ(verified.header("location"), "/account") << kind << ": " << verified.body.substr(0, 300);
-    }
-    return browser;
-  }
-
-  std::string mailbox() const {
-    const auto text = io::read_file(mailbox_);
-    return text ? *text : "";
-  }
-
-  // Waits for the mail worker to write a message containing `needle` to the mailbox file.
-  std::string wait_for_mail(const std::string& needle) {
-    for (int i = 0; i < 100; ++i) {
-      const auto text = mailbox();
-      if (text.find(needle) != std::string::npos) return text;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return mailbox();
-  }
-
-  TempDir dir_;
-  std::string db_path_;
-  std::filesystem::path mailbox_;
-  std::map<std::string, std::string> secrets_;
-  std::unique_ptr<ServerProcess> server_;
-};
+class AuthHttp : public ServerWithAccounts {};
 
 std::string outcome_of(const HttpResult& result) {
   if (result.status == 200) return "ok";
@@ -242,7 +160,7 @@ TEST_F(AuthHttp, SecondFactorCodeCannotBeReplayedOrGuessed) {
   EXPECT_EQ(outcome_of(first.get("/account")), "sign_in") << "password alone does not sign in";
   first.get("/sign-in/second-factor");
   EXPECT_EQ(first.post("/sign-in/second-factor", {{"code", "000000"}}).status, 400);
-  const auto code = auth::totp_code(secrets_.at("secretariat"), unix_now());
+  const auto code = totp_code_now("secretariat");
   EXPECT_EQ(first.post("/sign-in/second-factor", {{"code", code}}).header("location"), "/account");
   EXPECT_EQ(first.get("/admin/audit").status, 200);
 
@@ -385,12 +303,6 @@ TEST_F(AuthHttp, AuditLogRecordsAndDetectsTampering) {
   EXPECT_NE(broken.err.find("audit log broken at entry 1"), std::string::npos) << broken.err;
 }
 
-}  // namespace
-}  // namespace att::testing
-
-namespace att::testing {
-namespace {
-
 TEST_F(AuthHttp, OnlyAdministratorsChangeRolesAndEveryChangeIsAudited) {
   auto db = store::open_database(db_path_);
   const auto observer = auth::find_account_by_email(*db, "observer@example.org");
@@ -432,12 +344,6 @@ TEST_F(AuthHttp, OnlyAdministratorsChangeRolesAndEveryChangeIsAudited) {
   EXPECT_EQ(details[0], "observer -> observer,chair");
   EXPECT_TRUE(std::any_of(exported.begin(), exported.end(), [](const auto& e) { return e["action"] == "account_closed"; }));
 }
-
-}  // namespace
-}  // namespace att::testing
-
-namespace att::testing {
-namespace {
 
 TEST_F(AuthHttp, ReportLifecycleFromDraftToRecallRespectsEveryRole) {
   const std::string draft = R"({"visibility": "restricted", "restriction_reason": "national security",
@@ -499,18 +405,10 @@ TEST_F(AuthHttp, ReportLifecycleFromDraftToRecallRespectsEveryRole) {
   EXPECT_EQ(secretariat.send_json("POST", "/api/v1/reports/FRA/2023/recall", R"({"reason": "sent twice"})").status, 200);
   EXPECT_EQ(secretariat.get("/api/v1/reports/FRA/2023").status, 404) << "no current version after the recall";
 
-  const auto audit = nlohmann::json::parse(run_att({"audit", "export", "--db", db_path_, "--format", "json"}).out);
-  std::set<std::string> actions;
-  for (const auto& entry : audit) actions.insert(entry["action"].get<std::string>());
+  const auto actions = audited_actions();
   for (const char* action : {"report_submitted", "restricted_report_read", "report_recalled"})
     EXPECT_TRUE(actions.contains(action)) << action;
 }
-
-}  // namespace
-}  // namespace att::testing
-
-namespace att::testing {
-namespace {
 
 TEST_F(AuthHttp, WorkbookDownloadedFilledAndUploadedBack) {
   auto officer = signed_in("reporting_officer");  // FRA
@@ -540,12 +438,6 @@ TEST_F(AuthHttp, WorkbookDownloadedFilledAndUploadedBack) {
   officer.get("/account");
   EXPECT_EQ(officer.send_json("POST", "/api/v1/reports/DEU/2024/workbook", workbook.body).status, 403);
 }
-
-}  // namespace
-}  // namespace att::testing
-
-namespace att::testing {
-namespace {
 
 TEST_F(AuthHttp, InitialReportIsSubmittedAndUpdatedByNewVersions) {
   const auto questionnaire = io::load_questionnaire(std::string(ATT_DATA_DIR) + "/templates/initial-2015.json");
@@ -620,12 +512,6 @@ TEST_F(AuthHttp, InitialReportIsSubmittedAndUpdatedByNewVersions) {
   EXPECT_EQ(officer.send_json("PUT", "/api/v1/initial-reports/FRA/draft", R"({"answers": [], "updates_earlier": 1})").status,
             400);
 }
-
-}  // namespace
-}  // namespace att::testing
-
-namespace att::testing {
-namespace {
 
 // The title Chromium writes into a PDF's information dictionary (UTF-16BE in hex), decoded to
 // UTF-8: it proves which document was printed without a PDF reader.

@@ -13,10 +13,7 @@
 #include "auth/secrets.hpp"
 #include "auth/sessions_store.hpp"
 #include "auth/sign_in_throttle.hpp"
-#include "io/register_file.hpp"
-#include "store/migrations.hpp"
 #include "store/open_database.hpp"
-#include "store/states_store.hpp"
 #include "test_support.hpp"
 
 namespace att::auth {
@@ -25,21 +22,11 @@ namespace {
 using namespace std::chrono_literals;
 using Clock = std::chrono::system_clock;
 
-class AuthStorage : public testing::OnBothDatabases {
+class AuthStorage : public testing::OnBothDatabasesWithRegister {
  protected:
-  void SetUp() override {
-    OnBothDatabases::SetUp();
-    if (IsSkipped() || HasFailure()) return;
-    store::migrate(*db_);
-    auto states_register = io::load_register(ATT_DATA_DIR);
-    ASSERT_TRUE(states_register);
-    store::save_register(*db_, *states_register);
-  }
-
   std::int64_t make_account(const std::string& email, std::set<Role> roles, std::optional<std::string> state = {}) {
     return create_account(*db_, {email, "Name", "Position", std::move(state), "hash", std::move(roles)}, "2026-01-01T00:00:00Z");
   }
-
 };
 
 TEST_P(AuthStorage, AccountsKeepTheirRolesStateAndSecondFactor) {

@@ -7,9 +7,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
+#include <functional>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -129,12 +131,35 @@ std::chrono::steady_clock::duration stop_worker(std::optional<MailWorker>& worke
   return std::chrono::steady_clock::now() - started;
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
+// The lines a worker logs, kept for a test to wait on and read.
+class WorkerLog {
+ public:
+  [[nodiscard]] std::function<void(const std::string&)> sink() {
+    return [this](const std::string& line) {
+      {
+        std::lock_guard lock(mutex_);
+        lines_.push_back(line);
+      }
+      logged_.notify_all();
+    };
+  }
+
+  // True once `count` lines have come, false if they do not within 10 s.
+  bool wait_for(std::size_t count) {
+    std::unique_lock lock(mutex_);
+    return logged_.wait_for(lock, 10s, [&] { return lines_.size() >= count; });
+  }
+
+  [[nodiscard]] std::vector<std::string> lines() const {
+    std::lock_guard lock(mutex_);
+    return lines_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable logged_;
+  std::vector<std::string> lines_;
+};
 
 class MailOutbox : public testing::OnBothDatabases {
  protected:
@@ -382,7 +407,7 @@ TEST_P(MailOutbox, FileSinkAppendsEachMessageToAnMboxFile) {
   enqueue(*db_, {"bob@example.org", "Second", "From here on\nbye"}, t0);
   EXPECT_EQ(deliver_due(*db_, *sink, t0).sent, 2u);
 
-  const auto content = read_file(path);
+  const auto content = testing::file_content(path);
   EXPECT_EQ(content.rfind("From noreply@att.example ", 0), 0u) << content.substr(0, 80);
   EXPECT_NE(content.find("\nTo: ana.garcia@example.org\n"), std::string::npos);
   EXPECT_NE(content.find("\nTo: bob@example.org\n"), std::string::npos);
@@ -420,23 +445,15 @@ TEST_P(MailOutbox, WorkerDeliversInTheBackgroundAndStopsPromptly) {
 TEST_P(MailOutbox, WorkerLogsEachFailureOnOneLineWithoutTheAddress) {
   const auto id = enqueue(*db_, welcome, utc_timestamp_now());
   smtp_.stop();
-  std::mutex mutex;
-  std::condition_variable logged;
-  std::vector<std::string> lines;
+  WorkerLog worker_log;
   MailWorkerOptions options;
   options.interval = 1h;
-  options.log = [&](const std::string& line) {
-    {
-      std::lock_guard lock(mutex);
-      lines.push_back(line);
-    }
-    logged.notify_all();
-  };
+  options.log = worker_log.sink();
   {
     MailWorker worker([location = location_] { return store::open_database(location); }, smtp(), options);
-    std::unique_lock lock(mutex);
-    ASSERT_TRUE(logged.wait_for(lock, 10s, [&] { return !lines.empty(); }));
+    ASSERT_TRUE(worker_log.wait_for(1));
   }
+  const auto lines = worker_log.lines();
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_NE(lines[0].find("#" + std::to_string(id)), std::string::npos) << lines[0];
   EXPECT_NE(lines[0].find("attempt 1"), std::string::npos) << lines[0];
@@ -446,18 +463,10 @@ TEST_P(MailOutbox, WorkerLogsEachFailureOnOneLineWithoutTheAddress) {
 }
 
 TEST_P(MailOutbox, WorkerSurvivesADatabaseThatCannotBeOpened) {
-  std::mutex mutex;
-  std::vector<std::string> lines;
-  std::condition_variable logged;
+  WorkerLog worker_log;
   MailWorkerOptions options;
   options.interval = 50ms;
-  options.log = [&](const std::string& line) {
-    {
-      std::lock_guard lock(mutex);
-      lines.push_back(line);
-    }
-    logged.notify_all();
-  };
+  options.log = worker_log.sink();
   std::atomic<int> opened{0};
   {
     MailWorker worker(
@@ -468,13 +477,12 @@ TEST_P(MailOutbox, WorkerSurvivesADatabaseThatCannotBeOpened) {
           return store::open_database(location);
         },
         smtp(), options);
-    std::unique_lock lock(mutex);
-    ASSERT_TRUE(logged.wait_for(lock, 10s, [&] { return lines.size() >= 2; }));
-    lock.unlock();
+    ASSERT_TRUE(worker_log.wait_for(2));
     enqueue(*db_, welcome, utc_timestamp_now());
     worker.wake();
     ASSERT_TRUE(smtp_.wait_for_messages(1, 10s));
   }
+  const auto lines = worker_log.lines();
   EXPECT_NE(lines[0].find("connection refused"), std::string::npos) << lines[0];
   EXPECT_NE(lines[1].find("no connection"), std::string::npos) << lines[1];
   EXPECT_EQ(counts(*db_).sent, 1);

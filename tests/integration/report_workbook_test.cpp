@@ -2,7 +2,6 @@
 // defences against files that are not workbooks or that would unpack to far too much.
 #include <gtest/gtest.h>
 
-#include <stdlib.h>  // mkdtemp
 #include <xlsxwriter.h>
 #include <zip.h>
 
@@ -12,32 +11,12 @@
 #include <random>
 
 #include "io/file.hpp"
-#include "io/register_file.hpp"
-#include "io/templates_file.hpp"
 #include "io/xlsx_reader.hpp"
 #include "reporting/report_workbook.hpp"
+#include "test_support.hpp"
 
 namespace att::reporting {
 namespace {
-
-class ScratchDir {
- public:
-  ScratchDir() {
-    auto pattern = (std::filesystem::temp_directory_path() / "att-xlsx-test-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp");
-    path_ = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 std::string slurp(const std::filesystem::path& path) {
   auto bytes = io::read_file(path);
@@ -47,7 +26,7 @@ std::string slurp(const std::filesystem::path& path) {
 
 // A zip made with libzip: name -> content (deflated).
 std::string make_zip(const std::vector<std::pair<std::string, std::string>>& entries) {
-  ScratchDir dir;
+  testing::TempDir dir;
   const auto file = (dir.path() / "archive.zip").string();
   int error = 0;
   zip_t* archive = zip_open(file.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
@@ -66,7 +45,7 @@ std::string make_zip(const std::vector<std::pair<std::string, std::string>>& ent
 // every cell a string: sheet name -> rows -> cells.
 using Sheets = std::vector<std::pair<std::string, std::vector<std::vector<std::string>>>>;
 std::string make_workbook(const Sheets& sheets) {
-  ScratchDir dir;
+  testing::TempDir dir;
   const auto file = (dir.path() / "book.xlsx").string();
   lxw_workbook* workbook = workbook_new(file.c_str());
   for (const auto& [name, rows] : sheets) {
@@ -85,26 +64,12 @@ const std::vector<std::string> ids = {"category", "partner_state", "items",    "
 
 class ReportWorkbook : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto loaded = io::load_register(ATT_DATA_DIR);
-    ASSERT_TRUE(loaded) << loaded.error().message;
-    register_ = new StatesRegister(std::move(*loaded));
-    auto templates = io::load_templates(std::string(ATT_DATA_DIR) + "/templates");
-    ASSERT_TRUE(templates) << templates.error();
-    templates_ = new reports::TemplateLibrary(std::move(*templates));
-  }
-  static void TearDownTestSuite() {
-    delete register_;
-    delete templates_;
-    register_ = nullptr;
-    templates_ = nullptr;
-  }
-
   static ImportBatch upload(std::string_view bytes) {
-    return read_report_workbook(bytes, *register_, *templates_, {reports::Visibility::public_report, 2026, 1000});
+    return read_report_workbook(bytes, testing::project_register(), testing::project_templates(),
+                                {reports::Visibility::public_report, 2026, 1000});
   }
   static const reports::ReportTemplate& template_for(int year) {
-    const auto* found = templates_->for_year("annual", year);
+    const auto* found = testing::project_templates().for_year("annual", year);
     if (!found) throw std::runtime_error("no template");
     return *found;
   }
@@ -168,12 +133,8 @@ class ReportWorkbook : public ::testing::Test {
     return report;
   }
 
-  static StatesRegister* register_;
-  static reports::TemplateLibrary* templates_;
+  const StatesRegister& register_ = testing::project_register();
 };
-
-StatesRegister* ReportWorkbook::register_ = nullptr;
-reports::TemplateLibrary* ReportWorkbook::templates_ = nullptr;
 
 void expect_same(const reports::AnnualReport& a, const reports::AnnualReport& b, bool same_rows) {
   EXPECT_EQ(a.reporting_state, b.reporting_state);
@@ -218,7 +179,7 @@ void expect_same(const reports::AnnualReport& a, const reports::AnnualReport& b,
 TEST_F(ReportWorkbook, RoundTripKeepsEveryField) {
   const auto original = full_report();
   const auto& tmpl = template_for(original.year);
-  const auto bytes = write_report_workbook(original, tmpl, *register_, Language::fr);
+  const auto bytes = write_report_workbook(original, tmpl, register_, Language::fr);
   ASSERT_GT(bytes.size(), 1000u);
   EXPECT_EQ(bytes.substr(0, 2), "PK");
 
@@ -232,7 +193,7 @@ TEST_F(ReportWorkbook, RoundTripKeepsEveryField) {
   EXPECT_EQ(first.reports[0].lines[1].source_row, 4u);
   EXPECT_EQ(first.reports[0].lines[2].source_row, 3u);
 
-  const auto again = upload(write_report_workbook(first.reports[0], tmpl, *register_, Language::es));
+  const auto again = upload(write_report_workbook(first.reports[0], tmpl, register_, Language::es));
   ASSERT_FALSE(again.has_errors()) << problems_of(again);
   ASSERT_EQ(again.reports.size(), 1u);
   expect_same(first.reports[0], again.reports[0], true);
@@ -241,7 +202,7 @@ TEST_F(ReportWorkbook, RoundTripKeepsEveryField) {
 TEST_F(ReportWorkbook, PrefilledWorkbookForANewYearKeepsTheLinesAndTheNewYear) {
   auto last_year = full_report();
   last_year.year = 2023;  // the caller copies last year's report into the new year
-  const auto batch = upload(write_report_workbook(last_year, template_for(2023), *register_, Language::en));
+  const auto batch = upload(write_report_workbook(last_year, template_for(2023), register_, Language::en));
   ASSERT_FALSE(batch.has_errors()) << problems_of(batch);
   ASSERT_EQ(batch.reports.size(), 1u);
   EXPECT_EQ(batch.reports[0].year, 2023);
@@ -252,7 +213,7 @@ TEST_F(ReportWorkbook, FrenchWorkbookHasFrenchLabels) {
   const auto labels = load_workbook_labels(ATT_DATA_DIR, "annual-2021");
   ASSERT_TRUE(labels) << labels.error();
   const auto report = full_report();
-  const auto book = io::read_xlsx(write_report_workbook(report, template_for(2022), *register_, Language::fr, *labels));
+  const auto book = io::read_xlsx(write_report_workbook(report, template_for(2022), register_, Language::fr, *labels));
   ASSERT_TRUE(book) << book.error();
   std::vector<std::string> names;
   for (const auto& sheet : book->sheets) names.push_back(sheet.name);
@@ -269,8 +230,8 @@ TEST_F(ReportWorkbook, FrenchWorkbookHasFrenchLabels) {
   EXPECT_EQ(categories["I"], "Chars de combat");
   EXPECT_EQ(categories["II"], "Véhicules blindés de combat");
   EXPECT_EQ(categories.size(), template_for(2022).category_to_canonical.size());
-  EXPECT_EQ(states["DEU"], register_->find_by_code("DEU")->name_fr);
-  EXPECT_EQ(states.size(), register_->states().size());
+  EXPECT_EQ(states["DEU"], register_.find_by_code("DEU")->name_fr);
+  EXPECT_EQ(states.size(), register_.states().size());
 
   const auto* exports = book->sheet("Exports");
   ASSERT_NE(exports, nullptr);
@@ -294,11 +255,11 @@ TEST_F(ReportWorkbook, FrenchWorkbookHasFrenchLabels) {
   std::string all;
   for (std::size_t row = 1; row <= instructions->last_row(); ++row) all += instructions->cell(row, 1) + "\n";
   EXPECT_NE(all.find("Année civile couverte : 2022"), std::string::npos) << all;
-  EXPECT_NE(all.find(register_->find_by_code("FRA")->name_fr + " (FRA)"), std::string::npos) << all;
+  EXPECT_NE(all.find(register_.find_by_code("FRA")->name_fr + " (FRA)"), std::string::npos) << all;
   EXPECT_NE(all.find("téléversez"), std::string::npos) << all;
 
   // And the same workbook in English says it in English.
-  const auto english = io::read_xlsx(write_report_workbook(report, template_for(2022), *register_, Language::en, *labels));
+  const auto english = io::read_xlsx(write_report_workbook(report, template_for(2022), register_, Language::en, *labels));
   ASSERT_TRUE(english);
   EXPECT_EQ(english->sheet("Lists")->cell(2, 1), "I");
   EXPECT_EQ(english->sheet("Lists")->cell(2, 2), "Battle tanks");

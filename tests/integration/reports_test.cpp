@@ -5,14 +5,10 @@
 #include <cstdlib>
 
 #include "auth/policy.hpp"
-#include "io/register_file.hpp"
 #include "io/report_json.hpp"
-#include "io/templates_file.hpp"
 #include "reporting/csv_import.hpp"
 #include "reporting/reports_store.hpp"
-#include "store/migrations.hpp"
 #include "store/open_database.hpp"
-#include "store/states_store.hpp"
 #include "test_support.hpp"
 
 namespace att::reporting {
@@ -22,21 +18,8 @@ const std::string header =
     "reporting_state,year,direction,category,partner_state,items,value,currency,basis,description,comments,"
     "state_of_origin,intermediate_location\n";
 
-class Reports : public testing::OnBothDatabases {
+class Reports : public testing::OnBothDatabasesWithRegister {
  protected:
-  void SetUp() override {
-    OnBothDatabases::SetUp();
-    if (IsSkipped() || HasFailure()) return;
-    store::migrate(*db_);
-    auto loaded = io::load_register(ATT_DATA_DIR);
-    ASSERT_TRUE(loaded);
-    register_ = std::move(*loaded);
-    store::save_register(*db_, register_);
-    auto templates = io::load_templates(std::string(ATT_DATA_DIR) + "/templates");
-    ASSERT_TRUE(templates) << templates.error();
-    templates_ = std::move(*templates);
-  }
-
   ImportBatch read(const std::string& body, reports::Visibility visibility = reports::Visibility::public_report) {
     return read_canonical_csv(header + body, register_, templates_, {visibility, 2026, 1000});
   }
@@ -49,13 +32,7 @@ class Reports : public testing::OnBothDatabases {
     transaction.commit();
   }
 
-  auth::Viewer viewer(std::set<auth::Role> roles, std::optional<std::string> state = {}) {
-    return auth::viewer_for({1, "x@example.org", "X", std::move(roles), std::move(state), true, true}, register_,
-                            Date::from_ymd(2026, 11, 27), true);
-  }
-
-  StatesRegister register_;
-  reports::TemplateLibrary templates_;
+  const reports::TemplateLibrary& templates_ = testing::project_templates();
 };
 
 TEST_P(Reports, ImportCreatesOneReportPerStateAndYearThenAmendsWithNewVersions) {
@@ -155,11 +132,9 @@ INSTANTIATE_TEST_SUITE_P(BothDatabases, Reports, ::testing::ValuesIn(testing::da
                          [](const auto& test_info) { return test_info.param; });
 
 TEST(CanonicalCsv, MalformedFilesAreRefusedWithLocatedErrors) {
-  auto loaded = io::load_register(ATT_DATA_DIR);
-  auto templates = io::load_templates(std::string(ATT_DATA_DIR) + "/templates");
-  ASSERT_TRUE(loaded && templates);
   const auto read = [&](const std::string& text) {
-    return read_canonical_csv(text, *loaded, *templates, {reports::Visibility::public_report, 2026, 1000});
+    return read_canonical_csv(text, testing::project_register(), testing::project_templates(),
+                              {reports::Visibility::public_report, 2026, 1000});
   };
   struct Case {
     const char* what;

@@ -9,13 +9,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
-#include "io/register_file.hpp"
 #include "reporting/sipri_import.hpp"
-#include "store/migrations.hpp"
 #include "store/open_database.hpp"
-#include "store/states_store.hpp"
 #include "test_support.hpp"
 
 #ifndef ATT_SHARED_DIR
@@ -30,34 +26,18 @@ const std::string rules_path = ATT_DATA_DIR "/sipri-weapon-categories.csv";
 const std::string real_export_path = ATT_SHARED_DIR "/data/sipri-trade-register-2025-03-13.csv";
 const std::string now = "2026-01-01T00:00:00Z";
 
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-StatesRegister project_register() {
-  auto loaded = io::load_register(ATT_DATA_DIR);
-  if (!loaded) throw std::runtime_error(loaded.error().message);
-  return std::move(*loaded);
-}
-
 std::size_t count_of(const std::vector<NameCount>& list, const std::string& name) {
   const auto at = std::find_if(list.begin(), list.end(), [&](const NameCount& n) { return n.name == name; });
   return at == list.end() ? 0 : at->count;
 }
 
-class SipriImport : public testing::OnBothDatabases {
+class SipriImport : public testing::OnBothDatabasesWithRegister {
  protected:
   void SetUp() override {
-    OnBothDatabases::SetUp();
+    OnBothDatabasesWithRegister::SetUp();
     if (IsSkipped() || HasFailure()) return;
-    store::migrate(*db_);
-    register_ = project_register();
-    store::save_register(*db_, register_);
     rules_ = load_category_rules(rules_path);
-    sample_ = read_bytes(sample_path);
+    sample_ = testing::file_content(sample_path);
     ASSERT_FALSE(sample_.empty()) << sample_path;
   }
 
@@ -94,7 +74,13 @@ class SipriImport : public testing::OnBothDatabases {
     EXPECT_EQ(count("reference_transfers"), 0);
   }
 
-  StatesRegister register_;
+  // The sample with the first `from` in it replaced by `to`.
+  [[nodiscard]] std::string sample_with(const std::string& from, const std::string& to) const {
+    auto changed = sample_;
+    changed.replace(changed.find(from), from.size(), to);
+    return changed;
+  }
+
   std::vector<CategoryRule> rules_;
   std::string sample_;
 };
@@ -218,14 +204,11 @@ TEST_P(SipriImport, AFileThatIsNotSiprisIsRefusedAndNothingIsWritten) {
   const auto header_at = sample_.find("Recipient,Supplier");
   expect_refused(sample_.substr(header_at), "not a SIPRI trade register export: no line naming");
   // Another SIPRI table: the notes are there, the columns are not the trade register's.
-  auto other = sample_;
-  other.replace(other.find("Number ordered, ,"), 14, "Number of units");
-  expect_refused(other,
+  expect_refused(sample_with("Number ordered, ,", "Number of units, ,"),
                  "not a SIPRI trade register export: column 5 of its header is 'Number of units', "
                  "expected 'Number ordered'");
-  auto fewer = sample_;
-  fewer.replace(fewer.find(",SIPRI TIV of delivered weapons"), 31, "");
-  expect_refused(fewer, "its header has 15 columns, the trade register's 16");
+  expect_refused(sample_with(",SIPRI TIV of delivered weapons", ""),
+                 "its header has 15 columns, the trade register's 16");
 }
 
 TEST_P(SipriImport, ATruncatedRecordIsRefusedWithItsLineAndNothingIsWritten) {
@@ -233,26 +216,15 @@ TEST_P(SipriImport, ATruncatedRecordIsRefusedWithItsLineAndNothingIsWritten) {
   const auto cut = sample_.substr(0, sample_.rfind(",4,,2024,New"));
   expect_refused(cut, "line 27: the record has 8 fields, the header 16 (the file is cut short)", 27);
   // A record short of fields in the middle of the file, followed by a whole one.
-  auto short_record = sample_;
-  const auto at = short_record.find("Sample-Tank-2,tank,20,?,1975,New,,1.2,24,24");
-  short_record.replace(at, std::string("Sample-Tank-2,tank,20,?,1975,New,,1.2,24,24").size(), "Sample-Tank-2,tank");
-  expect_refused(short_record, "line 14: the record has 8 fields, the header 16 (and line 15 does not complete it)",
-                 14);
+  expect_refused(sample_with("Sample-Tank-2,tank,20,?,1975,New,,1.2,24,24", "Sample-Tank-2,tank"),
+                 "line 14: the record has 8 fields, the header 16 (and line 15 does not complete it)", 14);
   // A quoted field never closed.
   expect_refused(sample_ + "Chile,Peru,2023,,1,,X,tank,1,,2024,New,\"never closed,1,1,1\n", "line 28:", 28);
   // Values that are not what the column holds.
-  auto bad_number = sample_;
-  bad_number.replace(bad_number.find(",20,?,1975"), 10, ",20a,?,1975");
-  expect_refused(bad_number, "line 14: Number delivered '20a' is not a whole number", 14);
-  auto bad_mark = sample_;
-  bad_mark.replace(bad_mark.find("1974,?,20"), 9, "1974,!,20");
-  expect_refused(bad_mark, "line 14: the column after Year of order holds '!'", 14);
-  auto bad_tiv = sample_;
-  bad_tiv.replace(bad_tiv.find(",1.2,24,24"), 10, ",1.2.3,24,24");
-  expect_refused(bad_tiv, "line 14: SIPRI TIV per unit '1.2.3' is not a number", 14);
-  auto bad_date = sample_;
-  bad_date.replace(bad_date.find("2 Jan 2025"), 10, "yesterday!");
-  expect_refused(bad_date, "line 11: 'Data generated: yesterday!", 11);
+  expect_refused(sample_with(",20,?,1975", ",20a,?,1975"), "line 14: Number delivered '20a' is not a whole number", 14);
+  expect_refused(sample_with("1974,?,20", "1974,!,20"), "line 14: the column after Year of order holds '!'", 14);
+  expect_refused(sample_with(",1.2,24,24", ",1.2.3,24,24"), "line 14: SIPRI TIV per unit '1.2.3' is not a number", 14);
+  expect_refused(sample_with("2 Jan 2025", "yesterday!"), "line 11: 'Data generated: yesterday!", 11);
   expect_refused(sample_.substr(0, sample_.find("France,Germany")), "the export holds no deals");
 }
 
@@ -340,12 +312,11 @@ TEST(SipriCli, ImportSipriPrintsASummaryOrOneLineOfError) {
 TEST(SipriRealExport, ImportsTheWholeTradeRegister) {
   if (!std::filesystem::exists(real_export_path))
     GTEST_SKIP() << "the SIPRI export " << real_export_path << " is not here (it is not part of the repository)";
-  const auto bytes = read_bytes(real_export_path);
+  const auto bytes = testing::file_content(real_export_path);
   testing::TempDir dir;
   auto db = store::open_database(testing::fresh_database_location("sqlite", dir));
-  store::migrate(*db);
-  const auto states_register = project_register();
-  store::save_register(*db, states_register);
+  testing::migrate_with_register(*db);
+  const auto& states_register = testing::project_register();
   const auto rules = load_category_rules(rules_path);
 
   const auto started = std::chrono::steady_clock::now();

@@ -6,7 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include "io/register_file.hpp"
 #include "store/migrations.hpp"
 #include "store/open_database.hpp"
 #include "store/states_store.hpp"
@@ -15,23 +14,7 @@
 namespace att::store {
 namespace {
 
-class Storage : public testing::OnBothDatabases {
- protected:
-  void SetUp() override {
-    OnBothDatabases::SetUp();
-    if (IsSkipped() || HasFailure()) return;
-  }
-
-  static const StatesRegister& project_register() {
-    static const StatesRegister loaded = [] {
-      auto result = io::load_register(ATT_DATA_DIR);
-      if (!result) throw std::runtime_error(result.error().message);
-      return std::move(*result);
-    }();
-    return loaded;
-  }
-
-};
+class Storage : public testing::OnBothDatabases {};
 
 TEST_P(Storage, OpensTheRightEngine) {
   EXPECT_EQ(db_->dialect(), GetParam() == "sqlite" ? Dialect::sqlite : Dialect::postgres);
@@ -56,7 +39,7 @@ TEST_P(Storage, MigratesAnEmptyDatabaseOnceAndRecordsIt) {
 
 TEST_P(Storage, RegisterRoundTripKeepsEveryField) {
   migrate(*db_);
-  const auto& original = project_register();
+  const auto& original = testing::project_register();
   const auto saved = save_register(*db_, original);
   EXPECT_EQ(saved.states_added, original.states().size());
   EXPECT_EQ(saved.states_updated, 0u);
@@ -86,13 +69,12 @@ TEST_P(Storage, RegisterRoundTripKeepsEveryField) {
 }
 
 TEST_P(Storage, SavingAgainUpdatesInPlace) {
-  migrate(*db_);
-  save_register(*db_, project_register());
-  auto states = project_register().states();
+  testing::migrate_with_register(*db_);
+  auto states = testing::project_register().states();
   for (auto& s : states) {
     if (s.iso3 == "ECU") s.deposit_date = Date::from_ymd(2026, 3, 2);  // a date becomes known
   }
-  const auto saved = save_register(*db_, StatesRegister(states, project_register().aliases()));
+  const auto saved = save_register(*db_, StatesRegister(states, testing::project_register().aliases()));
   EXPECT_EQ(saved.states_added, 0u);
   EXPECT_EQ(saved.states_updated, states.size());
   const auto loaded = load_register(*db_);

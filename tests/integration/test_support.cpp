@@ -15,19 +15,16 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/date.hpp"
 #include "http_client.hpp"
+#include "io/templates_file.hpp"
+#include "store/migrations.hpp"
 #include "store/open_database.hpp"
+#include "store/states_store.hpp"
 
 namespace att::testing {
 
 namespace {
-
-std::string read_whole(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 const char* env(const char* name) {
   const char* value = std::getenv(name);
@@ -58,6 +55,27 @@ pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& i
 int exit_status(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
 
 }  // namespace
+
+std::string file_content(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+const reports::TemplateLibrary& project_templates() {
+  static const reports::TemplateLibrary loaded = [] {
+    auto result = io::load_templates(std::string(ATT_DATA_DIR) + "/templates");
+    if (!result) throw std::runtime_error(result.error());
+    return std::move(*result);
+  }();
+  return loaded;
+}
+
+void migrate_with_register(store::Database& db) {
+  store::migrate(db);
+  store::save_register(db, project_register());
+}
 
 TempDir::TempDir() {
   static std::mt19937_64 random{std::random_device{}()};
@@ -98,7 +116,7 @@ CommandResult run_att(const std::vector<std::string>& args, const std::string& s
   const pid_t pid = spawn(argv, in, out, err);
   int status = 0;
   waitpid(pid, &status, 0);
-  return {exit_status(status), read_whole(out), read_whole(err)};
+  return {exit_status(status), file_content(out), file_content(err)};
 }
 
 int free_port() {
@@ -151,7 +169,7 @@ int ServerProcess::stop() {
 }
 
 std::string ServerProcess::output() const {
-  return read_whole(dir_.path() / "out") + read_whole(dir_.path() / "err");
+  return file_content(dir_.path() / "out") + file_content(dir_.path() / "err");
 }
 
 void OnBothDatabases::SetUp() {
@@ -161,6 +179,17 @@ void OnBothDatabases::SetUp() {
     GTEST_SKIP() << postgres_unavailable_reason();
   }
   db_ = store::open_database(location_);
+}
+
+void OnBothDatabasesWithRegister::SetUp() {
+  OnBothDatabases::SetUp();
+  if (IsSkipped() || HasFailure()) return;
+  migrate_with_register(*db_);
+}
+
+auth::Viewer OnBothDatabasesWithRegister::viewer(std::set<auth::Role> roles, std::optional<std::string> state) const {
+  return auth::viewer_for({1, "x@example.org", "X", std::move(roles), std::move(state), true, true}, register_,
+                          Date::from_ymd(2026, 11, 27), true);
 }
 
 }  // namespace att::testing

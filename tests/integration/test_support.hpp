@@ -1,5 +1,5 @@
-// What the integration tests share: throwaway databases of both kinds, temporary folders,
-// running the att binary, and a real server on a free port.
+// What the integration tests share: throwaway databases of both kinds, the project's States
+// register, temporary folders, running the att binary, and a real server on a free port.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -7,9 +7,15 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "../unit/test_data.hpp"
+#include "auth/viewer.hpp"
+#include "core/reports/report_template.hpp"
+#include "core/states_register.hpp"
 #include "store/database.hpp"
 
 namespace att::testing {
@@ -40,6 +46,16 @@ struct CommandResult {
 };
 // Runs the att binary with these arguments (no shell involved).
 CommandResult run_att(const std::vector<std::string>& args, const std::string& stdin_text = "");
+
+// The bytes of a file, or "" if it cannot be read.
+std::string file_content(const std::filesystem::path& path);
+
+// The report templates in the project's data folder, read once (its States register is
+// project_register(), shared with the unit tests).
+const reports::TemplateLibrary& project_templates();
+
+// Migrates `db` and saves the project's States register into it.
+void migrate_with_register(store::Database& db);
 
 int free_port();
 
@@ -72,6 +88,17 @@ class OnBothDatabases : public ::testing::TestWithParam<std::string> {
   TempDir dir_;
   std::string location_;
   std::unique_ptr<store::Database> db_;
+};
+
+// OnBothDatabases with the database migrated and holding the project's States register.
+class OnBothDatabasesWithRegister : public OnBothDatabases {
+ protected:
+  void SetUp() override;
+
+  // A signed-in account with these roles (and State), as the rules see it on 27 November 2026.
+  auth::Viewer viewer(std::set<auth::Role> roles, std::optional<std::string> state = {}) const;
+
+  const StatesRegister& register_ = project_register();
 };
 
 }  // namespace att::testing
