@@ -118,8 +118,10 @@ HttpResponse decide(const AppContext& app, HttpRequest& request, bool approve) {
       "");
 }
 
+// `error` is shown in the row of account `error_for` (its form open), else above the table.
 HttpResponse users_page(const AppContext& app, HttpRequest& request, const std::string& notice,
-                        const std::string& error, int status = 200) {
+                        const std::string& error, int status = 200, std::optional<std::int64_t> error_for = {}) {
+  bool error_shown_in_row = false;
   const auto language = language_of(request);
   const bool may_edit = auth::may(request.visit.viewer, Permission::manage_users);
   auto db = app.pool->acquire();
@@ -140,13 +142,15 @@ HttpResponse users_page(const AppContext& app, HttpRequest& request, const std::
                      {"roles", roles},
                      {"two_factor", stored.account.totp_enabled},
                      {"active", stored.account.active},
-                     {"created_at", format_timestamp(app.catalog, language, stored.created_at)}});
+                     {"created_at", format_timestamp(app.catalog, language, stored.created_at)},
+                     {"row_error", stored.account.id == error_for ? error : ""}});
+    error_shown_in_row = error_shown_in_row || stored.account.id == error_for;
   }
   return render_page(app, request, choose_language(request), "admin_users",
                      {{"title", app.catalog.text(language, "admin.users_title")},
                       {"users", users},
                       {"notice", notice},
-                      {"error", error}},
+                      {"error", error_shown_in_row ? "" : error}},
                      status);
 }
 
@@ -170,7 +174,7 @@ HttpResponse change_user(const AppContext& app, HttpRequest& request) {
   for (const auto& [name, value] : parse_query(request.body)) {
     if (name != "role") continue;
     const auto role = auth::role_from_string(value);
-    if (!role) return users_page(app, request, "", t("admin.role_unknown"), 400);
+    if (!role) return users_page(app, request, "", t("admin.role_unknown"), 400, id);
     roles.insert(*role);
   }
   if (roles.contains(auth::Role::reporting_officer)) roles.insert(auth::Role::state_representative);
@@ -209,7 +213,7 @@ HttpResponse change_user(const AppContext& app, HttpRequest& request) {
       transaction.commit();
     }
   }
-  if (!error.empty()) return users_page(app, request, "", error, 400);
+  if (!error.empty()) return users_page(app, request, "", error, 400, id);
   return users_page(app, request, t("admin.user_saved"), "");
 }
 

@@ -137,30 +137,54 @@ HttpResponse get_draft(const AppContext& app, HttpRequest& request) {
   return HttpResponse::json(200, json_text(io::report_json(*draft)));
 }
 
-HttpResponse save_draft(const AppContext& app, HttpRequest& request) {
-  const auto language = language_of(request);
+// The body read as the report of the URL's State and year and checked against that year's
+// template, or the answer to give instead.
+struct CheckedReport {
+  reports::AnnualReport report;
+  reports::ValidationResult result;
+};
+
+tl::expected<CheckedReport, HttpResponse> checked_body(const AppContext& app, HttpRequest& request) {
   const auto address = report_address(app, request);
-  if (!address) return address.error();
+  if (!address) return tl::unexpected(address.error());
   if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, address->state))
-    return std::move(*refusal);
+    return tl::unexpected(std::move(*refusal));
   const auto document = json_body(app, request);
-  if (!document) return document.error();
+  if (!document) return tl::unexpected(document.error());
   auto report = io::report_from_json(*document);
-  if (!report) return api_error(400, "invalid_report", report.error());
+  if (!report) return tl::unexpected(api_error(400, "invalid_report", report.error()));
   report->reporting_state = address->state;
   report->year = address->year;
   const auto* report_template = app.templates->for_year("annual", address->year);
-  if (!report_template) return bad_year(app, request, std::to_string(address->year));
+  if (!report_template) return tl::unexpected(bad_year(app, request, std::to_string(address->year)));
   report->template_id = report_template->id;
-  const auto result = reports::validate(*report, *report_template, *app.states);
+  auto result = reports::validate(*report, *report_template, *app.states);
+  return CheckedReport{std::move(*report), std::move(result)};
+}
+
+nlohmann::json findings_answer(const AppContext& app, const HttpRequest& request, const CheckedReport& checked) {
+  return {{"template", checked.report.template_id},
+          {"errors", checked.result.error_count()},
+          {"findings", findings_json(app, language_of(request), checked.result)}};
+}
+
+HttpResponse save_draft(const AppContext& app, HttpRequest& request) {
+  const auto checked = checked_body(app, request);
+  if (!checked) return checked.error();
   auto db = app.pool->acquire();
   store::Transaction transaction(*db);
-  reporting::save_draft(*db, *report, request.visit.viewer.user_id, utc_timestamp_now());
+  reporting::save_draft(*db, checked->report, request.visit.viewer.user_id, utc_timestamp_now());
   transaction.commit();
-  return HttpResponse::json(200, json_text({{"saved", true},
-                                            {"template", report->template_id},
-                                            {"errors", result.error_count()},
-                                            {"findings", findings_json(app, language, result)}}));
+  auto answer = findings_answer(app, request, *checked);
+  answer["saved"] = true;
+  return HttpResponse::json(200, json_text(answer));
+}
+
+// Checks a document without saving anything.
+HttpResponse validate_only(const AppContext& app, HttpRequest& request) {
+  const auto checked = checked_body(app, request);
+  if (!checked) return checked.error();
+  return HttpResponse::json(200, json_text(findings_answer(app, request, *checked)));
 }
 
 HttpResponse submit_draft(const AppContext& app, HttpRequest& request) {
@@ -304,6 +328,7 @@ void add_reports_routes(Router& router, const AppContext& app) {
   router.add("GET", "/api/v1/reports/{state}/{year}/versions", [&app](HttpRequest& r) { return list_versions(app, r); });
   router.add("GET", "/api/v1/reports/{state}/{year}/draft", [&app](HttpRequest& r) { return get_draft(app, r); });
   router.add("PUT", "/api/v1/reports/{state}/{year}/draft", [&app](HttpRequest& r) { return save_draft(app, r); });
+  router.add("POST", "/api/v1/reports/{state}/{year}/validate", [&app](HttpRequest& r) { return validate_only(app, r); });
   router.add("POST", "/api/v1/reports/{state}/{year}/submit", [&app](HttpRequest& r) { return submit_draft(app, r); });
   router.add("POST", "/api/v1/reports/{state}/{year}/recall", [&app](HttpRequest& r) { return recall(app, r); });
 }

@@ -15,6 +15,7 @@
 #include "io/csv_reader.hpp"
 #include "io/file.hpp"
 #include "io/templates_file.hpp"
+#include "reporting/report_workbook.hpp"
 #include "server_with_accounts.hpp"
 #include "store/open_database.hpp"
 #include "test_support.hpp"
@@ -323,8 +324,10 @@ TEST_F(AuthHttp, OnlyAdministratorsChangeRolesAndEveryChangeIsAudited) {
             (std::set<auth::Role>{auth::Role::chair, auth::Role::observer}));
   EXPECT_EQ(observer_session.get("/restricted").status, 200) << "the new role applies at the next request";
 
-  EXPECT_EQ(admin.post(target, {{"role", "reporting-officer"}, {"active", "yes"}}).status, 400)
-      << "a reporting officer needs a State";
+  const auto needs_state = admin.post(target, {{"role", "reporting-officer"}, {"active", "yes"}});
+  EXPECT_EQ(needs_state.status, 400) << "a reporting officer needs a State";
+  const auto row_error = "id=\"user-" + std::to_string(observer->account.id) + "-error\"";
+  EXPECT_NE(needs_state.body.find(row_error), std::string::npos) << "the error sits in the row it concerns";
   EXPECT_EQ(admin.post(target, {{"role", "superuser"}}).status, 400);
   const auto self = "/admin/users/" + std::to_string(administrator->account.id);
   EXPECT_EQ(admin.post(self, {{"role", "observer"}, {"active", "yes"}}).status, 400) << "not one's own admin role";
@@ -362,6 +365,18 @@ TEST_F(AuthHttp, ReportLifecycleFromDraftToRecallRespectsEveryRole) {
 
   const auto refused = officer.send_json("POST", "/api/v1/reports/FRA/2023/submit", "");
   EXPECT_EQ(refused.status, 422) << "a report with errors is not submitted";
+
+  // Validating checks a document without saving it.
+  officer.get("/account");
+  const auto checked = officer.send_json("POST", "/api/v1/reports/FRA/2023/validate",
+                                         R"({"exports": [{"category": "II", "partner_state": "FRA", "items": 1}]})");
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  EXPECT_EQ(nlohmann::json::parse(checked.body)["findings"][0]["code"], "partner_not_self");
+  EXPECT_EQ(nlohmann::json::parse(officer.get("/api/v1/reports/FRA/2023/draft").body)["exports"][0]["partner_state"],
+            "BEL")
+      << "the saved draft is unchanged";
+  officer.get("/account");
+  EXPECT_EQ(officer.send_json("POST", "/api/v1/reports/DEU/2023/validate", draft).status, 403);
 
   // Drafts are seen by the State's reporting officers and the Secretariat only.
   auto representative = signed_in("representative");  // FRA, not a reporting officer
@@ -554,6 +569,14 @@ TEST_F(AuthHttp, VersionsStayReadableAndReportsPrintAsPdf) {
   EXPECT_EQ(items_of("?version=1"), 5) << "the superseded version is kept";
   EXPECT_EQ(items_of("?version=3"), -404);
   EXPECT_EQ(items_of("?version=first"), -400);
+  // The superseded version as a workbook, read back through the upload's own reader.
+  const auto workbook = visitor.get("/api/v1/reports/FRA/2025.xlsx?version=1&lang=es");
+  ASSERT_EQ(workbook.status, 200);
+  const auto read_back = reporting::read_report_workbook(workbook.body, project_register(), project_templates(),
+                                                         {reports::Visibility::public_report, 2026, 10});
+  ASSERT_FALSE(read_back.has_errors()) << read_back.problems.front().message;
+  ASSERT_EQ(read_back.reports.size(), 1u);
+  EXPECT_EQ(read_back.reports[0].lines.at(0).items, 5);
   EXPECT_NE(visitor.get("/reports/FRA/2025?version=1").body.find("id=\"version-notice\""), std::string::npos)
       << "an older version says so";
   EXPECT_EQ(visitor.get("/reports/FRA/2025").body.find("id=\"version-notice\""), std::string::npos);

@@ -52,7 +52,8 @@ class SipriImport : public testing::OnBothDatabasesWithRegister {
     const auto rows = db_->query(
         "SELECT recipient_state, recipient_name, supplier_state, supplier_name, order_year, order_year_uncertain,"
         " number_ordered, number_delivered, weapon_description, category, delivery_years, status, comments,"
-        " tiv_per_unit, tiv_total_order, tiv_delivered, record_no FROM reference_transfers"
+        " tiv_per_unit, tiv_total_order, tiv_delivered, record_no, number_ordered_uncertain,"
+        " number_delivered_uncertain FROM reference_transfers"
         " WHERE weapon_designation = $1",
         {designation});
     if (rows.size() != 1) throw std::runtime_error(designation + ": " + std::to_string(rows.size()) + " rows");
@@ -162,7 +163,11 @@ TEST_P(SipriImport, UncertaintyMarksEmptyNumbersAndLineBreaksInComments) {
   const auto stored_soviet = transfer("Sample-Tank-2");
   EXPECT_EQ(stored_soviet.integer(4), 1974);
   EXPECT_EQ(stored_soviet.integer(5), 1) << "order year uncertain";
+  EXPECT_EQ(stored_soviet.integer(17), 1) << "number ordered uncertain";
+  EXPECT_EQ(stored_soviet.integer(18), 1) << "number delivered uncertain";
   EXPECT_EQ(transfer("Sample-Tank-1").integer(5), 0);
+  EXPECT_EQ(transfer("Sample-Tank-1").integer(17), 0);
+  EXPECT_EQ(transfer("Sample-Tank-1").integer(18), 0);
 
   // A quoted comment holding a comma and a line break; an empty number ordered and TIV.
   const auto quoted = transfer("Sample-APC-2");
