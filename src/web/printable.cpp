@@ -6,6 +6,37 @@
 
 namespace att::web {
 
+namespace {
+
+// Text as a CSS string literal: quotes and backslashes escaped, and "<" written as an escape
+// so that nothing in it can close the <style> element.
+std::string css_string(const std::string& text) {
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    if (c == '<') {
+      quoted += "\\3C ";
+      continue;
+    }
+    if (c == '\n' || c == '\r') {
+      quoted += ' ';
+      continue;
+    }
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// "ATT Transparency Platform · France · 2025 · Version 2" at the foot of every page.
+std::string footer_text(const AppContext& app, Language language, const nlohmann::json& context) {
+  auto text = app.catalog.text(language, "site.name") + " · " + context.value("title", std::string());
+  if (const auto version = context.value("version", std::string()); !version.empty())
+    text += " · " + app.catalog.text(language, "reports.version") + " " + version;
+  return text;
+}
+
+}  // namespace
+
 HttpResponse pdf_document(const AppContext& app, const HttpRequest& request, const LanguageChoice& choice,
                           const std::string& page, nlohmann::json context, const std::string& file_name) {
   const auto language = choice.language;
@@ -15,7 +46,8 @@ HttpResponse pdf_document(const AppContext& app, const HttpRequest& request, con
   const auto html = app.views.render(
       "print_layout", {{"lang", context["lang"]},
                        {"title", context.value("title", std::string())},
-                       {"style", app.views.render("print_style", nlohmann::json::object())},
+                       {"style", app.views.render("print_style",
+                                                  {{"footer", css_string(footer_text(app, language, context))}})},
                        {"content", app.views.render(page, context)}});
   auto printed = app.pdf ? app.pdf->print(html)
                          : tl::unexpected(io::PdfError{io::PdfError::Kind::unavailable, "no PDF printer configured"});
