@@ -5,6 +5,8 @@
 # in the same run, and prints lines/s, peak memory and the cost of storing relative to the baseline.
 # Targets (issue "Reports"): >= 200,000 lines/s for 1,000,000 lines, peak memory < 500 MB.
 #   bench/import_bench.sh [LINES]        (default 1000000)
+# With ATT_BENCH_POSTGRES_URL set (an empty database), the same file is also imported into
+# PostgreSQL, for information: the target is for the embedded SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines="${1:-1000000}"
@@ -31,6 +33,11 @@ real_rate=$(rate "$real_s")
 printf '%-34s %12s %10s %12s\n' "step ($rows lines)" "seconds" "lines/s" "peak MB"
 printf '%-34s %12s %10s %12d\n' "baseline: check only (--dry-run)" "$dry_s" "$dry_rate" $((dry_kb / 1024))
 printf '%-34s %12s %10s %12d\n' "import into SQLite" "$real_s" "$real_rate" $((real_kb / 1024))
+if [ -n "${ATT_BENCH_POSTGRES_URL:-}" ]; then
+  "$att" init --db "$ATT_BENCH_POSTGRES_URL" > /dev/null
+  read -r pg_s pg_kb < <(measure "$att" import --db "$ATT_BENCH_POSTGRES_URL" "$work/lines.csv")
+  printf '%-34s %12s %10s %12d\n' "import into PostgreSQL" "$pg_s" "$(rate "$pg_s")" $((pg_kb / 1024))
+fi
 awk -v a="$real_s" -v b="$dry_s" 'BEGIN { printf "storing costs %.1fx the checking alone\n", (b > 0 ? a / b : 0) }'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "store/database.hpp"
 
@@ -26,8 +28,13 @@ class PostgresDatabase final : public Database {
   void rollback() override;
 
  private:
+  // The name of the server-side prepared statement for this SQL text and parameter types,
+  // preparing it on first use; empty when the cache is full (the statement then runs unprepared).
+  std::string prepared_name(std::string_view sql, const std::vector<unsigned int>& types);
+
   std::string safe_url_;
   pg_conn* conn_ = nullptr;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL (+ types) -> statement name
 };
 
 // The URL with any password replaced by ***, for messages and logs.
