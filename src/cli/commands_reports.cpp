@@ -1,6 +1,9 @@
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
 #include <memory>
 
 #include <nlohmann/json.hpp>
@@ -9,7 +12,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "core/date.hpp"
-#include "io/file.hpp"
 #include "io/templates_file.hpp"
 #include "reporting/csv_import.hpp"
 #include "reporting/reports_store.hpp"
@@ -65,13 +67,13 @@ void import_file(const ImportOptions& options) {
   const auto templates = templates_from(options.common);
   // Progress goes to a terminal only, on one line that is rewritten; logs stay clean.
   const bool show_progress = ::isatty(STDERR_FILENO) == 1;
-  // The file's text is released once it is read into reports, before anything is written.
+  // The file is read in pieces into reports: it is never held whole in memory.
   const auto batch = [&] {
-    const auto text = io::read_file(options.file);
-    if (!text) throw UsageError(text.error());
+    std::ifstream in(options.file, std::ios::binary);
+    if (!in) throw UsageError("cannot read " + options.file + ": " + std::strerror(errno));
     reporting::ImportOptions import_options{*visibility, today_utc().year(), 1000, {}, 100000};
     if (show_progress) import_options.on_progress = [](std::size_t rows) { progress("read %zu lines", rows); };
-    return reporting::read_canonical_csv(*text, states_register, templates, import_options);
+    return reporting::read_canonical_csv(in, states_register, templates, import_options);
   }();
   for (const auto& problem : batch.problems) {
     std::fprintf(stderr, "%s:%zu: %s: %s%s%s\n", options.file.c_str(), problem.row,

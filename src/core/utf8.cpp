@@ -32,13 +32,19 @@ std::optional<CodePoint> code_point_at(std::string_view text, std::size_t at) {
   return CodePoint{value, length};
 }
 
-bool is_utf8(std::string_view text) {
+std::size_t first_non_utf8(std::string_view text) {
   for (std::size_t at = 0; at < text.size();) {
+    if (static_cast<unsigned char>(text[at]) < 0x80) {
+      ++at;
+      continue;
+    }
     const auto point = code_point_at(text, at);
-    if (!point) return false;
+    if (!point) return at;
     at += point->length;
   }
-  return true;
+  return std::string_view::npos;
 }
+
+bool is_utf8(std::string_view text) { return first_non_utf8(text) == std::string_view::npos; }
 
 }  // namespace att

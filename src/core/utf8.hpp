@@ -16,5 +16,8 @@ struct CodePoint {
 std::optional<CodePoint> code_point_at(std::string_view text, std::size_t at);
 
 bool is_utf8(std::string_view text);
+// The offset of the first byte that does not start a UTF-8 character, or npos when all of it is
+// UTF-8. Runs of ASCII are skipped quickly: a file of a hundred megabytes is checked in passing.
+std::size_t first_non_utf8(std::string_view text);
 
 }  // namespace att

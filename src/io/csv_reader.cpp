@@ -11,14 +11,16 @@ tl::expected<std::vector<CsvRecord>, CsvError> parse_csv(std::string_view text) 
   return records;
 }
 
-tl::expected<void, CsvError> for_each_csv_record(std::string_view text,
-                                                 const std::function<void(const CsvRecord&)>& visit) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  CsvRecord record{1, {}};
+tl::expected<CsvPiece, CsvError> for_each_complete_csv_record(std::string_view text, std::size_t first_line, bool last,
+                                                              const std::function<void(const CsvRecord&)>& visit) {
+  CsvRecord record{first_line, {}};
   std::string field;
-  std::size_t line = 1;
+  std::size_t line = first_line;
   std::size_t i = 0;
   bool record_has_content = false;
+  // Where the record being read began: a piece that ends inside it is given back from there.
+  std::size_t record_start = 0;
+  std::size_t record_start_line = first_line;
 
   std::size_t field_count = 0;  // fields in use: the vector and its strings are reused between records
   auto end_field = [&] {
@@ -34,7 +36,10 @@ tl::expected<void, CsvError> for_each_csv_record(std::string_view text,
     field_count = 0;
     record.line = line;
     record_has_content = false;
+    record_start = i;
+    record_start_line = line;
   };
+  const auto unfinished = [&] { return CsvPiece{record_start, record_start_line}; };
 
   while (i < text.size()) {
     const char c = text[i];
@@ -42,14 +47,17 @@ tl::expected<void, CsvError> for_each_csv_record(std::string_view text,
       const std::size_t opened_on = line;
       ++i;
       for (;;) {
-        if (i >= text.size())
+        if (i >= text.size()) {
+          if (!last) return unfinished();  // the closing quote is in the next piece
           return tl::unexpected(CsvError{opened_on, "a quoted field is never closed", CsvError::Kind::unterminated_quote});
+        }
         if (text[i] == '"') {
           if (i + 1 < text.size() && text[i + 1] == '"') {
             field.push_back('"');
             i += 2;
             continue;
           }
+          if (i + 1 == text.size() && !last) return unfinished();  // "" may continue in the next piece
           ++i;
           break;
         }
@@ -70,6 +78,8 @@ tl::expected<void, CsvError> for_each_csv_record(std::string_view text,
       record_has_content = true;
       ++i;
     } else if (c == '\r' || c == '\n') {
+      // A "\r" at the end of a piece may be the first half of "\r\n".
+      if (c == '\r' && i + 1 == text.size() && !last) return unfinished();
       i += (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
       ++line;
       end_record();
@@ -81,7 +91,16 @@ tl::expected<void, CsvError> for_each_csv_record(std::string_view text,
       i = separator;
     }
   }
+  if (!last) return unfinished();
   if (record_has_content || !field.empty()) end_record();
+  return CsvPiece{text.size(), line};
+}
+
+tl::expected<void, CsvError> for_each_csv_record(std::string_view text,
+                                                 const std::function<void(const CsvRecord&)>& visit) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  const auto read = for_each_complete_csv_record(text, 1, true, visit);
+  if (!read) return tl::unexpected(read.error());
   return {};
 }
 

@@ -29,6 +29,18 @@ tl::expected<std::vector<CsvRecord>, CsvError> parse_csv(std::string_view text);
 tl::expected<void, CsvError> for_each_csv_record(std::string_view text,
                                                  const std::function<void(const CsvRecord&)>& visit);
 
+// Reading a file in pieces, so that it is never held whole in memory. Visits the complete
+// records at the start of `text`, which begins at a record boundary on line `first_line`, and
+// says how far they reach: the rest is an unfinished record, to be given again with the piece
+// that follows. With `last`, `text` is the end of the file and is read to its end. (A BOM is
+// the caller's to remove from the first piece.)
+struct CsvPiece {
+  std::size_t consumed = 0;  // bytes of `text` read as whole records
+  std::size_t line = 1;      // the line on which the rest begins
+};
+tl::expected<CsvPiece, CsvError> for_each_complete_csv_record(std::string_view text, std::size_t first_line, bool last,
+                                                              const std::function<void(const CsvRecord&)>& visit);
+
 // Records keyed by the header row: `field(record, "iso3")`.
 class CsvTable {
  public:

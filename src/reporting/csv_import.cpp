@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <istream>
+#include <optional>
 #include <map>
 
+#include "core/utf8.hpp"
 #include "io/csv_reader.hpp"
 
 namespace att::reporting {
@@ -12,21 +15,6 @@ namespace att::reporting {
 namespace {
 
 using reports::Severity;
-
-// The first byte that is not valid UTF-8, or npos: a file saved as Latin-1 is refused whole.
-std::size_t invalid_utf8_at(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return i;
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return i;
-    }
-    i += length;
-  }
-  return std::string_view::npos;
-}
 
 std::size_t line_of_offset(std::string_view text, std::size_t offset) {
   return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
@@ -45,18 +33,32 @@ class Importer {
       : register_(states_register), templates_(templates), options_(options) {}
 
   ImportBatch run(std::string_view text) {
-    if (const auto bad = invalid_utf8_at(text); bad != std::string_view::npos) {
-      problem(line_of_offset(text, bad), "", "the file is not UTF-8 text (save it as CSV UTF-8)");
-      return std::move(batch_);
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    read_piece(text, 1, true);
+    return finish();
+  }
+
+  // The file read in pieces of `piece_bytes`: only one piece and the reports are ever in memory.
+  ImportBatch run(std::istream& in, std::size_t piece_bytes) {
+    std::string buffer;
+    std::size_t line = 1;
+    bool first = true;
+    for (;;) {
+      const auto kept = buffer.size();
+      buffer.resize(kept + piece_bytes);
+      in.read(buffer.data() + kept, static_cast<std::streamsize>(piece_bytes));
+      buffer.resize(kept + static_cast<std::size_t>(in.gcount()));
+      const bool last = !in;
+      std::string_view text(buffer);
+      if (first && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+      if (first && !last && text.size() < 3) continue;  // too little to see a BOM yet
+      first = false;
+      const auto piece = read_piece(text, line, last);
+      if (!piece || last) break;
+      line = piece->line;
+      buffer.erase(0, static_cast<std::size_t>(text.data() - buffer.data()) + piece->consumed);
     }
-    const auto parsed = io::for_each_csv_record(text, [this](const io::CsvRecord& record) { take(record); });
-    if (!parsed) {
-      problem(parsed.error().line, "", parsed.error().message);
-      return std::move(batch_);
-    }
-    if (!header_seen_) problem(1, "", "the file is empty: it needs a header row and lines");
-    finish();
-    return std::move(batch_);
+    return finish();
   }
 
  private:
@@ -166,7 +168,41 @@ class Importer {
     batch_.reports[at->second].lines.push_back(std::move(line));
   }
 
-  void finish() {
+  // One piece of the file, starting at a record boundary on `line`. Its text is checked for
+  // UTF-8 up to its last line break (a character may be cut at its end, a line break never is;
+  // records are read only up to a line break)
+  // before any record in it is read. Nothing when reading must stop.
+  std::optional<io::CsvPiece> read_piece(std::string_view text, std::size_t line, bool last) {
+    if (stopped_) return std::nullopt;
+    const auto checked = last ? text : text.substr(0, text.find_last_of("\r\n") + 1);
+    if (const auto bad = first_non_utf8(checked); bad != std::string_view::npos) {
+      problem(line - 1 + line_of_offset(checked, bad), "", "the file is not UTF-8 text (save it as CSV UTF-8)");
+      stopped_ = true;
+      return std::nullopt;
+    }
+    auto piece = io::for_each_complete_csv_record(text, line, last, [this](const io::CsvRecord& r) { take(r); });
+    if (!piece) {
+      problem(piece.error().line, "", piece.error().message);
+      stopped_ = true;
+      return std::nullopt;
+    }
+    return *piece;
+  }
+
+  ImportBatch finish() {
+    if (stopped_) {
+      // A file that cannot be read to its end yields its problems and no reports, however much
+      // of it was read before the reading stopped.
+      batch_.reports.clear();
+      batch_.rows = 0;
+      return std::move(batch_);
+    }
+    if (!header_seen_) problem(1, "", "the file is empty: it needs a header row and lines");
+    validate_reports();
+    return std::move(batch_);
+  }
+
+  void validate_reports() {
     for (auto& report : batch_.reports) {
       const auto* report_template = templates_.for_year("annual", report.year);
       if (!report_template) {
@@ -191,6 +227,7 @@ class Importer {
   const ImportOptions& options_;
   ImportBatch batch_;
   bool header_seen_ = false;
+  bool stopped_ = false;  // the file cannot be read on: what it holds so far is not checked
   std::size_t errors_ = 0;
   std::vector<std::size_t> columns_;  // canonical column -> position in the file
   std::map<std::string, std::size_t> index_;
@@ -202,6 +239,12 @@ class Importer {
 ImportBatch read_canonical_csv(std::string_view text, const StatesRegister& states_register,
                                const reports::TemplateLibrary& templates, const ImportOptions& options) {
   return Importer(states_register, templates, options).run(text);
+}
+
+ImportBatch read_canonical_csv(std::istream& in, const StatesRegister& states_register,
+                               const reports::TemplateLibrary& templates, const ImportOptions& options,
+                               std::size_t piece_bytes) {
+  return Importer(states_register, templates, options).run(in, std::max<std::size_t>(piece_bytes, 1));
 }
 
 }  // namespace att::reporting

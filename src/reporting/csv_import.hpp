@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,5 +42,10 @@ struct ImportOptions {
 
 ImportBatch read_canonical_csv(std::string_view text, const StatesRegister& states_register,
                                const reports::TemplateLibrary& templates, const ImportOptions& options);
+// The same from a stream read in pieces (a file is never held whole in memory); the result is
+// the same whatever the size of the pieces.
+ImportBatch read_canonical_csv(std::istream& in, const StatesRegister& states_register,
+                               const reports::TemplateLibrary& templates, const ImportOptions& options,
+                               std::size_t piece_bytes = 4 << 20);
 
 }  // namespace att::reporting

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/date.hpp"
+#include "core/utf8.hpp"
 #include "io/csv_reader.hpp"
 #include "io/file.hpp"
 #include "store/batched_insert.hpp"
@@ -64,19 +65,7 @@ std::string lower_ascii(std::string_view text) {
 
 // Whether the text is UTF-8 and holds at least one character beyond ASCII.
 bool is_utf8_beyond_ascii(std::string_view text) {
-  bool beyond_ascii = false;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return false;
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-    }
-    beyond_ascii = beyond_ascii || length > 1;
-    i += length;
-  }
-  return beyond_ascii;
+  return is_utf8(text) && std::any_of(text.begin(), text.end(), [](char c) { return (c & 0x80) != 0; });
 }
 
 // SIPRI exports ISO-8859-1, where every byte is the code point of the same number. Latin-1 text

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <sstream>
 
 #include "auth/policy.hpp"
 #include "io/report_json.hpp"
@@ -160,6 +161,58 @@ TEST(CanonicalCsv, MalformedFilesAreRefusedWithLocatedErrors) {
         << c.what << ": " << batch.problems.front().message;
     EXPECT_LE(batch.problems.size(), 1000u) << c.what;
   }
+}
+
+}  // namespace
+}  // namespace att::reporting
+
+namespace att::reporting {
+namespace {
+
+// What a batch holds, as text: every report in the canonical CSV, then every problem.
+std::string describe(const ImportBatch& batch) {
+  std::string text = "rows " + std::to_string(batch.rows) + ", errors " + std::to_string(batch.error_count) + "\n";
+  for (const auto& report : batch.reports) text += io::report_csv(report);
+  for (const auto& p : batch.problems)
+    text += std::to_string(p.row) + " " + p.column + " " + p.message + "\n";
+  return text;
+}
+
+// A file read in pieces gives exactly what it gives read whole, wherever the pieces end: in a
+// BOM, a CRLF, a quoted field, an escaped quote or a multi-byte character.
+TEST(CanonicalCsv, ReadingInPiecesChangesNothing) {
+  const std::string crlf_header =
+      "reporting_state,year,direction,category,partner_state,items,value,currency,basis,description,comments,"
+      "state_of_origin,intermediate_location\r\n";
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"valid", "\xEF\xBB\xBF" + crlf_header +
+                    "FRA,2022,export,II,BEL,3,,,actual,\"Chars d'assaut, \"\"Leclerc\"\"\",\"deux\r\nlignes\",,\r\n"
+                    "FRA,2022,import,VIII.SA.2,JPN,12,1250.50,EUR,authorized,Fusils — 日本,é,DEU,Anvers\r\n"
+                    "DEU,2021,export,I,FRA,1,,,actual,,,,\n"},
+      {"errors", crlf_header + "FRA,2022,export,II,Atlantis,3,,,actual,,,,\r\nFRA,2022,export,XX,BEL,-1,,,actual,,,,\r\n"},
+      {"latin-1", crlf_header + "FRA,2022,export,II,BEL,3,,,actual,Chars,,,\r\nFRA,2022,export,II,BEL,3,,,actual,d\xE9j\xE0,,,\r\n"},
+      {"unclosed quote", crlf_header + "FRA,2022,export,II,BEL,3,,,actual,\"never closed,,,\r\n"},
+      {"empty", ""}};
+  const ImportOptions options{reports::Visibility::public_report, 2026, 1000};
+  for (const auto& [name, file] : files) {
+    const auto whole = describe(read_canonical_csv(file, testing::project_register(), testing::project_templates(), options));
+    for (const std::size_t piece : {1, 2, 3, 4, 5, 7, 13, 64, 4096}) {
+      std::istringstream in(file);
+      EXPECT_EQ(describe(read_canonical_csv(in, testing::project_register(), testing::project_templates(), options, piece)), whole)
+          << name << " in pieces of " << piece;
+    }
+  }
+  // And the whole reading is itself right: the pieces are not merely consistent with a wrong one.
+  const auto valid = read_canonical_csv(files[0].second, testing::project_register(), testing::project_templates(), options);
+  ASSERT_FALSE(valid.has_errors()) << describe(valid);
+  ASSERT_EQ(valid.reports.size(), 2u);
+  EXPECT_EQ(valid.reports[0].lines[0].description, "Chars d'assaut, \"Leclerc\"");
+  EXPECT_EQ(valid.reports[0].lines[0].comments, "deux\r\nlignes");
+  EXPECT_EQ(valid.reports[0].lines[1].description, "Fusils — 日本");
+  const auto latin1 = read_canonical_csv(files[2].second, testing::project_register(), testing::project_templates(), options);
+  ASSERT_EQ(latin1.problems.size(), 1u);
+  EXPECT_EQ(latin1.problems[0].row, 3u);
+  EXPECT_EQ(latin1.reports.size(), 0u) << "a file that is not UTF-8 is refused whole";
 }
 
 }  // namespace
