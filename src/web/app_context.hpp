@@ -12,6 +12,7 @@
 #include "io/pdf_printer.hpp"
 #include "store/connection_pool.hpp"
 #include "web/i18n.hpp"
+#include "web/pdf_cache.hpp"
 #include "web/views.hpp"
 
 namespace att::web {
@@ -33,6 +34,7 @@ struct AppContext {
   std::shared_ptr<const reports::TemplateLibrary> templates;
   std::string data_dir;  // templates and categories with their labels (for workbooks)
   std::shared_ptr<io::PdfPrinter> pdf;  // printable pages as PDF
+  std::shared_ptr<PdfCache> printed = std::make_shared<PdfCache>();
 };
 
 }  // namespace att::web

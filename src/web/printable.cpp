@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "auth/secrets.hpp"
 #include "web/form_page.hpp"
 
 namespace att::web {
@@ -49,8 +50,16 @@ HttpResponse pdf_document(const AppContext& app, const HttpRequest& request, con
                        {"style", app.views.render("print_style",
                                                   {{"footer", css_string(footer_text(app, language, context))}})},
                        {"content", app.views.render(page, context)}});
-  auto printed = app.pdf ? app.pdf->print(html)
-                         : tl::unexpected(io::PdfError{io::PdfError::Kind::unavailable, "no PDF printer configured"});
+  // The page was rendered for this visitor, after the visibility check: the digest of what
+  // they may see is the key, so a cached PDF never reaches anyone the HTML would not.
+  const auto digest = auth::token_digest(html);
+  auto printed = [&]() -> tl::expected<std::string, io::PdfError> {
+    if (auto cached = app.printed->find(digest)) return std::move(*cached);
+    if (!app.pdf) return tl::unexpected(io::PdfError{io::PdfError::Kind::unavailable, "no PDF printer configured"});
+    auto fresh = app.pdf->print(html);
+    if (fresh) app.printed->keep(digest, *fresh);
+    return fresh;
+  }();
   if (!printed) {
     using Kind = io::PdfError::Kind;
     const auto kind = printed.error().kind;
