@@ -1,7 +1,5 @@
 #include "web/attachment_routes.hpp"
 
-#include <charconv>
-
 #include "auth/audit_log.hpp"
 #include "core/date.hpp"
 #include "core/reports/attachment_rules.hpp"
@@ -17,13 +15,6 @@ namespace att::web {
 namespace {
 
 constexpr std::size_t max_note_bytes = 2000;
-
-std::optional<std::int64_t> positive_number(std::string_view text) {
-  std::int64_t number = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (text.empty() || error != std::errc{} || end != text.data() + text.size() || number < 1) return std::nullopt;
-  return number;
-}
 
 // ?version=N: nullopt (the current version) when absent.
 tl::expected<std::optional<std::int64_t>, HttpResponse> version_of(const AppContext& app, const HttpRequest& request) {

@@ -4,6 +4,13 @@
 
 namespace att::web {
 
+std::optional<std::int64_t> positive_number(std::string_view text) {
+  std::int64_t number = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (text.empty() || error != std::errc{} || end != text.data() + text.size() || number < 1) return std::nullopt;
+  return number;
+}
+
 std::optional<int> reporting_year(std::string_view text) {
   int year = 0;
   if (text.size() != 4 || std::from_chars(text.data(), text.data() + 4, year).ec != std::errc{}) return std::nullopt;
@@ -20,9 +27,8 @@ std::optional<YearSegment> year_segment(std::string_view segment) {
 VersionParam version_param(const HttpRequest& request) {
   const auto text = request.query("version");
   if (!text || text->empty()) return {};
-  std::int64_t number = 0;
-  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), number);
-  if (error != std::errc{} || end != text->data() + text->size() || number < 1) return {std::nullopt, text->substr(0, 20)};
+  const auto number = positive_number(*text);
+  if (!number) return {std::nullopt, text->substr(0, 20)};
   return {number, std::nullopt};
 }
 

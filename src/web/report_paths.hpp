@@ -11,6 +11,9 @@
 
 namespace att::web {
 
+// A whole number of 1 or more written in decimal digits only (a version, an id), or nothing.
+std::optional<std::int64_t> positive_number(std::string_view text);
+
 // A four-digit year, or nothing.
 std::optional<int> reporting_year(std::string_view text);
 
