@@ -57,8 +57,11 @@ async function freePort() {
   });
 }
 
-/** Run `att ARGS...` with `input` on standard input; rejects on failure or timeout. */
-function runAtt(args, input, timeoutMs = 60_000) {
+/**
+ * Run `att ARGS...` with `input` on standard input; resolves with
+ * { stdout, stderr }, rejects on failure or timeout.
+ */
+export function runAtt(args, input, timeoutMs = 60_000) {
   return new Promise((resolve, reject) => {
     const child = spawn(attBinary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -104,9 +107,14 @@ function userAddArgs(db, user) {
  *   position }], created with `att users add` before the server starts;
  * - mailSmtpPort: deliver e-mail over SMTP to 127.0.0.1:mailSmtpPort, from
  *   mailFrom (default no-reply@att.test), polling the outbox every
- *   mailPollMs (default 200); links in e-mails then point at this server.
+ *   mailPollMs (default 200); links in e-mails then point at this server;
+ * - prepare: async (dbPath) => {}, called after `att init` and the users and
+ *   before the server starts, e.g. to run `att import --db dbPath ...` with
+ *   runAtt; if it throws, nothing is started and startServer rejects.
  */
-export async function startServer({ users = [], mailSmtpPort, mailFrom = 'no-reply@att.test', mailPollMs = 200 } = {}) {
+export async function startServer({
+  users = [], mailSmtpPort, mailFrom = 'no-reply@att.test', mailPollMs = 200, prepare,
+} = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'att-e2e-'));
   const db = join(dir, 'e2e.db');
   try {
@@ -122,6 +130,14 @@ export async function startServer({ users = [], mailSmtpPort, mailFrom = 'no-rep
     } catch (err) {
       await rm(dir, { recursive: true, force: true });
       throw new Error(`'att users add' for ${user?.email} failed: ${err.message}`);
+    }
+  }
+  if (prepare) {
+    try {
+      await prepare(db);
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true });
+      throw new Error(`preparing the database failed: ${err.message}`, { cause: err });
     }
   }
 
@@ -212,6 +228,8 @@ export async function startServer({ users = [], mailSmtpPort, mailFrom = 'no-rep
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     port,
+    /** The database the server runs on (removed by stop()). */
+    dbPath: db,
     /** What the server wrote on standard error so far (for failure messages). */
     stderr: () => stderr,
     stop,
