@@ -293,7 +293,7 @@ TEST_F(ReportWorkbook, UploadWithErrorsListsEachProblemWithItsCell) {
     return found != by_cell.end() && found->second.find(words) != std::string::npos;
   };
   EXPECT_TRUE(has("Report!B4", "nil_exports must be true or false")) << problems_of(batch);
-  EXPECT_TRUE(has("Exports!A3", "unknown category 'IX'")) << problems_of(batch);
+  EXPECT_TRUE(has("Exports!A3", "category 'IX' is not in the annual-2021 template")) << problems_of(batch);
   EXPECT_TRUE(has("Exports!B4", "Atlantis")) << problems_of(batch);
   EXPECT_TRUE(has("Exports!C4", "'twelve' is not a whole number")) << problems_of(batch);
   EXPECT_TRUE(has("Exports!F6", "basis must be authorized or actual")) << problems_of(batch);

@@ -35,6 +35,16 @@ std::string suggestions_for(const StatesRegister& states_register, const std::st
   return list;
 }
 
+// The template's categories that split `code` ("IV" -> "IV.a, IV.b"), empty when none does.
+std::string subcategories_of(const ReportTemplate& report_template, const std::string& code) {
+  std::string list;
+  for (const auto& [own, canonical] : report_template.category_to_canonical) {
+    if (own.size() > code.size() + 1 && own.compare(0, code.size(), code) == 0 && own[code.size()] == '.')
+      list += (list.empty() ? "" : ", ") + own;
+  }
+  return list;
+}
+
 class Checker {
  public:
   Checker(const AnnualReport& report, const ReportTemplate& report_template, const StatesRegister& states_register)
@@ -78,15 +88,24 @@ class Checker {
                                          [](const auto& l) { return l.direction == Direction::imports; });
     if (report_.nil_exports && has_exports) add("nil_flag_with_lines", "exports", 0, "nil_exports", {});
     if (report_.nil_imports && has_imports) add("nil_flag_with_lines", "imports", 0, "nil_imports", {});
-    for (const auto& category : report_.withheld_categories) {
-      if (!template_.canonical_category(category)) add("unknown_category", "header", 0, "withheld", {{"value", category}});
-    }
+    for (const auto& category : report_.withheld_categories) check_category(category, "header", 0, "withheld");
+  }
+
+  // A category the template does not have: too general where the template splits it ("IV"
+  // when it asks for IV.a or IV.b), else unknown.
+  void check_category(const std::string& category, const std::string& section, std::size_t where,
+                      const std::string& column) {
+    if (template_.canonical_category(category)) return;
+    if (const auto split = subcategories_of(template_, category); !split.empty())
+      add("category_too_general", section, where, column,
+          {{"value", category}, {"template", template_.id}, {"suggestions", split}});
+    else
+      add("unknown_category", section, where, column, {{"value", category}, {"template", template_.id}});
   }
 
   void check_line(const ReportLine& line, std::size_t where) {
     const auto section = section_of(line.direction);
-    if (!template_.canonical_category(line.category))
-      add("unknown_category", section, where, "category", {{"value", line.category}, {"template", template_.id}});
+    check_category(line.category, section, where, "category");
     if (!register_.find_by_code(line.partner_state) || line.partner_state.size() != 3) {
       add("unknown_partner", section, where, "partner_state",
           {{"value", line.partner_state}, {"suggestions", suggestions_for(register_, line.partner_state)}});
@@ -139,7 +158,8 @@ std::string describe_in_english(const Finding& f) {
       {"unknown_reporting_state", "unknown reporting State '{value}'"},
       {"year_outside_obligations", "the State had no annual report due for {year} (first year: {first})"},
       {"nil_flag_with_lines", "the table is declared nil but has lines"},
-      {"unknown_category", "unknown category '{value}'"},
+      {"unknown_category", "category '{value}' is not in the {template} template"},
+      {"category_too_general", "category '{value}' is split in the {template} template: use {suggestions}"},
       {"unknown_partner", "unknown State '{value}' (closest: {suggestions})"},
       {"partner_not_self", "the partner is the reporting State itself"},
       {"negative_number", "negative number {value}"},
