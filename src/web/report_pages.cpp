@@ -11,6 +11,7 @@
 #include "web/guard.hpp"
 #include "web/language.hpp"
 #include "web/dates.hpp"
+#include "web/numbers.hpp"
 #include "web/page.hpp"
 #include "web/printable.hpp"
 #include "web/report_paths.hpp"
@@ -148,8 +149,10 @@ nlohmann::json report_context(const AppContext& app, Language language, const Sh
     nlohmann::json row = {{"category", line.category},
                           {"category_label", category_label(app, language, line.category)},
                           {"partner", state_name(app, line.partner_state, language)},
-                          {"items", line.items ? std::to_string(*line.items) : ""},
-                          {"value", line.value.empty() ? "" : line.value + " " + line.currency},
+                          {"items", line.items ? format_number(app.catalog, language, std::to_string(*line.items)) : ""},
+                          {"value", line.value.empty() ? ""
+                                                       : format_number(app.catalog, language, line.value) + " " +
+                                                             line.currency},
                           {"basis", line.basis ? t("reports.basis_" + std::string(to_string(*line.basis))) : ""},
                           {"description", line.description},
                           {"comments", line.comments}};

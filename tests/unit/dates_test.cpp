@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "web/dates.hpp"
+#include "web/numbers.hpp"
 
 namespace att::web {
 namespace {
@@ -29,6 +30,23 @@ TEST(Dates, TimestampsKeepTheMinuteAndSayUtc) {
 TEST(Dates, WhatIsNotADateIsShownAsItIs) {
   for (const char* text : {"", "soon", "2026-13-01", "2026-02-30", "27/11/2026"})
     EXPECT_EQ(format_date(catalog(), Language::en, text), text) << text;
+}
+
+TEST(Numbers, AmountsAreGroupedTheReadersWayAndKeepEveryDigit) {
+  EXPECT_EQ(format_number(catalog(), Language::en, "12400000.15"), "12,400,000.15");
+  EXPECT_EQ(format_number(catalog(), Language::fr, "12400000.15"), "12\u202f400\u202f000,15");
+  EXPECT_EQ(format_number(catalog(), Language::es, "12400000.15"), "12.400.000,15");
+  EXPECT_EQ(format_number(catalog(), Language::en, "999"), "999");
+  EXPECT_EQ(format_number(catalog(), Language::en, "1000"), "1,000");
+  EXPECT_EQ(format_number(catalog(), Language::en, "0.0001"), "0.0001") << "the fraction as reported";
+  EXPECT_EQ(format_number(catalog(), Language::en, "123456789012345678901234.5"),
+            "123,456,789,012,345,678,901,234.5")
+      << "beyond what a double holds";
+}
+
+TEST(Numbers, WhatIsNotANumberIsShownAsItIs) {
+  for (const char* text : {"", "-5", "1e6", "12.", ".5", "1,000", "abc"})
+    EXPECT_EQ(format_number(catalog(), Language::en, text), text) << text;
 }
 
 }  // namespace
