@@ -12,9 +12,13 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "core/date.hpp"
+#include "core/language.hpp"
+#include "io/report_json.hpp"
 #include "io/templates_file.hpp"
 #include "reporting/csv_import.hpp"
+#include "reporting/report_workbook.hpp"
 #include "reporting/reports_store.hpp"
+#include "reporting/version_json.hpp"
 #include "store/states_store.hpp"
 
 namespace att::cli {
@@ -118,11 +122,7 @@ void list_reports(const ListOptions& options) {
   const auto list = reporting::current_reports(*db, reporting::database_owner(), filter);
   if (options.format == "json") {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& r : list)
-      out.push_back({{"reporting_state", r.reporting_state}, {"year", r.year}, {"type", r.type},
-                     {"version", r.version_no}, {"status", r.status},
-                     {"visibility", std::string(to_string(r.visibility))}, {"received", r.received},
-                     {"line_count", r.line_count}, {"channel", r.channel}, {"demo", r.demo}});
+    for (const auto& r : list) out.push_back(reporting::version_json(r));
     std::printf("%s\n", out.dump(2).c_str());
     return;
   }
@@ -133,6 +133,58 @@ void list_reports(const ListOptions& options) {
                 static_cast<long long>(r.version_no), r.status.c_str(), std::string(to_string(r.visibility)).c_str(),
                 r.received.c_str(), static_cast<long long>(r.line_count), r.demo ? " (demo)" : "");
   std::printf("%zu reports.\n", list.size());
+}
+
+struct ExportOptions {
+  CommonOptions common;
+  std::string state;
+  int year = 0;
+  std::int64_t version = 0;  // 0: the current one
+  std::string format = "csv";
+  std::string language = "en";
+  std::string output = "-";
+};
+
+// One version of a report as CSV, JSON or XLSX, to a file or standard output.
+void export_report(const ExportOptions& options) {
+  const auto language = language_from_code(options.language);
+  if (!language) throw UsageError("--lang must be en, fr or es");
+  if (options.format == "xlsx" && options.output == "-" && ::isatty(STDOUT_FILENO) == 1)
+    throw UsageError("an XLSX workbook is not text: give --output FILE.xlsx");
+  auto db = open_initialised(options.common);
+  const auto states_register = store::load_register(*db);
+  const auto* state = states_register.find_by_code(options.state);
+  if (!state) throw UsageError("unknown State '" + options.state + "' (give its ISO3 code)");
+  const auto found = reporting::report_version(*db, reporting::database_owner(), state->iso3, options.year,
+                                               options.version > 0 ? std::optional(options.version) : std::nullopt);
+  if (!found)
+    throw UsageError("no " + (options.version > 0 ? "version " + std::to_string(options.version) + " of the " : "") +
+                     "report of " + state->iso3 + " for " + std::to_string(options.year));
+  const auto& [summary, report] = *found;
+  std::string bytes;
+  if (options.format == "csv") {
+    bytes = io::report_csv(report);
+  } else if (options.format == "json") {
+    auto document = io::report_json(report);
+    document["version"] = reporting::version_json(summary);
+    bytes = document.dump(2) + "\n";
+  } else {
+    const auto templates = templates_from(options.common);
+    const auto* report_template = templates.by_id(report.template_id);
+    if (!report_template) throw UsageError("the template " + report.template_id + " is not in the data folder");
+    const auto labels = reporting::load_workbook_labels(options.common.data_dir, report_template->id);
+    bytes = reporting::write_report_workbook(report, *report_template, states_register, *language,
+                                             labels ? *labels : reporting::builtin_workbook_labels());
+  }
+  if (options.output == "-") {
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+    return;
+  }
+  std::ofstream out(options.output, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out.flush()) throw UsageError("cannot write " + options.output + ": " + std::strerror(errno));
+  std::fprintf(stderr, "Wrote %s: %s %d, version %lld.\n", options.output.c_str(), summary.reporting_state.c_str(),
+               summary.year, static_cast<long long>(summary.version_no));
 }
 
 }  // namespace
@@ -161,6 +213,20 @@ void add_reports_commands(CLI::App& root) {
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
   list->callback([list_options] { list_reports(*list_options); });
+
+  auto export_options = std::make_shared<ExportOptions>();
+  auto* exporter = reports_command->add_subcommand("export", "Write one version of a report as CSV, JSON or XLSX");
+  add_db_option(*exporter, export_options->common);
+  add_data_dir_option(*exporter, export_options->common);
+  exporter->add_option("--state", export_options->state, "ISO3 code")->required();
+  exporter->add_option("--year", export_options->year, "Reporting year")->required();
+  exporter->add_option("--version", export_options->version, "Version number (default: the current one)");
+  exporter->add_option("--format", export_options->format, "csv, json or xlsx")
+      ->check(CLI::IsMember({"csv", "json", "xlsx"}))
+      ->capture_default_str();
+  exporter->add_option("--lang", export_options->language, "Language of the workbook: en, fr or es")->capture_default_str();
+  exporter->add_option("--output", export_options->output, "File to write ('-': standard output)")->capture_default_str();
+  exporter->callback([export_options] { export_report(*export_options); });
 }
 
 }  // namespace att::cli

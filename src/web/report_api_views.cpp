@@ -1,26 +1,12 @@
 #include "web/report_api_views.hpp"
 
+#include "reporting/version_json.hpp"
 #include "web/api_errors.hpp"
 #include "web/guard.hpp"
 
 namespace att::web {
 
-nlohmann::json summary_json(const reporting::VersionSummary& s) {
-  return {{"reporting_state", s.reporting_state},
-          {"year", s.year},
-          {"type", s.type},
-          {"version", s.version_no},
-          {"status", s.status},
-          {"visibility", std::string(to_string(s.visibility))},
-          {"received", s.received},
-          {"channel", s.channel},
-          {"line_count", s.line_count},
-          {"demo", s.demo},
-          {"content_hash", s.content_hash},
-          {"submitted_at", s.submitted_at},
-          {"recalled_at", s.recalled_at.empty() ? nlohmann::json() : nlohmann::json(s.recalled_at)},
-          {"recall_reason", s.recall_reason}};
-}
+nlohmann::json summary_json(const reporting::VersionSummary& summary) { return reporting::version_json(summary); }
 
 nlohmann::json findings_json(const AppContext& app, Language language, const reports::ValidationResult& result) {
   nlohmann::json list = nlohmann::json::array();

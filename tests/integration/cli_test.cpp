@@ -117,5 +117,35 @@ TEST_F(Cli, BrokenRegisterFileChangesNothing) {
   EXPECT_EQ(nlohmann::json::parse(json.out).size(), 196u);
 }
 
+// Imports a version, amends it, then exports each version in each format.
+TEST_F(Cli, ReportsExportAnyVersionAsCsvJsonAndXlsx) {
+  const std::string header =
+      "reporting_state,year,direction,category,partner_state,items,value,currency,basis,description,comments,"
+      "state_of_origin,intermediate_location\n";
+  const std::string first = header + "FRA,2022,export,II,BEL,3,,,actual,\"Chars, rénovés\",,,\n";
+  const std::string second = header + "FRA,2022,export,II,BEL,4,,,actual,Chars,,,\n";
+  for (const auto& [name, body] : {std::pair{"first.csv", first}, std::pair{"second.csv", second}}) {
+    std::ofstream(dir_.path() / name) << body;
+    ASSERT_EQ(run_att({"import", "--db", db_, (dir_.path() / name).string()}).exit_code, 0);
+  }
+  const auto csv = [&](std::vector<std::string> more) {
+    std::vector<std::string> args{"reports", "export", "--db", db_, "--state", "FRA", "--year", "2022"};
+    args.insert(args.end(), more.begin(), more.end());
+    return run_att(args);
+  };
+  EXPECT_EQ(csv({}).out, second) << "the current version, exactly as imported";
+  EXPECT_EQ(csv({"--version", "1"}).out, first) << "the superseded version is kept";
+  const auto json = nlohmann::json::parse(csv({"--format", "json", "--version", "1"}).out);
+  EXPECT_EQ(json["version"]["status"], "superseded");
+  EXPECT_EQ(json["exports"][0]["items"], 3);
+  const auto workbook = dir_.path() / "fra.xlsx";
+  ASSERT_EQ(csv({"--format", "xlsx", "--lang", "fr", "--output", workbook.string()}).exit_code, 0);
+  EXPECT_EQ(file_content(workbook).rfind("PK\x03\x04", 0), 0u) << "a zip file";
+  const auto missing = csv({"--version", "3"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no version 3 of the report of FRA for 2022"), std::string::npos) << missing.err;
+  EXPECT_EQ(run_att({"reports", "export", "--db", db_, "--state", "Atlantis", "--year", "2022"}).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace att::testing

@@ -1,0 +1,22 @@
+#include "reporting/version_json.hpp"
+
+namespace att::reporting {
+
+nlohmann::json version_json(const VersionSummary& s) {
+  return {{"reporting_state", s.reporting_state},
+          {"year", s.year},
+          {"type", s.type},
+          {"version", s.version_no},
+          {"status", s.status},
+          {"visibility", std::string(to_string(s.visibility))},
+          {"received", s.received},
+          {"channel", s.channel},
+          {"line_count", s.line_count},
+          {"demo", s.demo},
+          {"content_hash", s.content_hash},
+          {"submitted_at", s.submitted_at},
+          {"recalled_at", s.recalled_at.empty() ? nlohmann::json() : nlohmann::json(s.recalled_at)},
+          {"recall_reason", s.recall_reason}};
+}
+
+}  // namespace att::reporting
