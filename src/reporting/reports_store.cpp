@@ -5,6 +5,7 @@
 #include "auth/policy.hpp"
 #include "auth/secrets.hpp"
 #include "io/report_json.hpp"
+#include "reporting/version_rows.hpp"
 #include "store/batched_insert.hpp"
 
 namespace att::reporting {
@@ -40,43 +41,6 @@ void read_header(AnnualReport& r, const std::string& text) {
     r.contact = {c.value("name", ""),    c.value("position", ""), c.value("department", ""),
                  c.value("address", ""), c.value("email", ""),    c.value("telephone", "")};
   }
-}
-
-constexpr const char* summary_select =
-    "SELECT v.id, r.reporting_state, r.year, r.type, v.version_no, v.status, v.visibility, v.channel,"
-    " v.received_date, v.line_count, v.demo, v.content_hash, v.template_id, v.restriction_reason, v.header_json,"
-    " v.submitted_at, v.recalled_at, v.recall_reason"
-    " FROM report_versions v JOIN reports r ON r.id = v.report_id";
-
-// The current version: the newest submitted one of its report.
-constexpr const char* current_condition =
-    " v.status = 'submitted' AND v.version_no = (SELECT MAX(v2.version_no) FROM report_versions v2"
-    " WHERE v2.report_id = v.report_id AND v2.status = 'submitted')";
-
-VersionSummary summary_from(const store::Row& row) {
-  VersionSummary s;
-  s.version_id = row.integer(0);
-  s.reporting_state = row.text(1);
-  s.year = static_cast<int>(row.integer(2));
-  s.type = row.text(3);
-  s.version_no = row.integer(4);
-  s.status = row.text(5);
-  s.visibility = reports::visibility_from_string(row.text(6)).value_or(reports::Visibility::restricted);
-  s.channel = row.text(7);
-  s.received = row.text(8);
-  s.line_count = row.integer(9);
-  s.demo = row.integer(10) != 0;
-  s.content_hash = row.text(11);
-  s.submitted_at = row.text(15);
-  s.recalled_at = row.text(16);
-  s.recall_reason = row.text(17);
-  return s;
-}
-
-
-bool visible_to(const auth::Viewer& viewer, const VersionSummary& s) {
-  return auth::may_read_report(viewer, {s.reporting_state, s.status == "draft", s.status == "recalled",
-                                        s.visibility == reports::Visibility::restricted});
 }
 
 }  // namespace
@@ -163,7 +127,7 @@ std::vector<ReportLine> read_lines(store::Database& db, std::int64_t version_id)
 
 namespace {
 
-// The whole document of a version whose summary row was read with `summary_select`.
+// The whole document of a version whose summary row was read with `version_summary_select`.
 AnnualReport report_from(store::Database& db, const VersionSummary& summary, const store::Row& row) {
   AnnualReport report;
   report.reporting_state = summary.reporting_state;
@@ -258,7 +222,7 @@ std::optional<SubmissionReceipt> submit_draft(store::Database& db, const std::st
 
 std::optional<std::int64_t> recall_current(store::Database& db, const std::string& state, int year,
                                            const std::string& reason, const std::string& now) {
-  const auto rows = db.query(std::string(summary_select) + " WHERE" + current_condition +
+  const auto rows = db.query(std::string(version_summary_select) + " WHERE" + current_version_condition +
                                  " AND r.reporting_state = $1 AND r.year = $2",
                              {state, std::int64_t{year}});
   if (rows.empty()) return std::nullopt;
@@ -268,7 +232,7 @@ std::optional<std::int64_t> recall_current(store::Database& db, const std::strin
 }
 
 std::vector<VersionSummary> current_reports(store::Database& db, const auth::Viewer& viewer, const ReportFilter& filter) {
-  std::string sql = std::string(summary_select) + " WHERE" + current_condition;
+  std::string sql = std::string(version_summary_select) + " WHERE" + current_version_condition;
   store::Params params;
   if (filter.state) {
     params.emplace_back(*filter.state);
@@ -294,7 +258,7 @@ std::optional<std::pair<VersionSummary, AnnualReport>> current_report(store::Dat
 
 std::vector<VersionSummary> report_versions(store::Database& db, const auth::Viewer& viewer, const std::string& state,
                                             int year) {
-  const auto rows = db.query(std::string(summary_select) +
+  const auto rows = db.query(std::string(version_summary_select) +
                                  " WHERE r.reporting_state = $1 AND r.year = $2 AND r.type = 'annual'"
                                  " AND v.status <> 'draft' ORDER BY v.version_no",
                              {state, std::int64_t{year}});
@@ -317,140 +281,18 @@ std::optional<std::pair<VersionSummary, AnnualReport>> report_version(store::Dat
   if (version_no) {
     for (const auto& summary : report_versions(db, viewer, state, year)) {
       if (summary.version_no != *version_no) continue;
-      const auto rows = db.query(std::string(summary_select) + " WHERE v.id = $1", {summary.version_id});
+      const auto rows = db.query(std::string(version_summary_select) + " WHERE v.id = $1", {summary.version_id});
       return std::make_pair(summary, report_from(db, summary, rows.at(0)));
     }
     return std::nullopt;
   }
-  const auto rows = db.query(std::string(summary_select) + " WHERE" + current_condition +
+  const auto rows = db.query(std::string(version_summary_select) + " WHERE" + current_version_condition +
                                  " AND r.reporting_state = $1 AND r.year = $2",
                              {state, std::int64_t{year}});
   if (rows.empty()) return std::nullopt;
   const auto summary = summary_from(rows.front());
   if (!visible_to(viewer, summary)) return std::nullopt;
   return std::make_pair(summary, report_from(db, summary, rows.front()));
-}
-
-namespace {
-
-nlohmann::json answers_json(const reports::InitialReport& report) {
-  nlohmann::json answers = nlohmann::json::object();
-  for (const auto& [id, answer] : report.answers)
-    answers[id] = {{"choice", answer.choice}, {"explanation", answer.explanation}, {"entries", answer.entries}};
-  return {{"updates_earlier", report.updates_earlier}, {"answers", answers}};
-}
-
-}  // namespace
-
-namespace {
-
-// The initial report has no reporting year: it is filed under year 0.
-std::int64_t initial_report_id_for(store::Database& db, const std::string& state, const std::string& now) {
-  const auto existing = db.query("SELECT id FROM reports WHERE reporting_state = $1 AND year = 0 AND type = 'initial'",
-                                 {state});
-  if (!existing.empty()) return existing.front().integer(0);
-  return db.query("INSERT INTO reports (reporting_state, year, type, created_at) VALUES ($1, 0, 'initial', $2) RETURNING id",
-                  {state, now})
-      .at(0)
-      .integer(0);
-}
-
-std::string initial_content_hash(const reports::InitialReport& report, const std::string& document) {
-  return auth::token_digest(report.reporting_state + "\n" + report.template_id + "\n" +
-                            std::string(to_string(report.visibility)) + "\n" + document);
-}
-
-// An initial report from its row: `template_id`, `visibility` and the answers document.
-reports::InitialReport initial_from(const std::string& state, const std::string& template_id,
-                                    reports::Visibility visibility, const std::string& document) {
-  reports::InitialReport report;
-  report.reporting_state = state;
-  report.template_id = template_id;
-  report.visibility = visibility;
-  const auto json = nlohmann::json::parse(document);
-  report.updates_earlier = json.value("updates_earlier", false);
-  const auto answers = json.contains("answers") ? json["answers"] : nlohmann::json::object();
-  for (const auto& [id, answer] : answers.items())
-    report.answers[id] = {answer.value("choice", ""), answer.value("explanation", ""),
-                          answer.value("entries", std::vector<std::string>{})};
-  return report;
-}
-
-}  // namespace
-
-SubmissionReceipt submit_initial(store::Database& db, const reports::InitialReport& report, Channel channel,
-                                 std::optional<Date> received, std::optional<std::int64_t> by, const std::string& now) {
-  const auto report_id = initial_report_id_for(db, report.reporting_state, now);
-  const auto previous = db.query(
-      "SELECT COALESCE(MAX(version_no), 0) FROM report_versions WHERE report_id = $1 AND status <> 'draft'", {report_id});
-  SubmissionReceipt receipt;
-  receipt.version_no = previous.at(0).integer(0) + 1;
-  receipt.amended = receipt.version_no > 1;
-  const auto document = answers_json(report).dump();
-  receipt.content_hash = initial_content_hash(report, document);
-  receipt.version_id =
-      db.query(
-            "INSERT INTO report_versions (report_id, version_no, status, channel, received_date, template_id,"
-            " visibility, header_json, content_hash, line_count, created_by, created_at, submitted_at)"
-            " VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, 0, $9, $10, $10) RETURNING id",
-            {report_id, receipt.version_no, std::string(to_string(channel)),
-             received ? received->iso() : now.substr(0, 10), report.template_id,
-             std::string(to_string(report.visibility)), document, receipt.content_hash,
-             by ? store::Value(*by) : store::Value(nullptr), now})
-          .at(0)
-          .integer(0);
-  return receipt;
-}
-
-std::optional<std::pair<VersionSummary, reports::InitialReport>> current_initial(store::Database& db,
-                                                                                 const auth::Viewer& viewer,
-                                                                                 const std::string& state) {
-  const auto rows = db.query(std::string(summary_select) + " WHERE" + current_condition +
-                                 " AND r.reporting_state = $1 AND r.type = 'initial'",
-                             {state});
-  if (rows.empty()) return std::nullopt;
-  const auto summary = summary_from(rows.front());
-  if (!visible_to(viewer, summary)) return std::nullopt;
-  return std::make_pair(summary, initial_from(state, rows.front().text(12), summary.visibility, rows.front().text(14)));
-}
-
-std::int64_t save_initial_draft(store::Database& db, const reports::InitialReport& report,
-                                std::optional<std::int64_t> author, const std::string& now) {
-  const auto report_id = initial_report_id_for(db, report.reporting_state, now);
-  db.execute("DELETE FROM report_versions WHERE report_id = $1 AND status = 'draft'", {report_id});
-  const auto document = answers_json(report).dump();
-  return db
-      .query("INSERT INTO report_versions (report_id, version_no, status, channel, template_id, visibility,"
-             " header_json, content_hash, line_count, created_by, created_at)"
-             " VALUES ($1, 0, 'draft', 'online', $2, $3, $4, $5, 0, $6, $7) RETURNING id",
-             {report_id, report.template_id, std::string(to_string(report.visibility)), document,
-              initial_content_hash(report, document), author ? store::Value(*author) : store::Value(nullptr), now})
-      .at(0)
-      .integer(0);
-}
-
-std::optional<reports::InitialReport> load_initial_draft(store::Database& db, const auth::Viewer& viewer,
-                                                         const std::string& state) {
-  if (!auth::may_read_report(viewer, {state, true, false, true})) return std::nullopt;
-  const auto rows = db.query(
-      "SELECT v.template_id, v.visibility, v.header_json FROM report_versions v JOIN reports r ON r.id = v.report_id"
-      " WHERE r.reporting_state = $1 AND r.type = 'initial' AND v.status = 'draft'",
-      {state});
-  if (rows.empty()) return std::nullopt;
-  return initial_from(state, rows.front().text(0),
-                      reports::visibility_from_string(rows.front().text(1)).value_or(reports::Visibility::restricted),
-                      rows.front().text(2));
-}
-
-std::optional<SubmissionReceipt> submit_initial_draft(store::Database& db, const std::string& state, Channel channel,
-                                                      std::optional<std::int64_t> by, const std::string& now) {
-  const auto draft = load_initial_draft(db, database_owner(), state);
-  if (!draft) return std::nullopt;
-  db.execute(
-      "DELETE FROM report_versions WHERE status = 'draft' AND report_id IN"
-      " (SELECT id FROM reports WHERE reporting_state = $1 AND type = 'initial')",
-      {state});
-  return submit_initial(db, *draft, channel, std::nullopt, by, now);
 }
 
 auth::Viewer database_owner() {

@@ -11,7 +11,6 @@
 #include "auth/viewer.hpp"
 #include "core/date.hpp"
 #include "core/reports/annual_report.hpp"
-#include "core/reports/initial_report.hpp"
 #include "store/database.hpp"
 
 namespace att::reporting {
@@ -88,23 +87,6 @@ std::optional<SubmissionReceipt> submit_draft(store::Database& db, const std::st
 // Returns the recalled version number, or nullopt when nothing is submitted.
 std::optional<std::int64_t> recall_current(store::Database& db, const std::string& state, int year,
                                            const std::string& reason, const std::string& now);
-
-// Initial reports: each submission a new version of the State's one initial report (a later one
-// updates the earlier). Inside the caller's transaction.
-SubmissionReceipt submit_initial(store::Database& db, const reports::InitialReport& report, Channel channel,
-                                 std::optional<Date> received, std::optional<std::int64_t> by, const std::string& now);
-std::optional<std::pair<VersionSummary, reports::InitialReport>> current_initial(store::Database& db,
-                                                                                 const auth::Viewer& viewer,
-                                                                                 const std::string& state);
-
-// The initial report's draft: one per State, saved whatever its findings, seen only by those who
-// may see drafts; submitting it makes the next version. Inside the caller's transaction.
-std::int64_t save_initial_draft(store::Database& db, const reports::InitialReport& report,
-                                std::optional<std::int64_t> author, const std::string& now);
-std::optional<reports::InitialReport> load_initial_draft(store::Database& db, const auth::Viewer& viewer,
-                                                         const std::string& state);
-std::optional<SubmissionReceipt> submit_initial_draft(store::Database& db, const std::string& state, Channel channel,
-                                                      std::optional<std::int64_t> by, const std::string& now);
 
 // A viewer that sees everything (the CLI, run by whoever holds the database).
 auth::Viewer database_owner();

@@ -6,7 +6,7 @@
 #include "core/date.hpp"
 #include "io/initial_report_json.hpp"
 #include "io/templates_file.hpp"
-#include "reporting/reports_store.hpp"
+#include "reporting/initial_reports_store.hpp"
 #include "web/api_errors.hpp"
 #include "web/guard.hpp"
 #include "web/report_api_views.hpp"
