@@ -55,6 +55,7 @@ nlohmann::json report_json(const reports::AnnualReport& r) {
           {"withheld", {{"whole_report", r.withheld_all}, {"categories", r.withheld_categories}}},
           {"default_basis", r.default_basis ? nlohmann::json(std::string(to_string(*r.default_basis))) : nullptr},
           {"comments", optional_text(r.comments)},
+          {"national_definitions", optional_text(r.national_definitions)},
           {"contact",
            {{"name", r.contact.name}, {"position", r.contact.position}, {"department", r.contact.department},
             {"address", r.contact.address}, {"email", r.contact.email}, {"telephone", r.contact.telephone}}},
@@ -88,6 +89,7 @@ tl::expected<reports::AnnualReport, std::string> report_from_json(const nlohmann
       if (!r.default_basis) return tl::unexpected(std::string("default_basis must be authorized or actual"));
     }
     r.comments = text(d, "comments");
+    r.national_definitions = text(d, "national_definitions");
     if (d.contains("contact") && d["contact"].is_object()) {
       const auto& c = d["contact"];
       r.contact = {text(c, "name"), text(c, "position"), text(c, "department"),

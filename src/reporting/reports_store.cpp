@@ -22,6 +22,7 @@ nlohmann::json header_json(const AnnualReport& r) {
           {"withheld_categories", r.withheld_categories},
           {"default_basis", r.default_basis ? nlohmann::json(std::string(to_string(*r.default_basis))) : nullptr},
           {"comments", r.comments},
+          {"national_definitions", r.national_definitions},
           {"contact",
            {{"name", r.contact.name}, {"position", r.contact.position}, {"department", r.contact.department},
             {"address", r.contact.address}, {"email", r.contact.email}, {"telephone", r.contact.telephone}}}};
@@ -36,6 +37,7 @@ void read_header(AnnualReport& r, const std::string& text) {
   if (json.contains("default_basis") && json["default_basis"].is_string())
     r.default_basis = reports::basis_from_string(json["default_basis"].get<std::string>());
   r.comments = json.value("comments", "");
+  r.national_definitions = json.value("national_definitions", "");
   if (json.contains("contact")) {
     const auto& c = json["contact"];
     r.contact = {c.value("name", ""),    c.value("position", ""), c.value("department", ""),

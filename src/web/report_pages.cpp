@@ -192,6 +192,7 @@ nlohmann::json report_context(const AppContext& app, Language language, const Sh
                   {"has_exports", !exports.empty()},
                   {"has_imports", !imports.empty()},
                   {"comments", report.comments},
+                  {"national_definitions", report.national_definitions},
                   {"versions", history},
                   {"has_history", history.size() > 1},
                   {"pdf_href", report_path(summary) + ".pdf" + query},

@@ -72,6 +72,58 @@ TEST_P(Reports, CsvRoundTripKeepsEveryField) {
   EXPECT_EQ(content_hash(again.reports.at(0)), current->first.content_hash) << "same content, same hash";
 }
 
+// Every header field survives storage and the JSON of the API, on both databases.
+TEST_P(Reports, HeaderFieldsSurviveStorageAndJson) {
+  reports::AnnualReport report;
+  report.reporting_state = "SWE";
+  report.year = 2023;
+  report.template_id = "annual-2021";
+  report.nil_imports = true;
+  report.visibility = reports::Visibility::restricted;
+  report.restriction_reason = "national security";
+  report.withheld_all = false;
+  report.withheld_categories = {"VII.a", "VIII.SA.2"};
+  report.default_basis = reports::Basis::authorized;
+  report.comments = "General comments, with \"quotes\" and\na line break";
+  report.national_definitions = "Category II includes armoured recovery vehicles.\nÅ, ä, ö.";
+  report.contact = {"A. Name", "Desk officer", "ISP", "Box 1, Stockholm", "isp@example.se", "+46 8 000 00 00"};
+  reports::ReportLine line;
+  line.category = "II";
+  line.partner_state = "NOR";
+  line.items = 2;
+  report.lines.push_back(line);
+  const auto check = [&](const reports::AnnualReport& back, const std::string& how) {
+    EXPECT_EQ(back.nil_exports, report.nil_exports) << how;
+    EXPECT_EQ(back.nil_imports, report.nil_imports) << how;
+    EXPECT_EQ(back.visibility, report.visibility) << how;
+    EXPECT_EQ(back.restriction_reason, report.restriction_reason) << how;
+    EXPECT_EQ(back.withheld_all, report.withheld_all) << how;
+    EXPECT_EQ(back.withheld_categories, report.withheld_categories) << how;
+    EXPECT_EQ(back.default_basis, report.default_basis) << how;
+    EXPECT_EQ(back.comments, report.comments) << how;
+    EXPECT_EQ(back.national_definitions, report.national_definitions) << how;
+    EXPECT_EQ(back.contact.name, report.contact.name) << how;
+    EXPECT_EQ(back.contact.position, report.contact.position) << how;
+    EXPECT_EQ(back.contact.department, report.contact.department) << how;
+    EXPECT_EQ(back.contact.address, report.contact.address) << how;
+    EXPECT_EQ(back.contact.email, report.contact.email) << how;
+    EXPECT_EQ(back.contact.telephone, report.contact.telephone) << how;
+  };
+  store::Transaction transaction(*db_);
+  const auto receipt = submit(*db_, {report, Channel::email, Date::from_ymd(2024, 6, 1), false, {}}, "2026-01-01T00:00:00Z");
+  transaction.commit();
+  const auto stored = current_report(*db_, database_owner(), "SWE", 2023);
+  ASSERT_TRUE(stored);
+  check(stored->second, "stored");
+  EXPECT_EQ(content_hash(stored->second), receipt.content_hash) << "what was stored is what was hashed";
+  auto changed = report;
+  changed.national_definitions += " ";
+  EXPECT_NE(content_hash(changed), receipt.content_hash) << "the annex is part of the hashed content";
+  const auto from_json = io::report_from_json(io::report_json(stored->second));
+  ASSERT_TRUE(from_json) << from_json.error();
+  check(*from_json, "JSON");
+}
+
 // Lines are written in statements of 64, 32, ... 1 rows: every count around those sizes must
 // come back whole and in order.
 TEST_P(Reports, EveryLineCountIsStoredWholeAndInOrder) {

@@ -96,6 +96,25 @@ TEST(Validation, DuplicateLinesAreAWarningAndSuggestionsNameTheClosestState) {
   EXPECT_EQ(describe_in_english(*unknown), "error: exports, line 1, column partner_state: unknown State 'Frnace' (closest: FRA)");
 }
 
+TEST(Validation, HeaderTextsHaveTheTemplatesLengthLimits) {
+  AnnualReport report;
+  report.reporting_state = "DEU";
+  report.year = 2022;
+  report.nil_exports = report.nil_imports = true;
+  const auto columns_too_long = [&] {
+    std::vector<std::string> columns;
+    for (const auto& f : validate(report, *templates().for_year("annual", 2022), testing::project_register()).findings)
+      if (f.code == "text_too_long") columns.push_back(f.column);
+    return columns;
+  };
+  report.comments = std::string(4000, 'c');
+  report.national_definitions = std::string(20000, 'd');
+  EXPECT_TRUE(columns_too_long().empty()) << "at the limits";
+  report.comments += "c";
+  report.national_definitions += "d";
+  EXPECT_EQ(columns_too_long(), (std::vector<std::string>{"comments", "national_definitions"}));
+}
+
 TEST(Obligations, FirstReportCoversTheFirstFullYearAfterEntryIntoForce) {
   EXPECT_EQ(first_reporting_year(*testing::project_register().find_by_code("FRA")), 2015);  // EIF 2014-12-24
   EXPECT_EQ(first_reporting_year(*testing::project_register().find_by_code("AFG")), 2021);  // EIF 2020-10-27

@@ -51,6 +51,7 @@ struct AnnualReport {
   std::vector<std::string> withheld_categories;  // or per category
   std::optional<Basis> default_basis;
   std::string comments;
+  std::string national_definitions;  // optional annex: how the State defines its categories
   ContactPoint contact;
   std::vector<ReportLine> lines;
 };

@@ -89,6 +89,9 @@ class Checker {
     if (report_.nil_exports && has_exports) add("nil_flag_with_lines", "exports", 0, "nil_exports", {});
     if (report_.nil_imports && has_imports) add("nil_flag_with_lines", "imports", 0, "nil_imports", {});
     for (const auto& category : report_.withheld_categories) check_category(category, "header", 0, "withheld");
+    if (report_.comments.size() > 4000) add("text_too_long", "header", 0, "comments", {{"max", "4000"}});
+    if (report_.national_definitions.size() > 20000)
+      add("text_too_long", "header", 0, "national_definitions", {{"max", "20000"}});
   }
 
   // A category the template does not have: too general where the template splits it ("IV"
