@@ -82,6 +82,10 @@ const std::vector<ReportField>& report_fields() {
        {{L::en, "National point of contact: telephone"},
         {L::fr, "Point de contact national : téléphone"},
         {L::es, "Punto de contacto nacional: teléfono"}}},
+      {"national_definitions",
+       {{L::en, "Annex: national definitions of categories (optional)"},
+        {L::fr, "Annexe : définitions nationales des catégories (facultatif)"},
+        {L::es, "Anexo: definiciones nacionales de las categorías (opcional)"}}},
   };
   return fields;
 }

@@ -195,6 +195,7 @@ class WorkbookImporter {
         field_problem("default_basis", "default_basis must be authorized or actual, not '" + text + "'");
     }
     report.comments = value("comments");
+    report.national_definitions = value("national_definitions");
     report.contact.name = trim(value("contact_name"));
     report.contact.position = trim(value("contact_position"));
     report.contact.department = trim(value("contact_department"));

@@ -339,6 +339,7 @@ class Writer {
         {"contact_address", r.contact.address},
         {"contact_email", r.contact.email},
         {"contact_telephone", r.contact.telephone},
+        {"national_definitions", r.national_definitions},
     };
     const auto& fields = workbook::report_fields();
     for (std::size_t i = 0; i < fields.size(); ++i) {

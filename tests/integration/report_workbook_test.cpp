@@ -91,6 +91,7 @@ class ReportWorkbook : public ::testing::Test {
     report.withheld_all = true;
     report.withheld_categories = {"VII.a", "VIII.SA.2"};
     report.default_basis = reports::Basis::actual;
+    report.national_definitions = "II: includes armoured recovery vehicles.\nVIII.SA: as in the national list.";
     report.comments = "Observations générales, avec virgules;\nsur deux lignes — et des accents: ñ, ü, 漢字";
     report.contact = {"Élodie Dupont-Núñez", "Cheffe de bureau", "Ministère des Armées, DGRIS",
                       "14 rue Saint-Dominique\n75007 Paris", "elodie.dupont@example.fr", "+33 1 23 45 67 89"};
@@ -147,6 +148,7 @@ void expect_same(const reports::AnnualReport& a, const reports::AnnualReport& b,
   EXPECT_EQ(a.withheld_all, b.withheld_all);
   EXPECT_EQ(a.withheld_categories, b.withheld_categories);
   EXPECT_EQ(a.default_basis, b.default_basis);
+  EXPECT_EQ(a.national_definitions, b.national_definitions);
   EXPECT_EQ(a.comments, b.comments);
   EXPECT_EQ(a.contact.name, b.contact.name);
   EXPECT_EQ(a.contact.position, b.contact.position);
