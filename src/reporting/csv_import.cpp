@@ -7,6 +7,7 @@
 #include <optional>
 #include <map>
 
+#include "core/ascii_text.hpp"
 #include "core/utf8.hpp"
 #include "io/csv_reader.hpp"
 
@@ -18,12 +19,6 @@ using reports::Severity;
 
 std::size_t line_of_offset(std::string_view text, std::size_t offset) {
   return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-}
-
-std::string trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return std::string(text);
 }
 
 class Importer {
@@ -88,7 +83,7 @@ class Importer {
     header_seen_ = true;
     const auto& expected = reports::canonical_csv_columns();
     std::vector<std::string> found;
-    for (const auto& field : record.fields) found.push_back(trim(field));
+    for (const auto& field : record.fields) found.push_back(trim_blanks(field));
     for (const auto& name : expected) {
       if (std::find(found.begin(), found.end(), name) == found.end())
         problem(1, name, "the header lacks the column " + name);
@@ -106,7 +101,7 @@ class Importer {
   std::string state_code(const std::string& text) { return state_codes_.code_of(text); }
 
   void read_line(const io::CsvRecord& record) {
-    const auto field = [&](std::size_t column) { return trim(record.fields[columns_[column]]); };
+    const auto field = [&](std::size_t column) { return trim_blanks(record.fields[columns_[column]]); };
     const auto row = record.line;
     const auto reporting = state_code(field(0));
     if (!register_.find_by_code(reporting)) {

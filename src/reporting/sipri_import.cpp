@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/ascii_text.hpp"
 #include "core/date.hpp"
 #include "core/utf8.hpp"
 #include "io/csv_reader.hpp"
@@ -49,18 +50,12 @@ constexpr std::string_view header_start = "Recipient,Supplier,Year of order";
 constexpr std::string_view source_line = "SIPRI Arms Transfers Database";
 constexpr std::string_view generated_prefix = "Data generated:";
 
+// Spaces and tabs around a field, and a carriage return at its end, go; a line feed at its end
+// stays: SIPRI's comments may end with a raw line break, and it is part of the comment.
 std::string trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
   return std::string(text);
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string result(text);
-  for (auto& c : result) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return result;
 }
 
 // Whether the text is UTF-8 and holds at least one character beyond ASCII.

@@ -6,6 +6,7 @@
 #include <set>
 #include <system_error>
 
+#include "core/ascii_text.hpp"
 #include "io/xlsx_reader.hpp"
 #include "reporting/report_workbook.hpp"
 #include "reporting/state_codes.hpp"
@@ -17,21 +18,8 @@ namespace {
 
 using reports::Severity;
 
-std::string trim(std::string_view text) {
-  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
-  return std::string(text);
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 std::optional<bool> parse_bool(const std::string& text) {
-  const auto t = lower(trim(text));
+  const auto t = lower_ascii(trim_blanks(text));
   if (t.empty() || t == "false" || t == "no" || t == "non" || t == "0" || t == "faux" || t == "falso") return false;
   if (t == "true" || t == "yes" || t == "oui" || t == "si" || t == "sí" || t == "1" || t == "x" || t == "vrai" ||
       t == "verdadero")
@@ -118,7 +106,7 @@ class WorkbookImporter {
     std::set<std::string> known;
     for (const auto& field : workbook::report_fields()) known.insert(field.id);
     for (const auto& [row, cells] : sheet.rows) {
-      const auto key = trim(sheet.cell(row, workbook::report_id_column));
+      const auto key = trim_blanks(sheet.cell(row, workbook::report_id_column));
       if (key.empty() || (row == 1 && key == workbook::report_header_key)) continue;
       const auto where = cell_of(workbook::report_sheet, row, workbook::report_id_column);
       if (!known.contains(key)) {
@@ -136,7 +124,7 @@ class WorkbookImporter {
     const auto value = [&](const std::string& key) { return values.contains(key) ? values.at(key) : std::string(); };
     bool ok = true;
 
-    const auto state_text = trim(value("reporting_state"));
+    const auto state_text = trim_blanks(value("reporting_state"));
     report.reporting_state = state_code(state_text);
     if (state_text.empty()) {
       field_problem("reporting_state", "the reporting State is missing (an ISO3 code)");
@@ -150,7 +138,7 @@ class WorkbookImporter {
                                            (suggestions.empty() ? "" : " (closest: " + suggestions + ")"));
       ok = false;
     }
-    const auto year_text = trim(value("year"));
+    const auto year_text = trim_blanks(value("year"));
     int year = 0;
     if (std::from_chars(year_text.data(), year_text.data() + year_text.size(), year).ec != std::errc{} ||
         year_text.size() != 4 || year < 2014 || year > options_.latest_year) {
@@ -162,14 +150,14 @@ class WorkbookImporter {
 
     const auto flag = [&](const std::string& key, bool& target) {
       const auto parsed = parse_bool(value(key));
-      if (!parsed) field_problem(key, key + " must be true or false, not '" + trim(value(key)) + "'");
+      if (!parsed) field_problem(key, key + " must be true or false, not '" + trim_blanks(value(key)) + "'");
       target = parsed.value_or(false);
     };
     flag("nil_exports", report.nil_exports);
     flag("nil_imports", report.nil_imports);
     flag("withheld_all", report.withheld_all);
     report.visibility = options_.visibility;
-    if (const auto text = lower(trim(value("visibility"))); !text.empty()) {
+    if (const auto text = lower_ascii(trim_blanks(value("visibility"))); !text.empty()) {
       const auto parsed = reports::visibility_from_string(text);
       if (!parsed) field_problem("visibility", "visibility must be public or restricted, not '" + text + "'");
       report.visibility = parsed.value_or(options_.visibility);
@@ -178,7 +166,7 @@ class WorkbookImporter {
     {
       std::string current;
       const auto take = [&] {
-        if (auto code = trim(current); !code.empty()) report.withheld_categories.push_back(std::move(code));
+        if (auto code = trim_blanks(current); !code.empty()) report.withheld_categories.push_back(std::move(code));
         current.clear();
       };
       for (const char c : value("withheld_categories")) {
@@ -189,19 +177,19 @@ class WorkbookImporter {
       }
       take();
     }
-    if (const auto text = lower(trim(value("default_basis"))); !text.empty()) {
+    if (const auto text = lower_ascii(trim_blanks(value("default_basis"))); !text.empty()) {
       report.default_basis = reports::basis_from_string(text);
       if (!report.default_basis)
         field_problem("default_basis", "default_basis must be authorized or actual, not '" + text + "'");
     }
     report.comments = value("comments");
     report.national_definitions = value("national_definitions");
-    report.contact.name = trim(value("contact_name"));
-    report.contact.position = trim(value("contact_position"));
-    report.contact.department = trim(value("contact_department"));
+    report.contact.name = trim_blanks(value("contact_name"));
+    report.contact.position = trim_blanks(value("contact_position"));
+    report.contact.department = trim_blanks(value("contact_department"));
     report.contact.address = value("contact_address");
-    report.contact.email = trim(value("contact_email"));
-    report.contact.telephone = trim(value("contact_telephone"));
+    report.contact.email = trim_blanks(value("contact_email"));
+    report.contact.telephone = trim_blanks(value("contact_telephone"));
     return ok;
   }
 
@@ -214,7 +202,7 @@ class WorkbookImporter {
       if (row > 10) break;
       std::size_t hits = 0;
       for (const auto& [column, text] : cells)
-        if (std::find(wanted.begin(), wanted.end(), trim(text)) != wanted.end()) ++hits;
+        if (std::find(wanted.begin(), wanted.end(), trim_blanks(text)) != wanted.end()) ++hits;
       if (hits >= 2) {
         id_row = row;
         break;
@@ -228,7 +216,7 @@ class WorkbookImporter {
       return;
     }
     for (const auto& [column, raw] : sheet.rows.at(id_row)) {
-      const auto id = trim(raw);
+      const auto id = trim_blanks(raw);
       const auto where = cell_of(sheet.name, id_row, column);
       if (std::find(wanted.begin(), wanted.end(), id) == wanted.end()) {
         problem(id_row, where, "unknown column id '" + id + "'", Severity::warning);
@@ -248,7 +236,7 @@ class WorkbookImporter {
         const auto found = positions.find(id);
         return found == positions.end() ? std::string() : sheet.cell(row, found->second);
       };
-      const auto field = [&](const std::string& id) { return trim(raw(id)); };
+      const auto field = [&](const std::string& id) { return trim_blanks(raw(id)); };
       bool empty = true;
       for (const auto& id : wanted)
         if (!field(id).empty()) empty = false;
@@ -271,7 +259,7 @@ class WorkbookImporter {
       line.currency = field("currency");
       std::transform(line.currency.begin(), line.currency.end(), line.currency.begin(),
                      [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-      if (const auto basis = lower(field("basis")); !basis.empty()) {
+      if (const auto basis = lower_ascii(field("basis")); !basis.empty()) {
         line.basis = reports::basis_from_string(basis);
         if (!line.basis) problem(row, ref("basis", row), "basis must be authorized or actual, not '" + basis + "'");
       }
