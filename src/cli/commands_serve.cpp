@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "io/pdf_printer.hpp"
 #include "io/templates_file.hpp"
 #include "mail/delivery.hpp"
 #include "store/open_database.hpp"
@@ -51,6 +52,10 @@ void run(ServeOptions& options) {
   const web::App app(options.common.web_dir, states, pool, options.auth, {},
                      std::make_shared<const reports::TemplateLibrary>(std::move(*templates)), options.common.data_dir,
                      {options.chromium});
+  // Said at start-up, not discovered by the first visitor who asks for a PDF.
+  if (!io::PdfPrinter({options.chromium}).available())
+    std::fprintf(stderr, "att: %s not found: PDF export is unavailable (pages can still be printed from a browser)\n",
+                 options.chromium.c_str());
   web::serve(app, options.server, [&] {
     std::printf("att: serving http://%s:%u (database %s, mail to %s); stop with Ctrl+C\n",
                 options.server.bind_address.c_str(), options.server.port, db->describe().c_str(),

@@ -70,7 +70,7 @@ HttpResponse pdf_document(const AppContext& app, const HttpRequest& request, con
     const auto back = request.path.substr(0, request.path.rfind(".pdf"));
     auto response = render_message(app, request, app.catalog.text(language, "errors.pdf_title"),
                                    app.catalog.text(language, key), kind == Kind::failed ? 500 : 503,
-                                   {{app.catalog.text(language, "receipt.read_report"), back}});
+                                   {{back, app.catalog.text(language, "receipt.read_report")}});
     if (kind == Kind::busy) response.set_header("Retry-After", "5");
     return response;
   }

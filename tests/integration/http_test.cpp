@@ -293,6 +293,24 @@ TEST(HttpLifecycle, ServesFromPostgresToo) {
   EXPECT_EQ(server.stop(), 0);
 }
 
+// Without Chromium the PDF of a report answers 503 with a page that says what to do instead.
+TEST(HttpLifecycle, PdfWithoutChromiumIsUnavailableAndSaysSo) {
+  TempDir dir;
+  const auto db = (dir.path() / "pdf.db").string();
+  ASSERT_EQ(run_att({"init", "--db", db}).exit_code, 0);
+  const auto csv = dir.path() / "fra.csv";
+  std::ofstream(csv) << "reporting_state,year,direction,category,partner_state,items,value,currency,basis,description,"
+                        "comments,state_of_origin,intermediate_location\nFRA,2022,export,II,BEL,3,,,actual,,,,\n";
+  ASSERT_EQ(run_att({"import", "--db", db, csv.string()}).exit_code, 0);
+  ServerProcess server(db, {"--chromium", (dir.path() / "no-chromium").string()});
+  const auto pdf = http_get(server.port(), "/reports/FRA/2022.pdf?lang=fr");
+  EXPECT_EQ(pdf.status, 503);
+  EXPECT_NE(pdf.body.find("L’export PDF n’est pas disponible"), std::string::npos) << pdf.body.substr(0, 400);
+  EXPECT_NE(pdf.body.find("href=\"/reports/FRA/2022\""), std::string::npos) << "a way back to the page itself";
+  EXPECT_EQ(http_get(server.port(), "/reports/FRA/2022").status, 200) << "the page still works";
+  EXPECT_EQ(server.stop(), 0);
+}
+
 TEST(HttpLifecycle, ServeRefusesAnUninitialisedDatabase) {
   TempDir dir;
   const auto result = run_att({"serve", "--db", (dir.path() / "empty.db").string(), "--port",
