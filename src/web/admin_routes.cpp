@@ -12,6 +12,7 @@
 #include "web/language.hpp"
 #include "web/mail_text.hpp"
 #include "web/page.hpp"
+#include "web/report_paths.hpp"
 
 namespace att::web {
 
@@ -64,12 +65,9 @@ HttpResponse decide(const AppContext& app, HttpRequest& request, bool approve) {
   if (auto refusal = refuse_unless(app, request, Permission::review_registrations)) return std::move(*refusal);
   const auto language = language_of(request);
   const auto t = [&](const char* key) { return app.catalog.text(language, key); };
-  std::int64_t id = 0;
-  try {
-    id = std::stoll(request.path_param("id"));
-  } catch (const std::exception&) {
-    return registrations_page(app, request, "", t("admin.registration_gone"), 404);
-  }
+  const auto number = positive_number(request.path_param("id"));
+  if (!number) return registrations_page(app, request, "", t("admin.registration_gone"), 404);
+  const auto id = *number;
   const auto reason = request.form_or_empty("reason");
   if (!approve && (reason.size() < 3 || reason.size() > 2000))
     return registrations_page(app, request, "", t("admin.reason_required"), 400);
@@ -164,12 +162,9 @@ HttpResponse change_user(const AppContext& app, HttpRequest& request) {
   if (auto refusal = refuse_unless(app, request, Permission::manage_users)) return std::move(*refusal);
   const auto language = language_of(request);
   const auto t = [&](const char* key) { return app.catalog.text(language, key); };
-  std::int64_t id = 0;
-  try {
-    id = std::stoll(request.path_param("id"));
-  } catch (const std::exception&) {
-    return users_page(app, request, "", t("admin.user_unknown"), 404);
-  }
+  const auto number = positive_number(request.path_param("id"));
+  if (!number) return users_page(app, request, "", t("admin.user_unknown"), 404);
+  const auto id = *number;
   std::set<auth::Role> roles;
   for (const auto& [name, value] : parse_query(request.body)) {
     if (name != "role") continue;

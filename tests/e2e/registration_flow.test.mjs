@@ -6,12 +6,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, loadPlaywright, chromiumLaunchOptions } from './server.mjs';
+import { openRecordedPage, clickAndWait } from './pages.mjs';
 import { startSmtpSink } from './smtp_sink.mjs';
 import { totp, totpStep, freshCode, wrongCode } from './totp.mjs';
 
 const { chromium } = loadPlaywright();
 
-const STEP_TIMEOUT_MS = 10_000;
 const MAIL_TIMEOUT_MS = 15_000;
 
 const secretariat = {
@@ -48,35 +48,6 @@ after(async () => {
   await smtp?.close();
 });
 
-/** A new browser context (one per person) that records console errors and uncaught exceptions. */
-async function openPerson(locale) {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
-  const page = await context.newPage();
-  const errors = [];
-  // Chromium reports a 4xx answer to a form post as a console error; the
-  // test expects exactly one (the wrong code) and lists it here to allow it.
-  const allowed = [];
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    const text = `console: ${msg.text()} (${msg.location().url})`;
-    const index = allowed.findIndex((re) => re.test(text));
-    if (index >= 0) allowed.splice(index, 1); else errors.push(text);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return { context, page, errors, allowConsoleError: (re) => allowed.push(re) };
-}
-
-/** Submit a form with its button and wait for the page it leads to. */
-async function submitAndWait(page, button) {
-  const [response] = await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    button.click(),
-  ]);
-  return response;
-}
-
 async function htmlLang(page) {
   return page.locator('html').getAttribute('lang');
 }
@@ -97,8 +68,8 @@ test('a reporting officer of France applies in French, is approved and signs in 
   { timeout: 100_000 }, async (t) => {
     const started = Date.now();
     const say = (what) => t.diagnostic(`${((Date.now() - started) / 1000).toFixed(1)} s: ${what}`);
-    const officer = await openPerson('fr-FR');
-    const sec = await openPerson('en-GB');
+    const officer = await openRecordedPage(browser, { locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const sec = await openRecordedPage(browser, { locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     try {
       // --- The applicant fills the form in French. ---------------------------
       const { page } = officer;
@@ -122,7 +93,7 @@ test('a reporting officer of France applies in French, is approved and signs in 
       assert.equal(await page.getByLabel('Adresse électronique').getAttribute('name'), 'email');
       assert.equal(await page.getByLabel('État que vous représentez').getAttribute('name'), 'state');
 
-      response = await submitAndWait(page, page.getByRole('button', { name: 'Envoyer la demande' }));
+      response = await clickAndWait(page, page.getByRole('button', { name: 'Envoyer la demande' }));
       assert.equal(response.status(), 200);
       assert.equal(await htmlLang(page), 'fr');
       assert.equal(await heading(page), 'Consultez votre messagerie');
@@ -166,7 +137,7 @@ test('a reporting officer of France applies in French, is approved and signs in 
       assert.equal(await htmlLang(admin), 'en');
       await admin.getByLabel('E-mail address').fill(secretariat.email);
       await admin.getByLabel('Password').fill(secretariat.password);
-      await submitAndWait(admin, admin.getByRole('button', { name: 'Sign in' }));
+      await clickAndWait(admin, admin.getByRole('button', { name: 'Sign in' }));
       assert.equal(new URL(admin.url()).pathname, '/account/two-factor',
         'a Secretariat account without a second factor is sent to set one up');
       assert.match(await admin.getByRole('alert').first().textContent(), /\S/);
@@ -175,7 +146,7 @@ test('a reporting officer of France applies in French, is approved and signs in 
       assert.match(secSecret, /^[A-Z2-7]+=*$/, 'the secret is base32');
       assert.equal(await admin.locator('figure.qr svg').count(), 1, 'a QR code is shown');
       await admin.getByLabel('Code').fill(totp(secSecret));
-      response = await submitAndWait(admin, admin.getByRole('button', { name: 'Verify' }));
+      response = await clickAndWait(admin, admin.getByRole('button', { name: 'Verify' }));
       assert.equal(response.status(), 200);
       assert.ok(await admin.locator('#recovery-codes li').count() >= 5, 'recovery codes are listed');
       say('Secretariat second factor on');
@@ -190,7 +161,7 @@ test('a reporting officer of France applies in French, is approved and signs in 
       assert.match(await application.textContent(), new RegExp(applicant.name));
       assert.match(await application.textContent(), /France/);
       assert.match(await application.textContent(), /Reporting officer/);
-      await submitAndWait(admin, application.getByRole('button', { name: 'Approve' }));
+      await clickAndWait(admin, application.getByRole('button', { name: 'Approve' }));
       assert.match(await admin.getByRole('status').textContent(),
         new RegExp(`${applicant.name}.*approved`));
       assert.equal(await admin.locator(`#${applicationId}`).count(), 0, 'no longer pending');
@@ -206,7 +177,7 @@ test('a reporting officer of France applies in French, is approved and signs in 
       assert.equal(await htmlLang(page), 'fr', 'the language chosen earlier is kept');
       await page.locator('[name=email]').fill(applicant.email);
       await page.locator('[name=password]').fill(applicant.password);
-      await submitAndWait(page, page.locator('main form').getByRole('button', { name: 'Se connecter' }));
+      await clickAndWait(page, page.locator('main form').getByRole('button', { name: 'Se connecter' }));
       if (new URL(page.url()).pathname === '/account') {
         // Sign-in leads to the account page, which says a second factor is
         // required (and no page beyond it opens until it is set up).
@@ -214,7 +185,7 @@ test('a reporting officer of France applies in French, is approved and signs in 
         assert.equal(await htmlLang(page), 'fr');
         const warning = page.locator('main article.warning[role=alert]');
         assert.match(await warning.textContent(), /\S/);
-        await submitAndWait(page, warning.getByRole('button', { name: 'Configurer la connexion à deux facteurs' }));
+        await clickAndWait(page, warning.getByRole('button', { name: 'Configurer la connexion à deux facteurs' }));
       }
       assert.equal(new URL(page.url()).pathname, '/account/two-factor');
       assert.equal(await htmlLang(page), 'fr');
@@ -225,7 +196,7 @@ test('a reporting officer of France applies in French, is approved and signs in 
       assert.notEqual(secret, secSecret);
       const setup = await freshCode(secret);
       await page.locator('[name=code]').fill(setup.code);
-      response = await submitAndWait(page, page.getByRole('button', { name: 'Vérifier' }));
+      response = await clickAndWait(page, page.getByRole('button', { name: 'Vérifier' }));
       assert.equal(response.status(), 200);
       assert.equal(await heading(page), 'La connexion à deux facteurs est activée');
       assert.ok(await page.locator('#recovery-codes li').count() >= 5, 'recovery codes are listed');
@@ -234,7 +205,7 @@ test('a reporting officer of France applies in French, is approved and signs in 
 
       // --- Sign out, then in again with password and code. -------------------
       // Straight from the recovery codes page, with the button in the header.
-      response = await submitAndWait(page, page.getByRole('button', { name: 'Se déconnecter' }));
+      response = await clickAndWait(page, page.getByRole('button', { name: 'Se déconnecter' }));
       assert.ok(response.status() < 400, `POST /sign-out answered ${response.status()}`);
       assert.equal(new URL(page.url()).pathname, '/');
       assert.equal(await page.getByRole('button', { name: 'Se déconnecter' }).count(), 0, 'signed out');
@@ -246,14 +217,14 @@ test('a reporting officer of France applies in French, is approved and signs in 
       await page.goto(`${server.baseUrl}/sign-in`);
       await page.locator('[name=email]').fill(applicant.email);
       await page.locator('[name=password]').fill(applicant.password);
-      await submitAndWait(page, page.locator('main form').getByRole('button', { name: 'Se connecter' }));
+      await clickAndWait(page, page.locator('main form').getByRole('button', { name: 'Se connecter' }));
       assert.equal(new URL(page.url()).pathname, '/sign-in/second-factor');
       assert.equal(await htmlLang(page), 'fr');
 
       // A wrong code: an error, still on the same page, not signed in.
       await page.locator('[name=code]').fill(wrongCode(secret));
       officer.allowConsoleError(/status of 400/);
-      response = await submitAndWait(page, page.getByRole('button', { name: 'Vérifier' }));
+      response = await clickAndWait(page, page.getByRole('button', { name: 'Vérifier' }));
       assert.equal(response.status(), 400);
       assert.equal(new URL(page.url()).pathname, '/sign-in/second-factor');
       assert.match(await page.getByRole('alert').textContent(), /Ce code est incorrect/);
@@ -267,7 +238,7 @@ test('a reporting officer of France applies in French, is approved and signs in 
       say(`waiting for the TOTP step after ${setup.step} (now ${totpStep()})`);
       const next = await freshCode(secret, setup.step);
       await page.locator('[name=code]').fill(next.code);
-      response = await submitAndWait(page, page.getByRole('button', { name: 'Vérifier' }));
+      response = await clickAndWait(page, page.getByRole('button', { name: 'Vérifier' }));
       assert.equal(response.status(), 200);
       assert.equal(new URL(page.url()).pathname, '/account');
       assert.equal(await heading(page), 'Mon compte');

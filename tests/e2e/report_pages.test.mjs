@@ -9,10 +9,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, runAtt, loadPlaywright, chromiumLaunchOptions } from './server.mjs';
+import { openRecordedPage, clickAndWait } from './pages.mjs';
 
 const { chromium } = loadPlaywright();
 
-const STEP_TIMEOUT_MS = 10_000;
 
 const HEADER = 'reporting_state,year,direction,category,partner_state,items,value,currency,basis,'
   + 'description,comments,state_of_origin,intermediate_location';
@@ -101,32 +101,6 @@ after(async () => {
  * logs every 4xx answer as a console error: allowConsoleError(re) lets
  * exactly one expected message through.
  */
-async function openPage(contextOptions = {}) {
-  const context = await browser.newContext({ locale: 'fr-FR', ...contextOptions });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
-  const page = await context.newPage();
-  const errors = [];
-  const allowed = [];
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    const text = `console: ${msg.text()} (${msg.location().url})`;
-    const index = allowed.findIndex((re) => re.test(text));
-    if (index >= 0) allowed.splice(index, 1); else errors.push(text);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return { context, page, errors, allowConsoleError: (re) => allowed.push(re) };
-}
-
-/** Click a link and wait for the page it leads to. */
-async function follow(page, link) {
-  const [response] = await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    link.click(),
-  ]);
-  return response;
-}
-
 const text = async (locator) => (await locator.textContent()).trim().replace(/\s+/g, ' ');
 
 /** The exports table as [code, partner, items, value, basis, description] rows. */
@@ -165,7 +139,7 @@ async function download(page, name) {
 
 test('France 2022 in French: from the list to the report, its versions, downloads and receipt, then in Spanish',
   { timeout: 90_000 }, async () => {
-    const { context, page, errors } = await openPage({ viewport: { width: 1280, height: 900 } });
+    const { context, page, errors } = await openRecordedPage(browser, { viewport: { width: 1280, height: 900 } });
     try {
       // --- The list of reports. ----------------------------------------------
       let response = await page.goto(`${server.baseUrl}/reports?lang=fr`);
@@ -212,7 +186,7 @@ test('France 2022 in French: from the list to the report, its versions, download
         `the version table shows the start of the hash (${versions[1].hashStart} of ${hash})`);
 
       // --- Version 1, from the version table. ---------------------------------
-      response = await follow(page, page.locator('#versions').getByRole('link', { name: '1', exact: true }));
+      response = await clickAndWait(page, page.locator('#versions').getByRole('link', { name: '1', exact: true }));
       assert.equal(response.status(), 200);
       let url = new URL(page.url());
       assert.equal(url.pathname, '/reports/FRA/2022');
@@ -239,7 +213,7 @@ test('France 2022 in French: from the list to the report, its versions, download
       assert.match(pdfV1.response.headers()['content-disposition'] ?? '', /FRA-2022-v1/);
 
       // Back to the version in force.
-      response = await follow(page, notice.getByRole('link', { name: 'Lire la version en vigueur' }));
+      response = await clickAndWait(page, notice.getByRole('link', { name: 'Lire la version en vigueur' }));
       assert.equal(response.status(), 200);
       url = new URL(page.url());
       assert.equal(url.pathname, '/reports/FRA/2022');
@@ -275,7 +249,7 @@ test('France 2022 in French: from the list to the report, its versions, download
       assert.equal(report.version.content_hash, hash, 'the API gives the hash shown on the page');
 
       // --- The receipt. -------------------------------------------------------
-      response = await follow(page, page.locator('#downloads').getByRole('link', { name: 'Accusé de réception' }));
+      response = await clickAndWait(page, page.locator('#downloads').getByRole('link', { name: 'Accusé de réception' }));
       assert.equal(response.status(), 200);
       assert.equal(new URL(page.url()).pathname, '/reports/FRA/2022/receipt');
       assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
@@ -283,12 +257,12 @@ test('France 2022 in French: from the list to the report, its versions, download
       assert.equal(await text(page.locator('#hash')), hash, 'the receipt gives the hash of the report page');
       assert.match(await text(page.locator('#statement')), /France.*version 2/);
 
-      response = await follow(page, page.getByRole('link', { name: 'Lire le rapport' }));
+      response = await clickAndWait(page, page.getByRole('link', { name: 'Lire le rapport' }));
       assert.equal(response.status(), 200);
       assert.equal(new URL(page.url()).pathname, '/reports/FRA/2022');
 
       // --- In Spanish, with the language switch. ------------------------------
-      response = await follow(page, page.locator('#language-switch').getByRole('link', { name: 'Español' }));
+      response = await clickAndWait(page, page.locator('#language-switch').getByRole('link', { name: 'Español' }));
       assert.equal(response.status(), 200);
       assert.equal(new URL(page.url()).pathname, '/reports/FRA/2022');
       assert.equal(await page.locator('html').getAttribute('lang'), 'es');
@@ -303,7 +277,7 @@ test('France 2022 in French: from the list to the report, its versions, download
 
 test('the restricted report of Germany is hidden from an anonymous visitor',
   { timeout: 30_000 }, async () => {
-    const { context, page, errors, allowConsoleError } = await openPage({ viewport: { width: 1280, height: 900 } });
+    const { context, page, errors, allowConsoleError } = await openRecordedPage(browser, { viewport: { width: 1280, height: 900 } });
     try {
       allowConsoleError(/status of 404/);
       let response = await page.goto(`${server.baseUrl}/reports/DEU/2022?lang=fr`);
@@ -340,7 +314,7 @@ test('the restricted report of Germany is hidden from an anonymous visitor',
 
 test('report pages on a phone: the page does not scroll sideways, tables scroll in their container',
   { timeout: 60_000 }, async () => {
-    const { context, page, errors } = await openPage({
+    const { context, page, errors } = await openRecordedPage(browser, {
       viewport: PHONE, isMobile: true, hasTouch: true,
     });
     try {
@@ -402,7 +376,7 @@ test('report pages on a phone: the page does not scroll sideways, tables scroll 
 
 test('keyboard: from the top of the report page, Tab reaches the PDF link',
   { timeout: 30_000 }, async () => {
-    const { context, page, errors } = await openPage({ viewport: { width: 1280, height: 900 } });
+    const { context, page, errors } = await openRecordedPage(browser, { viewport: { width: 1280, height: 900 } });
     try {
       const response = await page.goto(`${server.baseUrl}/reports/FRA/2022?lang=fr`);
       assert.equal(response.status(), 200);

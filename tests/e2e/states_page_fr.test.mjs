@@ -3,10 +3,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, loadPlaywright, chromiumLaunchOptions } from './server.mjs';
+import { openRecordedPage } from './pages.mjs';
 
 const { chromium } = loadPlaywright();
 
-const STEP_TIMEOUT_MS = 10_000;
 
 let server;
 let browser;
@@ -22,22 +22,9 @@ after(async () => {
   await server?.stop();
 });
 
-/** A new page that records console errors and uncaught exceptions. */
-async function openPage(contextOptions = {}) {
-  const context = await browser.newContext({ locale: 'fr-FR', ...contextOptions });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return { context, page, errors };
-}
-
 test('States page in French: register on a date, then filtered with the form',
   { timeout: 60_000 }, async () => {
-    const { context, page, errors } = await openPage({ viewport: { width: 1280, height: 900 } });
+    const { context, page, errors } = await openRecordedPage(browser, { viewport: { width: 1280, height: 900 } });
     try {
       const response = await page.goto(`${server.baseUrl}/states?lang=fr&as_of=2014-12-24`);
       assert.equal(response.status(), 200);
@@ -119,7 +106,7 @@ test('States page in French: register on a date, then filtered with the form',
 
 test('States page in French on a phone: no horizontal overflow of the page',
   { timeout: 30_000 }, async () => {
-    const { context, page, errors } = await openPage({
+    const { context, page, errors } = await openRecordedPage(browser, {
       viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true,
     });
     try {

@@ -1,0 +1,35 @@
+// Helpers for driving pages in the browser tests: a page in its own context that records
+// console errors and uncaught exceptions, and clicking through to the next page.
+
+const STEP_TIMEOUT_MS = 10_000;
+
+/**
+ * A new context and page. `errors` collects console errors and uncaught exceptions;
+ * `allowConsoleError(re)` lets one expected console error through (Chromium reports a 4xx
+ * answer as one).
+ */
+export async function openRecordedPage(browser, contextOptions = {}) {
+  const context = await browser.newContext({ locale: 'fr-FR', ...contextOptions });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+  const page = await context.newPage();
+  const errors = [];
+  const allowed = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = `console: ${msg.text()} (${msg.location().url})`;
+    const index = allowed.findIndex((re) => re.test(text));
+    if (index >= 0) allowed.splice(index, 1); else errors.push(text);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return { context, page, errors, allowConsoleError: (re) => allowed.push(re) };
+}
+
+/** Click a link or a form's button and wait for the page it leads to. */
+export async function clickAndWait(page, target) {
+  const [response] = await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    target.click(),
+  ]);
+  return response;
+}
