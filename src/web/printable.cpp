@@ -43,7 +43,6 @@ HttpResponse pdf_document(const AppContext& app, const HttpRequest& request, con
   const auto language = choice.language;
   context["t"] = app.catalog.tree(language);
   context["lang"] = std::string(code_of(language));
-  context["printing"] = true;
   const auto html = app.views.render(
       "print_layout", {{"lang", context["lang"]},
                        {"title", context.value("title", std::string())},

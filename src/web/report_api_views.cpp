@@ -1,5 +1,7 @@
 #include "web/report_api_views.hpp"
 
+#include "auth/audit_log.hpp"
+#include "core/date.hpp"
 #include "reporting/version_json.hpp"
 #include "web/api_errors.hpp"
 #include "web/guard.hpp"
@@ -22,6 +24,16 @@ nlohmann::json findings_json(const AppContext& app, Language language, const rep
                     {"params", params}});
   }
   return list;
+}
+
+void audit_restricted_read(store::Database& db, const HttpRequest& request, const reporting::VersionSummary& summary,
+                           const std::string& how) {
+  if (summary.visibility != reports::Visibility::restricted) return;
+  auth::record_audit(db,
+                     audit_entry(request, "restricted_report_read",
+                                 "report:" + summary.reporting_state + "/" + std::to_string(summary.year),
+                                 (how.empty() ? "" : how + ", ") + "version " + std::to_string(summary.version_no)),
+                     utc_timestamp_now());
 }
 
 tl::expected<nlohmann::json, HttpResponse> json_body(const AppContext& app, const HttpRequest& request) {

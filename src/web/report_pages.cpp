@@ -2,18 +2,18 @@
 
 #include <algorithm>
 
-#include "auth/audit_log.hpp"
 #include "core/date.hpp"
 #include "reporting/reports_store.hpp"
 #include "web/attachment_routes.hpp"
 #include "web/collation.hpp"
+#include "web/dates.hpp"
 #include "web/form_page.hpp"
 #include "web/guard.hpp"
 #include "web/language.hpp"
-#include "web/dates.hpp"
 #include "web/numbers.hpp"
 #include "web/page.hpp"
 #include "web/printable.hpp"
+#include "web/report_api_views.hpp"
 #include "web/report_paths.hpp"
 
 namespace att::web {
@@ -93,12 +93,7 @@ tl::expected<ShownReport, HttpResponse> find_report(const AppContext& app, HttpR
   // Not there and not allowed look the same: a restricted report's existence is not revealed.
   if (!found) return tl::unexpected(render_message(app, request, t("errors.report_not_found"), t("errors.report_not_found"), 404));
   auto& [summary, report] = *found;
-  if (summary.visibility == reports::Visibility::restricted)
-    auth::record_audit(*db,
-                       audit_entry(request, "restricted_report_read",
-                                   "report:" + summary.reporting_state + "/" + std::to_string(summary.year),
-                                   use + ", version " + std::to_string(summary.version_no)),
-                       utc_timestamp_now());
+  audit_restricted_read(*db, request, summary, use);
   auto versions = reporting::report_versions(*db, request.visit.viewer, summary.reporting_state, year);
   return ShownReport{std::move(summary), std::move(report), std::move(versions)};
 }

@@ -79,13 +79,7 @@ HttpResponse get_report(const AppContext& app, HttpRequest& request) {
   // Not there and not allowed look the same: a restricted report's existence is not revealed.
   if (!found) return api_error(404, "report_not_found", app.catalog.text(language, "errors.report_not_found"));
   const auto& [summary, report] = *found;
-  if (summary.visibility == reports::Visibility::restricted) {
-    auth::record_audit(*db,
-                       audit_entry(request, "restricted_report_read",
-                                   "report:" + summary.reporting_state + "/" + std::to_string(summary.year),
-                                   "version " + std::to_string(summary.version_no)),
-                       utc_timestamp_now());
-  }
+  audit_restricted_read(*db, request, summary);
   const auto file_name = "att-report-" + summary.reporting_state + "-" + std::to_string(summary.year) + "-v" +
                          std::to_string(summary.version_no);
   if (segment->format == "xlsx") {
