@@ -68,11 +68,11 @@ SubmissionReceipt submit_initial(store::Database& db, const reports::InitialRepo
       db.query(
             "INSERT INTO report_versions (report_id, version_no, status, channel, received_date, template_id,"
             " visibility, header_json, content_hash, line_count, created_by, created_at, submitted_at)"
-            " VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, 0, $9, $10, $10) RETURNING id",
+            " VALUES ($1, $2, $11, $3, $4, $5, $6, $7, $8, 0, $9, $10, $10) RETURNING id",
             {report_id, receipt.version_no, std::string(to_string(channel)),
              received ? received->iso() : now.substr(0, 10), report.template_id,
              std::string(to_string(report.visibility)), document, receipt.content_hash,
-             by ? store::Value(*by) : store::Value(nullptr), now})
+             by ? store::Value(*by) : store::Value(nullptr), now, submitted_status(receipt.amended)})
           .at(0)
           .integer(0);
   return receipt;

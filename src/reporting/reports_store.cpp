@@ -32,13 +32,6 @@ const std::optional<reports::Visibility>& table_visibility(const AnnualReport& r
   return table == reports::Direction::exports ? r.exports_visibility : r.imports_visibility;
 }
 
-// What a submission becomes: the first version is submitted, a later one amends the earlier.
-std::string submitted_status(bool amends) {
-  const auto status = reports::after(amends ? reports::Transition::amend : reports::Transition::submit,
-                                     reports::VersionStatus::draft);
-  return std::string(to_string(status.value()));
-}
-
 store::Value visibility_value(const std::optional<reports::Visibility>& visibility) {
   return visibility ? store::Value(std::string(to_string(*visibility))) : store::Value(nullptr);
 }

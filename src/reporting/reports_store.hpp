@@ -10,6 +10,7 @@
 
 #include "auth/viewer.hpp"
 #include "core/date.hpp"
+#include "core/timestamp.hpp"
 #include "core/reports/annual_report.hpp"
 #include "core/reports/version_lifecycle.hpp"
 #include "store/database.hpp"
@@ -53,8 +54,8 @@ struct VersionSummary {
   std::int64_t line_count = 0;
   bool demo = false;
   std::string content_hash;
-  std::string submitted_at;   // UTC timestamp; empty for a draft
-  std::string recalled_at;    // empty unless recalled
+  std::optional<Timestamp> submitted_at;  // none for a draft
+  std::optional<Timestamp> recalled_at;   // none unless recalled
   std::string recall_reason;
 };
 

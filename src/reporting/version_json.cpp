@@ -16,8 +16,8 @@ nlohmann::json version_json(const VersionSummary& s) {
           {"line_count", s.line_count},
           {"demo", s.demo},
           {"content_hash", s.content_hash},
-          {"submitted_at", s.submitted_at},
-          {"recalled_at", s.recalled_at.empty() ? nlohmann::json() : nlohmann::json(s.recalled_at)},
+          {"submitted_at", s.submitted_at ? nlohmann::json(s.submitted_at->iso()) : nlohmann::json("")},
+          {"recalled_at", s.recalled_at ? nlohmann::json(s.recalled_at->iso()) : nlohmann::json()},
           {"recall_reason", s.recall_reason}};
 }
 

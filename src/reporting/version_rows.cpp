@@ -19,6 +19,12 @@ const char* const current_version_condition =
     " v.status = 'submitted' AND v.version_no = (SELECT MAX(v2.version_no) FROM report_versions v2"
     " WHERE v2.report_id = v.report_id AND v2.status = 'submitted')";
 
+std::string submitted_status(bool amends) {
+  const auto status = reports::after(amends ? reports::Transition::amend : reports::Transition::submit,
+                                     reports::VersionStatus::draft);
+  return std::string(to_string(status.value()));
+}
+
 VersionSummary summary_from(const store::Row& row) {
   VersionSummary s;
   s.version_id = row.integer(0);
@@ -33,8 +39,8 @@ VersionSummary summary_from(const store::Row& row) {
   s.line_count = row.integer(9);
   s.demo = row.integer(10) != 0;
   s.content_hash = row.text(11);
-  s.submitted_at = row.text(15);
-  s.recalled_at = row.text(16);
+  s.submitted_at = Timestamp::parse(row.text(15));
+  s.recalled_at = Timestamp::parse(row.text(16));
   s.recall_reason = row.text(17);
   s.exports_visibility = reports::visibility_from_string(row.text(18));
   s.imports_visibility = reports::visibility_from_string(row.text(19));

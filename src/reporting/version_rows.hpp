@@ -16,6 +16,9 @@ extern const char* const version_summary_select;
 extern const char* const current_version_condition;
 
 VersionSummary summary_from(const store::Row& row);
+// The stored status of a new submission, through the named transition: the first version is
+// submitted, a later one amends the earlier (both annual and initial reports).
+std::string submitted_status(bool amends);
 // A WHERE condition on v and r: the versions the viewer may read (auth::read_report_condition).
 // Its values are appended to `params`, so call it where its $n belong.
 std::string readable_by(const auth::Viewer& viewer, store::Params& params);

@@ -123,7 +123,7 @@ nlohmann::json common_context(const AppContext& app, Language language, const Sh
           {"version", std::to_string(summary.version_no)},
           {"status", status_label(app, language, summary)},
           {"received", format_date(app.catalog, language, summary.received)},
-          {"submitted_at", format_timestamp(app.catalog, language, summary.submitted_at)},
+          {"submitted_at", format_timestamp(app.catalog, language, summary.submitted_at ? summary.submitted_at->iso() : "")},
           {"channel", app.catalog.text(language, "reports.channel_" + std::string(to_string(summary.channel)))},
           {"hash", summary.content_hash},
           {"template", shown.report.template_id},
@@ -168,7 +168,7 @@ nlohmann::json report_context(const AppContext& app, Language language, const Sh
   if (summary.status == reports::VersionStatus::recalled)
     older_notice = app.catalog.text(language, "reports.recalled_version",
                                     {{"version", std::to_string(summary.version_no)},
-                                     {"date", format_date(app.catalog, language, summary.recalled_at)},
+                                     {"date", format_date(app.catalog, language, summary.recalled_at ? summary.recalled_at->date().iso() : "")},
                                      {"reason", summary.recall_reason}});
   else if (summary.status == reports::VersionStatus::superseded)
     older_notice = app.catalog.text(language, "reports.older_version", {{"version", std::to_string(summary.version_no)}});
@@ -256,10 +256,10 @@ HttpResponse receipt_page(const AppContext& app, HttpRequest& request, bool pdf)
 }  // namespace
 
 void add_report_pages(Router& router, const AppContext& app) {
-  router.add("GET", "/reports", [&app](HttpRequest& r) { return list_page(app, r); });
-  router.add("GET", "/reports/{state}/{year}", [&app](HttpRequest& r) { return report_page(app, r); });
-  router.add("GET", "/reports/{state}/{year}/receipt", [&app](HttpRequest& r) { return receipt_page(app, r, false); });
-  router.add("GET", "/reports/{state}/{year}/receipt.pdf", [&app](HttpRequest& r) { return receipt_page(app, r, true); });
+  router.add(HttpMethod::get, "/reports", [&app](HttpRequest& r) { return list_page(app, r); });
+  router.add(HttpMethod::get, "/reports/{state}/{year}", [&app](HttpRequest& r) { return report_page(app, r); });
+  router.add(HttpMethod::get, "/reports/{state}/{year}/receipt", [&app](HttpRequest& r) { return receipt_page(app, r, false); });
+  router.add(HttpMethod::get, "/reports/{state}/{year}/receipt.pdf", [&app](HttpRequest& r) { return receipt_page(app, r, true); });
 }
 
 }  // namespace att::web
