@@ -6,6 +6,9 @@
 # each endpoint's throughput as a ratio to /api/v1/health measured in the same
 # run (the health endpoint is the baseline: it is the cheapest request the
 # server can answer, so the ratio shows what the real work costs).
+# It also measures Pico's CSS (83 KB, served from memory) right after
+# /api/v1/states (74 KB): a static body of about the same size is the anchor,
+# and /api/v1/states must reach at least STATES_VS_STATIC of its req/s.
 #
 # Environment (all optional):
 #   ATT_BINARY      att binary                         (default: <repo>/build/att)
@@ -15,6 +18,8 @@
 #   WRK_THREADS     wrk threads (-t)                    (default: 2)
 #   SERVER_THREADS  att serve --threads                 (default: 2)
 #   TARGET_RPS      minimum req/s for /api/v1/health    (default: 20000)
+#   STATES_VS_STATIC  minimum /api/v1/states req/s as a fraction of the
+#                   static CSS file's req/s               (default: 0.80)
 #   RESULTS_DIR     where the figures are written       (default: <repo>/bench/results)
 #
 # Exit status: 0 if every check passes, 1 if a check fails, 2 on setup errors.
@@ -28,6 +33,7 @@ CONNECTIONS="${CONNECTIONS:-64}"
 WRK_THREADS="${WRK_THREADS:-2}"
 SERVER_THREADS="${SERVER_THREADS:-2}"
 TARGET_RPS="${TARGET_RPS:-20000}"
+STATES_VS_STATIC="${STATES_VS_STATIC:-0.80}"
 RESULTS_DIR="${RESULTS_DIR:-$ROOT/bench/results}"
 LUA_SCRIPT="$ROOT/bench/latency.lua"
 HOST=127.0.0.1 # never anything but loopback
@@ -36,8 +42,11 @@ READY_TIMEOUT=15
 ENDPOINTS=(
     "/api/v1/health"
     "/api/v1/states"
+    "/static/vendor/pico.min.css"
     "/api/v1/states?as_of=2014-12-24&region=Europe"
 )
+STATES_INDEX=1 # /api/v1/states ...
+STATIC_INDEX=2 # ... against a static file of about the same size
 
 die() {
     echo "http_load: $*" >&2
@@ -47,6 +56,7 @@ die() {
 for var in DURATION WARMUP CONNECTIONS WRK_THREADS SERVER_THREADS TARGET_RPS; do
     [[ "${!var}" =~ ^[0-9]+$ ]] || die "$var must be a non-negative integer (got '${!var}')"
 done
+[[ "$STATES_VS_STATIC" =~ ^[0-9]*\.?[0-9]+$ ]] || die "STATES_VS_STATIC must be a number (got '$STATES_VS_STATIC')"
 ((DURATION > 0)) || die "DURATION must be > 0"
 ((CONNECTIONS >= WRK_THREADS && WRK_THREADS > 0)) || die "need CONNECTIONS >= WRK_THREADS > 0"
 
@@ -216,7 +226,7 @@ if ((WARMUP > 0)); then
     done
 fi
 
-declare -a RPS P50 P99 ERRS
+declare -a RPS P50 P99 ERRS BYTES
 for i in "${!ENDPOINTS[@]}"; do
     path=${ENDPOINTS[$i]}
     echo "measuring $path (${DURATION}s)..."
@@ -229,6 +239,7 @@ for i in "${!ENDPOINTS[@]}"; do
     RPS[i]=$(field "$out" RPS)
     P50[i]=$(field "$out" P50_MS)
     P99[i]=$(field "$out" P99_MS)
+    BYTES[i]=$(awk -v b="$(field "$out" BYTES)" -v n="$(field "$out" REQUESTS)" 'BEGIN { printf "%.0f", (n > 0 ? b / n : 0) }')
     non2xx=$(field "$out" NON2XX)
     sock=$(($(field "$out" ERR_CONNECT) + $(field "$out" ERR_READ) + $(field "$out" ERR_WRITE) + $(field "$out" ERR_TIMEOUT)))
     ERRS[i]="$non2xx/$sock"
@@ -236,10 +247,10 @@ done
 echo
 
 TABLE="$(
-    printf '%-48s %10s %9s %9s %9s %12s\n' "endpoint" "req/s" "p50 ms" "p99 ms" "vs health" "non2xx/sock"
+    printf '%-48s %10s %9s %9s %9s %12s %12s\n' "endpoint" "req/s" "p50 ms" "p99 ms" "vs health" "bytes/resp" "non2xx/sock"
     for i in "${!ENDPOINTS[@]}"; do
         ratio=$(awk -v a="${RPS[$i]}" -v b="${RPS[0]}" 'BEGIN { printf (b > 0 ? "%.3f" : "n/a"), (b > 0 ? a / b : 0) }')
-        printf '%-48s %10.0f %9.2f %9.2f %9s %12s\n' "${ENDPOINTS[$i]}" "${RPS[$i]}" "${P50[$i]}" "${P99[$i]}" "$ratio" "${ERRS[$i]}"
+        printf '%-48s %10.0f %9.2f %9.2f %9s %12s %12s\n' "${ENDPOINTS[$i]}" "${RPS[$i]}" "${P50[$i]}" "${P99[$i]}" "$ratio" "${BYTES[$i]}" "${ERRS[$i]}"
     done
 )"
 echo "$TABLE"
@@ -255,6 +266,13 @@ if awk -v a="${RPS[0]}" -v t="$TARGET_RPS" 'BEGIN { exit !(a >= t) }'; then
     check PASS "/api/v1/health sustains >= $TARGET_RPS req/s (measured $(printf '%.0f' "${RPS[0]}"))"
 else
     check FAIL "/api/v1/health sustains >= $TARGET_RPS req/s (measured $(printf '%.0f' "${RPS[0]}"))"
+fi
+STATES_RATIO=$(awk -v a="${RPS[$STATES_INDEX]}" -v b="${RPS[$STATIC_INDEX]}" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+states_vs_static="${ENDPOINTS[$STATES_INDEX]} reaches >= $STATES_VS_STATIC of ${ENDPOINTS[$STATIC_INDEX]} req/s (measured $(printf '%.0f' "${RPS[$STATES_INDEX]}") vs $(printf '%.0f' "${RPS[$STATIC_INDEX]}") = $STATES_RATIO)"
+if awk -v r="$STATES_RATIO" -v t="$STATES_VS_STATIC" 'BEGIN { exit !(r >= t) }'; then
+    check PASS "$states_vs_static"
+else
+    check FAIL "$states_vs_static"
 fi
 for i in "${!ENDPOINTS[@]}"; do
     if [[ "${ERRS[$i]}" == "0/0" ]]; then

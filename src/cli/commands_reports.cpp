@@ -18,6 +18,7 @@
 #include "reporting/csv_import.hpp"
 #include "reporting/report_workbook.hpp"
 #include "reporting/reports_store.hpp"
+#include "reporting/streamed_import.hpp"
 #include "reporting/version_json.hpp"
 #include "store/states_store.hpp"
 
@@ -84,14 +85,34 @@ void import_file(const ImportOptions& options) {
   const auto templates = templates_from(options.common);
   // Progress goes to a terminal only, on one line that is rewritten; logs stay clean.
   const bool show_progress = ::isatty(STDERR_FILENO) == 1;
-  // The file is read in pieces into reports: it is never held whole in memory.
-  const auto batch = [&] {
-    std::ifstream in(options.file, std::ios::binary);
-    if (!in) throw UsageError("cannot read " + options.file + ": " + std::strerror(errno));
-    reporting::ImportOptions import_options{*visibility, today_utc().year(), 1000, {}, 100000};
-    if (show_progress) import_options.on_progress = [](std::size_t rows) { progress("read %zu lines", rows); };
-    return reporting::read_canonical_csv(in, states_register, templates, import_options);
-  }();
+  // The lines stream from the file into the database inside one transaction, which is
+  // committed only if the whole file is free of errors (and never for a dry run).
+  std::ifstream in(options.file, std::ios::binary);
+  if (!in) throw UsageError("cannot read " + options.file + ": " + std::strerror(errno));
+  reporting::StreamedImportOptions import_options;
+  import_options.reading.visibility = *visibility;
+  import_options.reading.exports_visibility = exports_visibility;
+  import_options.reading.imports_visibility = imports_visibility;
+  import_options.reading.latest_year = today_utc().year();
+  import_options.reading.max_problems = 1000;
+  import_options.reading.progress_every = 100000;
+  if (show_progress) import_options.reading.on_progress = [](std::size_t rows) { progress("read %zu lines", rows); };
+  if (show_progress)
+    import_options.on_report = [](std::size_t done, std::size_t total) {
+      if (done % 50 == 0 || done == total) progress("checked %zu of %zu reports", done, total);
+    };
+  import_options.channel = *channel;
+  import_options.received = received;
+  import_options.demo = options.demo;
+  import_options.now = utc_timestamp_now();
+  // When the lines of many reports are interleaved in the file, each batch of inserts touches
+  // pages all over the lines table: a page cache larger than SQLite's 2 MB keeps them from
+  // being written out and read back again and again (peak memory stays far below 150 MB).
+  if (db->dialect() == store::Dialect::sqlite) db->execute("PRAGMA cache_size = -65536");  // 64 MiB
+  store::Transaction transaction(*db);
+  const auto result = reporting::import_canonical_csv(*db, in, states_register, templates, import_options);
+  if (show_progress) std::fputs("\r\033[K", stderr);
+  const auto& batch = result.batch;
   for (const auto& problem : batch.problems) {
     std::fprintf(stderr, "%s:%zu: %s: %s%s%s\n", options.file.c_str(), problem.row,
                  problem.severity == reports::Severity::error ? "error" : "warning", problem.column.c_str(),
@@ -101,32 +122,18 @@ void import_file(const ImportOptions& options) {
     throw UsageError(std::to_string(batch.error_count) + " errors in " + options.file + ": nothing was imported");
   }
   if (options.dry_run) {
-    std::size_t lines = 0;
-    for (const auto& report : batch.reports) lines += report.lines.size();
     std::printf("Checked %s: %zu reports, %zu lines, no errors; nothing written (--dry-run).\n", options.file.c_str(),
-                batch.reports.size(), lines);
-    return;
+                batch.reports.size(), result.lines);
+    return;  // the transaction is rolled back
   }
-  const auto now = utc_timestamp_now();
-  std::size_t created = 0, amended = 0, lines = 0;
-  store::Transaction transaction(*db);
-  for (auto report : batch.reports) {
-    report.exports_visibility = exports_visibility;
-    report.imports_visibility = imports_visibility;
-    const auto receipt = reporting::submit(*db, {report, *channel, received, options.demo, std::nullopt}, now);
-    ++(receipt.amended ? amended : created);
-    lines += report.lines.size();
-    if (show_progress && (created + amended) % 50 == 0)
-      progress("stored %zu of %zu reports", created + amended, batch.reports.size());
-  }
-  if (show_progress) std::fputs("\r\033[K", stderr);
   auth::append_audit(*db,
                      {std::nullopt, "cli", "reports_imported", options.file,
-                      std::to_string(created) + " created, " + std::to_string(amended) + " amended", "local"},
-                     now);
+                      std::to_string(result.created) + " created, " + std::to_string(result.amended) + " amended",
+                      "local"},
+                     import_options.now);
   transaction.commit();
-  std::printf("Imported %s: %zu reports created, %zu amended, %zu lines.\n", options.file.c_str(), created, amended,
-              lines);
+  std::printf("Imported %s: %zu reports created, %zu amended, %zu lines.\n", options.file.c_str(), result.created,
+              result.amended, result.lines);
 }
 
 void list_reports(const ListOptions& options) {

@@ -158,7 +158,13 @@ class Importer {
       report.reporting_state = reporting;
       report.year = year;
       report.visibility = options_.visibility;
+      report.exports_visibility = options_.exports_visibility;
+      report.imports_visibility = options_.imports_visibility;
       batch_.reports.push_back(std::move(report));
+    }
+    if (options_.on_line) {
+      options_.on_line(at->second, batch_.reports[at->second], std::move(line));
+      return;
     }
     batch_.reports[at->second].lines.push_back(std::move(line));
   }
@@ -198,23 +204,9 @@ class Importer {
   }
 
   void validate_reports() {
-    for (auto& report : batch_.reports) {
-      const auto* report_template = templates_.for_year("annual", report.year);
-      if (!report_template) {
-        problem(report.lines.front().source_row, "year", "no annual report template covers " + std::to_string(report.year));
-        continue;
-      }
-      report.template_id = report_template->id;
-      for (const auto& finding : reports::validate(report, *report_template, register_).findings) {
-        auto message = reports::describe_in_english(finding);
-        // "error: exports, line 12, column value: ..." -> the part after the location.
-        const auto colon = message.find(": ", message.find(": ") + 2);
-        problem(finding.line, finding.column,
-                report.reporting_state + " " + std::to_string(report.year) + ": " +
-                    (colon == std::string::npos ? message : message.substr(colon + 2)),
-                finding.severity);
-      }
-    }
+    if (options_.on_line) return;  // the caller checks each report once it has its lines
+    for (auto& report : batch_.reports) check_report(report, register_, templates_, batch_, options_.max_problems);
+    errors_ = batch_.error_count;
   }
 
   const StatesRegister& register_;
@@ -230,6 +222,30 @@ class Importer {
 };
 
 }  // namespace
+
+void check_report(reports::AnnualReport& report, const StatesRegister& states_register,
+                  const reports::TemplateLibrary& templates, ImportBatch& batch, std::size_t max_problems) {
+  const auto problem = [&](std::size_t row, std::string column, std::string message, Severity severity) {
+    if (batch.problems.size() < max_problems) batch.problems.push_back({severity, row, std::move(column), std::move(message)});
+    if (severity == Severity::error) ++batch.error_count;
+  };
+  const auto* report_template = templates.for_year("annual", report.year);
+  if (!report_template) {
+    problem(report.lines.empty() ? 0 : report.lines.front().source_row, "year",
+            "no annual report template covers " + std::to_string(report.year), Severity::error);
+    return;
+  }
+  report.template_id = report_template->id;
+  for (const auto& finding : reports::validate(report, *report_template, states_register).findings) {
+    auto message = reports::describe_in_english(finding);
+    // "error: exports, line 12, column value: ..." -> the part after the location.
+    const auto colon = message.find(": ", message.find(": ") + 2);
+    problem(finding.line, finding.column,
+            report.reporting_state + " " + std::to_string(report.year) + ": " +
+                (colon == std::string::npos ? message : message.substr(colon + 2)),
+            finding.severity);
+  }
+}
 
 ImportBatch read_canonical_csv(std::string_view text, const StatesRegister& states_register,
                                const reports::TemplateLibrary& templates, const ImportOptions& options) {

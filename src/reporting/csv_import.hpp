@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +39,21 @@ struct ImportOptions {
   // Called every `progress_every` rows read, with the rows read so far (a long import shows it).
   std::function<void(std::size_t rows)> on_progress = nullptr;
   std::size_t progress_every = 100000;
+  // When set, every line that could be placed in a report (its State and year are known) is
+  // handed here, with the index of its report in ImportBatch::reports, instead of being kept:
+  // the reports then come back without lines and unchecked, and the caller checks each one
+  // with check_report once it has its lines (see streamed_import.hpp).
+  std::function<void(std::size_t report, const reports::AnnualReport& header, reports::ReportLine&& line)> on_line =
+      nullptr;
+  // A table's own visibility where it differs from the report's (the 2015 template's choice per form).
+  std::optional<reports::Visibility> exports_visibility = std::nullopt;
+  std::optional<reports::Visibility> imports_visibility = std::nullopt;
 };
+
+// The checks of one whole report against its year's template (it gets the template's id), as
+// read_canonical_csv makes them: the problems are added to `batch`, listed up to `max_problems`.
+void check_report(reports::AnnualReport& report, const StatesRegister& states_register,
+                  const reports::TemplateLibrary& templates, ImportBatch& batch, std::size_t max_problems);
 
 ImportBatch read_canonical_csv(std::string_view text, const StatesRegister& states_register,
                                const reports::TemplateLibrary& templates, const ImportOptions& options);

@@ -165,7 +165,7 @@ AnnualReport report_from(store::Database& db, const auth::Viewer& viewer, const 
 
 }  // namespace
 
-SubmissionReceipt submit(store::Database& db, const Submission& submission, const std::string& now) {
+SubmissionReceipt open_version(store::Database& db, const Submission& submission, const std::string& now) {
   const auto& report = submission.report;
   SubmissionReceipt receipt;
   const auto report_id = report_id_for(db, report.reporting_state, report.year, now);
@@ -175,25 +175,37 @@ SubmissionReceipt submit(store::Database& db, const Submission& submission, cons
   receipt.version_no = previous.at(0).integer(0) + 1;
   receipt.amended = previous.at(0).integer(1) > 0;
   const auto status = submitted_status(receipt.amended);
-  receipt.content_hash = content_hash(report);
   const auto received = submission.received ? submission.received->iso() : now.substr(0, 10);
+  // The hash and the line count are written by close_version, once every line is in.
   receipt.version_id =
       db.query(
             "INSERT INTO report_versions (report_id, version_no, status, channel, received_date, template_id,"
             " visibility, restriction_reason, header_json, content_hash, line_count, demo, created_by, created_at,"
             " submitted_at, exports_visibility, imports_visibility)"
-            " VALUES ($1, $2, $16, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15)"
+            " VALUES ($1, $2, $14, $3, $4, $5, $6, $7, $8, '', 0, $9, $10, $11, $11, $12, $13)"
             " RETURNING id",
             {report_id, receipt.version_no, std::string(to_string(submission.channel)), received, report.template_id,
              std::string(to_string(report.visibility)), report.restriction_reason, header_json(report).dump(),
-             receipt.content_hash, static_cast<std::int64_t>(report.lines.size()),
              std::int64_t{submission.demo ? 1 : 0},
              submission.submitted_by ? store::Value(*submission.submitted_by) : store::Value(nullptr), now,
              visibility_value(report.exports_visibility), visibility_value(report.imports_visibility), status})
           .at(0)
           .integer(0);
-  insert_lines(db, receipt.version_id, report);
   return receipt;
+}
+
+SubmissionReceipt submit(store::Database& db, const Submission& submission, const std::string& now) {
+  auto receipt = open_version(db, submission, now);
+  insert_lines(db, receipt.version_id, submission.report);
+  close_version(db, receipt, submission.report);
+  return receipt;
+}
+
+void close_version(store::Database& db, SubmissionReceipt& receipt, const AnnualReport& report) {
+  receipt.content_hash = content_hash(report);
+  db.execute("UPDATE report_versions SET template_id = $1, content_hash = $2, line_count = $3 WHERE id = $4",
+             {report.template_id, receipt.content_hash, static_cast<std::int64_t>(report.lines.size()),
+              receipt.version_id});
 }
 
 std::int64_t save_draft(store::Database& db, const AnnualReport& report, std::optional<std::int64_t> author,

@@ -98,4 +98,15 @@ auth::Viewer database_owner();
 // A hash of the content that a receipt can quote: the same report always gives the same hash.
 std::string content_hash(const reports::AnnualReport& report);
 
+// A submitted version written in steps, for an import whose lines arrive in any order (see
+// streamed_import.hpp), inside the caller's transaction: open_version writes the version of
+// `submission.report` (its lines are not written, the hash is left empty), the caller inserts
+// the lines (version_id, line_no from 1), then close_version writes the hash and the line count
+// of the whole report, whose lines the caller has read back with read_lines. The result is the
+// same rows and the same hash as submit() gives for the whole report.
+SubmissionReceipt open_version(store::Database& db, const Submission& submission, const std::string& now);
+void close_version(store::Database& db, SubmissionReceipt& receipt, const reports::AnnualReport& report);
+// A version's lines that the viewer may read, in order (source_row is not stored: it comes back 0).
+std::vector<reports::ReportLine> read_lines(store::Database& db, const auth::Viewer& viewer, std::int64_t version_id);
+
 }  // namespace att::reporting

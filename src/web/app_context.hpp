@@ -13,6 +13,7 @@
 #include "store/connection_pool.hpp"
 #include "web/i18n.hpp"
 #include "web/pdf_cache.hpp"
+#include "web/response_cache.hpp"
 #include "web/views.hpp"
 
 namespace att::web {
@@ -35,6 +36,8 @@ struct AppContext {
   std::string data_dir;  // templates and categories with their labels (for workbooks)
   std::shared_ptr<io::PdfPrinter> pdf;  // printable pages as PDF
   std::shared_ptr<PdfCache> printed = std::make_shared<PdfCache>();
+  // GET /api/v1/states bodies by (resolved as_of date, region, status), plain and gzip.
+  std::shared_ptr<ResponseCache> states_lists = std::make_shared<ResponseCache>();
 };
 
 }  // namespace att::web

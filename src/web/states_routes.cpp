@@ -2,6 +2,7 @@
 
 #include "core/participation.hpp"
 #include "web/api_errors.hpp"
+#include "web/compression.hpp"
 #include "web/language.hpp"
 #include "web/request_params.hpp"
 #include "io/states_json.hpp"
@@ -23,9 +24,18 @@ HttpResponse list_states(const AppContext& app, const HttpRequest& request) {
   const auto status = status_param(request, app, language);
   if (!status) return bad_parameter(status.error());
 
-  nlohmann::json body = nlohmann::json::array();
-  for (const auto& state : states_on(*app.states, *as_of, {*region, *status})) body.push_back(io::state_json(state));
-  return HttpResponse::json(200, json_text(body));
+  // The register does not change while the server runs: the list for a date and a filter is
+  // computed once. The key holds the resolved date, so "today" moves on at midnight (UTC).
+  const auto key = as_of->iso() + "|" + region->value_or("") + "|" +
+                   (*status ? std::string(to_string(**status)) : std::string());
+  const auto body = app.states_lists->get(key, [&] {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& state : states_on(*app.states, *as_of, {*region, *status})) list.push_back(io::state_json(state));
+    return json_text(list);
+  });
+  auto response = HttpResponse::json(200, {});
+  set_encoded_body(request, *body, response);
+  return response;
 }
 
 HttpResponse get_state(const AppContext& app, const HttpRequest& request) {

@@ -1,6 +1,5 @@
 #include "web/static_files.hpp"
 
-#include <functional>
 #include <stdexcept>
 
 #include "io/file.hpp"
@@ -28,8 +27,7 @@ StaticFiles StaticFiles::load(const std::filesystem::path& web_dir) {
   for (const auto& asset : assets) {
     auto content = io::read_file(web_dir / asset.file);
     if (!content) throw std::runtime_error(content.error() + " (run scripts/install-deps to install web packages)");
-    const auto etag = "\"" + std::to_string(std::hash<std::string>{}(*content)) + "\"";
-    files.files_[asset.url] = StaticFile{std::move(*content), asset.content_type, etag};
+    files.files_[asset.url] = StaticFile{EncodedBody::of(std::move(*content)), asset.content_type};
   }
   return files;
 }
@@ -39,14 +37,9 @@ std::optional<HttpResponse> StaticFiles::serve(const HttpRequest& request) const
   if (found == files_.end()) return std::nullopt;
   const auto& file = found->second;
   HttpResponse response;
-  response.set_header("ETag", file.etag);
   response.set_header("Cache-Control", "public, max-age=3600");
-  if (request.header("if-none-match") == file.etag) {
-    response.status = 304;
-    return response;
-  }
-  response.set_header("Content-Type", file.content_type);
-  response.body = file.content;
+  set_encoded_body(request, file.content, response);
+  if (response.status != 304) response.set_header("Content-Type", file.content_type);
   return response;
 }
 

@@ -7,21 +7,21 @@
 #include <optional>
 #include <string>
 
+#include "web/compression.hpp"
 #include "web/http.hpp"
 
 namespace att::web {
 
 struct StaticFile {
-  std::string content;
+  EncodedBody content;  // plain and gzip, compressed once at start
   std::string content_type;
-  std::string etag;
 };
 
 class StaticFiles {
  public:
   // Loads a fixed list of files into memory: nothing outside it can ever be served.
   static StaticFiles load(const std::filesystem::path& web_dir);
-  // GET /static/... with ETag revalidation; nullopt for an unknown path.
+  // GET /static/... with ETag revalidation, gzip when accepted; nullopt for an unknown path.
   [[nodiscard]] std::optional<HttpResponse> serve(const HttpRequest& request) const;
 
  private:

@@ -8,8 +8,15 @@
 #include <fstream>
 #include <random>
 
+#include "core/participation.hpp"
 #include "http_client.hpp"
+#include "io/file.hpp"
+#include "io/states_json.hpp"
+#include "store/open_database.hpp"
+#include "store/states_store.hpp"
 #include "test_support.hpp"
+#include "web/api_errors.hpp"
+#include "web/compression.hpp"
 
 namespace att::testing {
 namespace {
@@ -85,6 +92,64 @@ TEST_F(Http, FiltersByRegionAndStatus) {
   const auto states = json_of(result);
   EXPECT_EQ(states.size(), 34u);
   for (const auto& state : states) EXPECT_EQ(state["region"], "Europe");
+}
+
+TEST_F(Http, TheStatesListIsTheRegisterOnThatDateWhetherCachedOrNot) {
+  const auto register_now = store::load_register(*store::open_database((dir_->path() / "http.db").string()));
+  const auto expected = [&](const char* date, std::optional<std::string> region) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& state : states_on(register_now, *Date::parse(date), {region, std::nullopt}))
+      list.push_back(io::state_json(state));
+    return web::json_text(list);
+  };
+  const auto first = http_get(port(), "/api/v1/states?as_of=2016-03-01");
+  const auto second = http_get(port(), "/api/v1/states?as_of=2016-03-01");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(first.body, expected("2016-03-01", std::nullopt));
+  EXPECT_EQ(second.body, first.body);
+  EXPECT_EQ(second.header("etag"), first.header("etag"));
+  const auto europe = http_get(port(), "/api/v1/states?as_of=2016-03-01&region=Europe");
+  EXPECT_EQ(europe.body, expected("2016-03-01", "Europe"));
+  // Another date is another answer, not the one kept for the first date.
+  const auto earlier = http_get(port(), "/api/v1/states?as_of=2014-01-01");
+  EXPECT_EQ(earlier.body, expected("2014-01-01", std::nullopt));
+  EXPECT_NE(earlier.body, first.body);
+  EXPECT_NE(earlier.header("etag"), first.header("etag"));
+}
+
+TEST_F(Http, StatesListIsGzippedForClientsThatAcceptIt) {
+  const auto plain = http_get(port(), "/api/v1/states?as_of=2020-01-01");
+  const auto compressed = http_get(port(), "/api/v1/states?as_of=2020-01-01", {"Accept-Encoding: gzip, deflate, br"});
+  ASSERT_EQ(plain.status, 200);
+  ASSERT_EQ(compressed.status, 200);
+  EXPECT_EQ(plain.header("content-encoding"), "");
+  EXPECT_EQ(compressed.header("content-encoding"), "gzip");
+  EXPECT_EQ(plain.header("vary"), "Accept-Encoding");
+  EXPECT_EQ(compressed.header("vary"), "Accept-Encoding");
+  EXPECT_EQ(compressed.header("content-type"), "application/json; charset=utf-8");
+  EXPECT_LT(compressed.body.size() * 5, plain.body.size());
+  EXPECT_EQ(web::gunzip(compressed.body), plain.body);
+  EXPECT_NE(compressed.header("etag"), plain.header("etag"));
+  const auto refused = http_get(port(), "/api/v1/states?as_of=2020-01-01", {"Accept-Encoding: gzip;q=0"});
+  EXPECT_EQ(refused.body, plain.body);
+  const auto revalidated =
+      http_get(port(), "/api/v1/states?as_of=2020-01-01", {"Accept-Encoding: gzip", "If-None-Match: " + compressed.header("etag")});
+  EXPECT_EQ(revalidated.status, 304);
+  EXPECT_TRUE(revalidated.body.empty());
+}
+
+TEST_F(Http, StaticFilesAreGzippedForClientsThatAcceptIt) {
+  const auto file = io::read_file(std::filesystem::path(ATT_WEB_DIR) / "node_modules/@picocss/pico/css/pico.min.css");
+  ASSERT_TRUE(file.has_value());
+  const auto plain = http_get(port(), "/static/vendor/pico.min.css");
+  const auto compressed = http_get(port(), "/static/vendor/pico.min.css", {"Accept-Encoding: gzip"});
+  ASSERT_EQ(plain.status, 200);
+  EXPECT_EQ(plain.body, *file);
+  EXPECT_EQ(compressed.header("content-encoding"), "gzip");
+  EXPECT_EQ(compressed.header("vary"), "Accept-Encoding");
+  EXPECT_EQ(compressed.header("content-type"), "text/css; charset=utf-8");
+  EXPECT_EQ(web::gunzip(compressed.body), *file);
+  EXPECT_LT(compressed.body.size() * 4, file->size());
 }
 
 TEST_F(Http, PartyWithUnknownDepositDateSaysSo) {

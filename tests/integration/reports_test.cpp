@@ -9,6 +9,7 @@
 #include "io/report_json.hpp"
 #include "reporting/csv_import.hpp"
 #include "reporting/reports_store.hpp"
+#include "reporting/streamed_import.hpp"
 #include "store/open_database.hpp"
 #include "test_support.hpp"
 
@@ -179,6 +180,85 @@ TEST_P(Reports, ErrorsStopTheWholeImport) {
   ASSERT_EQ(batch.problems.size(), 1u);
   EXPECT_EQ(batch.problems[0].row, 3u);
   EXPECT_EQ(batch.problems[0].column, "category");
+}
+
+// The streamed import (att import) against the whole-file path: the lines of three reports are
+// interleaved across more lines than one batch of inserts holds; each stored report must be the
+// one read_canonical_csv builds, with the same content hash as submit() gives it.
+TEST_P(Reports, StreamedImportStoresWhatSubmitWouldWithTheSameHash) {
+  std::string body;
+  const char* states[] = {"FRA", "Germany", "GBR"};
+  for (int i = 1; i <= 5000; ++i)
+    body += std::string(states[i % 3]) + ",2022," + (i % 2 ? "export" : "import") + ",II,USA," + std::to_string(i) +
+            "," + (i % 5 ? "" : std::to_string(i * 10) + ",EUR") + (i % 5 ? "," : "") + ",,\"line, " +
+            std::to_string(i) + "\",,,\n";
+  const auto expected = read(body);
+  ASSERT_FALSE(expected.has_errors()) << expected.problems.front().message;
+  ASSERT_EQ(expected.reports.size(), 3u);
+
+  StreamedImportOptions options;
+  options.reading = {reports::Visibility::public_report, 2026, 1000};
+  options.received = Date::from_ymd(2023, 6, 2);
+  options.now = "2026-01-01T00:00:00Z";
+  std::istringstream in(header + body);
+  StreamedImportResult result;
+  {
+    store::Transaction transaction(*db_);
+    result = import_canonical_csv(*db_, in, register_, templates_, options);
+    ASSERT_FALSE(result.batch.has_errors()) << result.batch.problems.front().message;
+    transaction.commit();
+  }
+  EXPECT_EQ(result.created, 3u);
+  EXPECT_EQ(result.amended, 0u);
+  EXPECT_EQ(result.lines, 5000u);
+  for (const auto& report : expected.reports) {
+    const auto stored = current_report(*db_, database_owner(), report.reporting_state, 2022);
+    ASSERT_TRUE(stored) << report.reporting_state;
+    EXPECT_EQ(stored->first.content_hash, content_hash(report)) << report.reporting_state;
+    EXPECT_EQ(stored->first.line_count, static_cast<std::int64_t>(report.lines.size()));
+    EXPECT_EQ(stored->second.template_id, report.template_id);
+    ASSERT_EQ(stored->second.lines.size(), report.lines.size());
+    for (std::size_t i = 0; i < report.lines.size(); ++i) {
+      EXPECT_EQ(stored->second.lines[i].description, report.lines[i].description) << i;
+      EXPECT_EQ(stored->second.lines[i].items, report.lines[i].items) << i;
+      EXPECT_EQ(stored->second.lines[i].value, report.lines[i].value) << i;
+    }
+  }
+  // Importing again amends: a second version of each.
+  std::istringstream again(header + body);
+  store::Transaction transaction(*db_);
+  const auto second = import_canonical_csv(*db_, again, register_, templates_, options);
+  EXPECT_EQ(second.amended, 3u);
+  transaction.commit();
+  EXPECT_EQ(current_reports(*db_, database_owner(), {}).at(0).version_no, 2);
+}
+
+TEST_P(Reports, StreamedImportFindsTheSameProblemsAndWritesNothingUncommitted) {
+  const std::string body =
+      "FRA,2022,export,I,BEL,1,,,,,,,\n"
+      "DEU,2022,export,XX,BEL,1,,,,,,,\n"        // a category no template knows (a report check)
+      "FRA,2022,export,I,BEL,many,,,,,,,\n"      // not a number (a line check)
+      "Atlantis,2022,export,I,BEL,1,,,,,,,\n"    // no such State: the line has no report
+      "FRA,2022,export,I,BEL,2,100,,,,,,\n";     // a value without its currency (a report check)
+  const auto expected = read(body);
+  ASSERT_TRUE(expected.has_errors());
+  StreamedImportOptions options;
+  options.reading = {reports::Visibility::public_report, 2026, 1000};
+  options.now = "2026-01-01T00:00:00Z";
+  std::istringstream in(header + body);
+  {
+    store::Transaction transaction(*db_);
+    const auto result = import_canonical_csv(*db_, in, register_, templates_, options);
+    EXPECT_EQ(result.batch.error_count, expected.error_count);
+    ASSERT_EQ(result.batch.problems.size(), expected.problems.size());
+    for (std::size_t i = 0; i < expected.problems.size(); ++i) {
+      EXPECT_EQ(result.batch.problems[i].row, expected.problems[i].row) << i;
+      EXPECT_EQ(result.batch.problems[i].column, expected.problems[i].column) << i;
+      EXPECT_EQ(result.batch.problems[i].message, expected.problems[i].message) << i;
+    }
+  }  // not committed: rolled back
+  EXPECT_EQ(db_->query("SELECT COUNT(*) FROM report_versions").at(0).integer(0), 0);
+  EXPECT_EQ(db_->query("SELECT COUNT(*) FROM report_lines").at(0).integer(0), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(BothDatabases, Reports, ::testing::ValuesIn(testing::database_kinds()),

@@ -1,0 +1,44 @@
+// Importing the canonical CSV straight into the database, line by line: the file is read in
+// pieces, each line is parsed and checked as it comes (read_canonical_csv's own checks) and
+// written at once into report_lines under its report's version, in multi-row statements. Only
+// the reports' headers and one small figure per line (its row in the file) stay in memory, so a
+// file of millions of lines needs little memory, and the lines of one report may be anywhere in
+// the file. When the file has been read, each report's lines are read back in order and the
+// report is checked as a whole and hashed exactly as submit() would (the same content hash).
+//
+// Everything happens inside the caller's transaction: the caller commits only when the result
+// has no errors (and rolls back for a dry run), so an import is all or nothing.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "reporting/csv_import.hpp"
+#include "reporting/reports_store.hpp"
+#include "store/database.hpp"
+
+namespace att::reporting {
+
+struct StreamedImportOptions {
+  ImportOptions reading;  // its on_line is used by the import itself
+  Channel channel = Channel::import;
+  std::optional<Date> received;
+  bool demo = false;
+  std::string now;  // UTC timestamp of the submission
+  // Called after each report is checked and hashed, with how many are done and how many in all.
+  std::function<void(std::size_t done, std::size_t total)> on_report = nullptr;
+};
+
+struct StreamedImportResult {
+  ImportBatch batch;  // problems and the reports' headers (their lines are in the database)
+  std::size_t created = 0, amended = 0, lines = 0;
+};
+
+StreamedImportResult import_canonical_csv(store::Database& db, std::istream& in, const StatesRegister& states_register,
+                                          const reports::TemplateLibrary& templates,
+                                          const StreamedImportOptions& options);
+
+}  // namespace att::reporting
