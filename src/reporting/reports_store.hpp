@@ -10,7 +10,9 @@
 
 #include "auth/viewer.hpp"
 #include "core/date.hpp"
+#include "core/timestamp.hpp"
 #include "core/reports/annual_report.hpp"
+#include "core/reports/version_lifecycle.hpp"
 #include "store/database.hpp"
 
 namespace att::reporting {
@@ -43,15 +45,17 @@ struct VersionSummary {
   int year = 0;
   std::string type = "annual";
   std::int64_t version_no = 0;
-  std::string status;  // submitted, superseded, recalled, draft
-  reports::Visibility visibility = reports::Visibility::restricted;
-  std::string channel;
+  reports::VersionStatus status = reports::VersionStatus::draft;
+  reports::Visibility visibility = reports::Visibility::restricted;  // report-wide
+  std::optional<reports::Visibility> exports_visibility;            // none: as the report
+  std::optional<reports::Visibility> imports_visibility;
+  Channel channel = Channel::online;
   std::string received;
   std::int64_t line_count = 0;
   bool demo = false;
   std::string content_hash;
-  std::string submitted_at;   // UTC timestamp; empty for a draft
-  std::string recalled_at;    // empty unless recalled
+  std::optional<Timestamp> submitted_at;  // none for a draft
+  std::optional<Timestamp> recalled_at;   // none unless recalled
   std::string recall_reason;
 };
 
@@ -102,7 +106,8 @@ std::string content_hash(const reports::AnnualReport& report);
 // same rows and the same hash as submit() gives for the whole report.
 SubmissionReceipt open_version(store::Database& db, const Submission& submission, const std::string& now);
 void close_version(store::Database& db, SubmissionReceipt& receipt, const reports::AnnualReport& report);
-// A version's lines in order (source_row is not stored: it comes back 0).
+// All of a version's lines in order, whatever their tables' visibility (source_row is not
+// stored: it comes back 0).
 std::vector<reports::ReportLine> read_lines(store::Database& db, std::int64_t version_id);
 
 }  // namespace att::reporting

@@ -53,6 +53,8 @@ class StreamedImport {
   void take(std::size_t report, const reports::AnnualReport& header, ReportLine&& line) {
     while (open_.size() <= report) {
       auto first = header;  // a new report is always the last one so far
+      first.exports_visibility = options_.exports_visibility;
+      first.imports_visibility = options_.imports_visibility;
       if (const auto* report_template = templates_.for_year("annual", first.year)) first.template_id = report_template->id;
       OpenReport opened;
       opened.receipt = open_version(db_, {std::move(first), options_.channel, options_.received, options_.demo,
@@ -98,6 +100,8 @@ class StreamedImport {
   // One report as a whole: its lines back from the database in order, checked, hashed.
   void check(const reports::AnnualReport& header, OpenReport& opened) {
     auto report = header;
+    report.exports_visibility = options_.exports_visibility;
+    report.imports_visibility = options_.imports_visibility;
     report.lines = read_lines(db_, opened.receipt.version_id);
     for (std::size_t i = 0; i < report.lines.size() && i < opened.source_rows.size(); ++i)
       report.lines[i].source_row = opened.source_rows[i];

@@ -27,6 +27,8 @@ struct StreamedImportOptions {
   Channel channel = Channel::import;
   std::optional<Date> received;
   bool demo = false;
+  // A table's own visibility, where it differs from the report's (AnnualReport's fields).
+  std::optional<reports::Visibility> exports_visibility, imports_visibility;
   std::string now;  // UTC timestamp of the submission
   // Called after each report is checked and hashed, with how many are done and how many in all.
   std::function<void(std::size_t done, std::size_t total)> on_report = nullptr;

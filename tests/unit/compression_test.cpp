@@ -24,7 +24,7 @@ std::string sample_json(int states) {
 
 HttpRequest with_encoding(const std::string& accept_encoding) {
   HttpRequest request;
-  request.method = "GET";
+  request.method = HttpMethod::get;
   request.path = "/x";
   if (!accept_encoding.empty()) request.headers.emplace_back("accept-encoding", accept_encoding);
   return request;
