@@ -1,5 +1,6 @@
 #include "reporting/streamed_import.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <istream>
 #include <utility>
@@ -12,9 +13,6 @@ namespace att::reporting {
 namespace {
 
 using reports::ReportLine;
-
-// Lines waiting for their INSERT: a few thousand at a time, whatever report they belong to.
-constexpr std::size_t lines_per_flush = 4096;
 
 struct PendingLine {
   std::int64_t version_id;
@@ -32,7 +30,7 @@ class StreamedImport {
   StreamedImport(store::Database& db, const StatesRegister& states_register, const reports::TemplateLibrary& templates,
                  const StreamedImportOptions& options)
       : db_(db), register_(states_register), templates_(templates), options_(options) {
-    pending_.reserve(lines_per_flush);
+    pending_.reserve(std::max<std::size_t>(options_.lines_per_batch, 1));
   }
 
   StreamedImportResult run(std::istream& in) {
@@ -67,10 +65,13 @@ class StreamedImport {
     opened.source_rows.push_back(static_cast<std::uint32_t>(line.source_row));
     pending_.push_back({opened.receipt.version_id, static_cast<std::int64_t>(opened.source_rows.size()), std::move(line)});
     ++result_.lines;
-    if (pending_.size() == lines_per_flush) flush();
+    if (pending_.size() >= options_.lines_per_batch) flush();
   }
 
   void flush() {
+    std::sort(pending_.begin(), pending_.end(), [](const PendingLine& a, const PendingLine& b) {
+      return a.version_id != b.version_id ? a.version_id < b.version_id : a.line_no < b.line_no;
+    });
     static const std::string head =
         "INSERT INTO report_lines (version_id, line_no, direction, category, partner_state, items, value, currency,"
         " basis, description, comments, state_of_origin, intermediate_location) VALUES ";

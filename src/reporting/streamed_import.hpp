@@ -30,6 +30,10 @@ struct StreamedImportOptions {
   std::string now;  // UTC timestamp of the submission
   // Called after each report is checked and hashed, with how many are done and how many in all.
   std::function<void(std::size_t done, std::size_t total)> on_report = nullptr;
+  // Lines waiting for their INSERT, whatever report they belong to. They are inserted in key
+  // order (version, line number): when the reports' lines are interleaved in the file, a large
+  // sorted batch writes each report's last page of lines once instead of once per line.
+  std::size_t lines_per_batch = 32768;
 };
 
 struct StreamedImportResult {

@@ -200,6 +200,7 @@ TEST_P(Reports, StreamedImportStoresWhatSubmitWouldWithTheSameHash) {
   options.reading = {reports::Visibility::public_report, 2026, 1000};
   options.received = Date::from_ymd(2023, 6, 2);
   options.now = "2026-01-01T00:00:00Z";
+  options.lines_per_batch = 1000;  // five batches, each with lines of all three reports
   std::istringstream in(header + body);
   StreamedImportResult result;
   {
