@@ -20,6 +20,7 @@
 #include "reporting/reports_store.hpp"
 #include "reporting/version_json.hpp"
 #include "store/states_store.hpp"
+#include "web/problem_text.hpp"
 
 namespace att::cli {
 
@@ -46,6 +47,13 @@ reports::TemplateLibrary templates_from(const CommonOptions& options) {
   auto templates = io::load_templates(std::filesystem::path(options.data_dir) / "templates");
   if (!templates) throw UsageError(templates.error());
   return std::move(*templates);
+}
+
+// "file:12: error: partner_state: Unknown State “Frnace”. Did you mean: FRA?" (English).
+void print_problem(const web::Catalog& catalog, const std::string& file, const Problem& problem) {
+  std::fprintf(stderr, "%s:%zu: %s: %s%s%s\n", file.c_str(), problem.line, std::string(to_string(problem.severity)).c_str(),
+               problem.column.c_str(), problem.column.empty() ? "" : ": ",
+               web::problem_message(catalog, Language::en, problem).c_str());
 }
 
 template <typename... Values>
@@ -75,15 +83,12 @@ void import_file(const ImportOptions& options) {
   const auto batch = [&] {
     std::ifstream in(options.file, std::ios::binary);
     if (!in) throw UsageError("cannot read " + options.file + ": " + std::strerror(errno));
-    reporting::ImportOptions import_options{*visibility, today_utc().year(), 1000, {}, 100000};
+    reporting::ImportOptions import_options{*visibility, today_utc(), 1000, {}, 100000};
     if (show_progress) import_options.on_progress = [](std::size_t rows) { progress("read %zu lines", rows); };
     return reporting::read_canonical_csv(in, states_register, templates, import_options);
   }();
-  for (const auto& problem : batch.problems) {
-    std::fprintf(stderr, "%s:%zu: %s: %s%s%s\n", options.file.c_str(), problem.row,
-                 problem.severity == reports::Severity::error ? "error" : "warning", problem.column.c_str(),
-                 problem.column.empty() ? "" : ": ", problem.message.c_str());
-  }
+  const auto catalog = web::Catalog::load(std::filesystem::path(options.common.web_dir) / "i18n");
+  for (const auto& problem : batch.problems) print_problem(catalog, options.file, problem);
   if (batch.has_errors()) {
     throw UsageError(std::to_string(batch.error_count) + " errors in " + options.file + ": nothing was imported");
   }
@@ -98,7 +103,15 @@ void import_file(const ImportOptions& options) {
   std::size_t created = 0, amended = 0, lines = 0;
   store::Transaction transaction(*db);
   for (const auto& report : batch.reports) {
-    const auto receipt = reporting::submit(*db, {report, *channel, received, options.demo, std::nullopt}, now);
+    const auto receipt = [&] {
+      try {
+        return reporting::submit(*db, {report, *channel, received, options.demo, std::nullopt}, now);
+      } catch (const reporting::SubmissionRefused& refusal) {
+        // The transaction is not committed: nothing of the file is stored.
+        print_problem(catalog, options.file, refusal.problem());
+        throw UsageError("1 error in " + options.file + ": nothing was imported");
+      }
+    }();
     ++(receipt.amended ? amended : created);
     lines += report.lines.size();
     if (show_progress && (created + amended) % 50 == 0)

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "auth/policy.hpp"
+#include "core/reports/validation.hpp"
 #include "auth/secrets.hpp"
 #include "io/report_json.hpp"
 #include "reporting/version_rows.hpp"
@@ -155,6 +156,21 @@ SubmissionReceipt submit(store::Database& db, const Submission& submission, cons
   receipt.amended = previous.at(0).integer(1) > 0;
   receipt.content_hash = content_hash(report);
   const auto received = submission.received ? submission.received->iso() : now.substr(0, 10);
+  // An amendment cannot have been received before the version it replaces.
+  const auto replaced = db.query(
+      "SELECT received_date FROM report_versions WHERE report_id = $1 AND status = 'submitted'"
+      " ORDER BY version_no DESC LIMIT 1",
+      {report_id});
+  if (!replaced.empty()) {
+    const auto received_date = Date::parse(received);
+    const auto previous_date = Date::parse(replaced.front().text(0));
+    if (received_date && previous_date)
+      if (auto problem = reports::amendment_date_problem(*received_date, *previous_date)) {
+        problem->params.emplace("reporting_state", report.reporting_state);
+        problem->params.emplace("report_year", std::to_string(report.year));
+        throw SubmissionRefused(std::move(*problem));
+      }
+  }
   receipt.version_id =
       db.query(
             "INSERT INTO report_versions (report_id, version_no, status, channel, received_date, template_id,"
