@@ -128,8 +128,8 @@ HttpResponse states_page(const AppContext& app, const HttpRequest& request) {
 }  // namespace
 
 void add_pages_routes(Router& router, const AppContext& app) {
-  router.add("GET", "/", [&app](HttpRequest& request) { return home_page(app, request); });
-  router.add("GET", "/states", [&app](HttpRequest& request) { return states_page(app, request); });
+  router.add(HttpMethod::get, "/", [&app](HttpRequest& request) { return home_page(app, request); });
+  router.add(HttpMethod::get, "/states", [&app](HttpRequest& request) { return states_page(app, request); });
 }
 
 }  // namespace att::web
