@@ -40,9 +40,10 @@ void load_demo(const DemoOptions& options) {
   std::string csv = io::csv_line(demo::TransferGenerator::header());
   generator.for_each_line([&csv](const std::vector<std::string>& fields) { csv += io::csv_line(fields); });
   auto batch = reporting::read_canonical_csv(csv, states_register, *templates,
-                                             {reports::Visibility::public_report, last_year, 20});
+                                             {reports::Visibility::public_report, today_utc(), 20});
   if (batch.has_errors())
-    throw std::runtime_error("generated demo data does not validate: " + batch.problems.front().message);
+    throw std::runtime_error("generated demo data does not validate: " + batch.problems.front().code + " on line " +
+                             std::to_string(batch.problems.front().line));
 
   std::map<std::string, const demo::GeneratedReport*> plan;
   for (const auto& report : generator.reports()) plan[report.reporting_state + "/" + std::to_string(report.year)] = &report;

@@ -21,6 +21,7 @@
 #include "reporting/streamed_import.hpp"
 #include "reporting/version_json.hpp"
 #include "store/states_store.hpp"
+#include "web/problem_text.hpp"
 
 namespace att::cli {
 
@@ -49,6 +50,13 @@ reports::TemplateLibrary templates_from(const CommonOptions& options) {
   auto templates = io::load_templates(std::filesystem::path(options.data_dir) / "templates");
   if (!templates) throw UsageError(templates.error());
   return std::move(*templates);
+}
+
+// "file:12: error: partner_state: Unknown State “Frnace”. Did you mean: FRA?" (English).
+void print_problem(const web::Catalog& catalog, const std::string& file, const Problem& problem) {
+  std::fprintf(stderr, "%s:%zu: %s: %s%s%s\n", file.c_str(), problem.line, std::string(to_string(problem.severity)).c_str(),
+               problem.column.c_str(), problem.column.empty() ? "" : ": ",
+               web::problem_message(catalog, Language::en, problem).c_str());
 }
 
 template <typename... Values>
@@ -93,7 +101,7 @@ void import_file(const ImportOptions& options) {
   import_options.reading.visibility = *visibility;
   import_options.reading.exports_visibility = exports_visibility;
   import_options.reading.imports_visibility = imports_visibility;
-  import_options.reading.latest_year = today_utc().year();
+  import_options.reading.as_of = today_utc();
   import_options.reading.max_problems = 1000;
   import_options.reading.progress_every = 100000;
   if (show_progress) import_options.reading.on_progress = [](std::size_t rows) { progress("read %zu lines", rows); };
@@ -110,14 +118,20 @@ void import_file(const ImportOptions& options) {
   // being written out and read back again and again (peak memory stays far below 150 MB).
   if (db->dialect() == store::Dialect::sqlite) db->execute("PRAGMA cache_size = -65536");  // 64 MiB
   store::Transaction transaction(*db);
-  const auto result = reporting::import_canonical_csv(*db, in, states_register, templates, import_options);
+  const auto catalog = web::Catalog::load(std::filesystem::path(options.common.web_dir) / "i18n");
+  const auto result = [&] {
+    try {
+      return reporting::import_canonical_csv(*db, in, states_register, templates, import_options);
+    } catch (const reporting::SubmissionRefused& refusal) {
+      // The transaction is not committed: nothing of the file is stored.
+      if (show_progress) std::fputs("\r\033[K", stderr);
+      print_problem(catalog, options.file, refusal.problem());
+      throw UsageError("1 error in " + options.file + ": nothing was imported");
+    }
+  }();
   if (show_progress) std::fputs("\r\033[K", stderr);
   const auto& batch = result.batch;
-  for (const auto& problem : batch.problems) {
-    std::fprintf(stderr, "%s:%zu: %s: %s%s%s\n", options.file.c_str(), problem.row,
-                 problem.severity == reports::Severity::error ? "error" : "warning", problem.column.c_str(),
-                 problem.column.empty() ? "" : ": ", problem.message.c_str());
-  }
+  for (const auto& problem : batch.problems) print_problem(catalog, options.file, problem);
   if (batch.has_errors()) {
     throw UsageError(std::to_string(batch.error_count) + " errors in " + options.file + ": nothing was imported");
   }

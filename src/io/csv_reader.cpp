@@ -4,6 +4,17 @@
 
 namespace att::io {
 
+Problem csv_problem(const CsvError& error) {
+  return {Severity::error,
+          std::string(error.kind == CsvError::Kind::unterminated_quote ? problem_codes::csv_unterminated_quote
+                                                                       : problem_codes::csv_text_after_quote),
+          "",
+          error.line,
+          "",
+          {}};
+}
+
+
 tl::expected<std::vector<CsvRecord>, CsvError> parse_csv(std::string_view text) {
   std::vector<CsvRecord> records;
   auto done = for_each_csv_record(text, [&records](const CsvRecord& record) { records.push_back(record); });

@@ -9,6 +9,8 @@
 
 #include <tl/expected.hpp>
 
+#include "core/problem.hpp"
+
 namespace att::io {
 
 struct CsvRecord {
@@ -21,6 +23,9 @@ struct CsvError {
   std::string message;  // English; callers translate by `kind`
   enum class Kind { unterminated_quote, text_after_quote } kind{};
 };
+
+// The error as a located problem (csv_unterminated_quote, csv_text_after_quote).
+Problem csv_problem(const CsvError& error);
 
 tl::expected<std::vector<CsvRecord>, CsvError> parse_csv(std::string_view text);
 

@@ -82,7 +82,37 @@ tl::expected<reports::TemplateLibrary, std::string> load_templates(const std::fi
     if (!parsed) return tl::unexpected(parsed.error());
     templates.push_back(std::move(*parsed));
   }
-  return reports::TemplateLibrary(std::move(templates));
+  reports::CanonicalCategories categories;
+  if (const auto categories_file = templates_dir.parent_path() / "categories.json";
+      std::filesystem::exists(categories_file)) {
+    auto loaded = load_canonical_categories(categories_file);
+    if (!loaded) return tl::unexpected(loaded.error());
+    categories = std::move(*loaded);
+    // Every template maps onto codes that exist.
+    for (const auto& report_template : templates)
+      for (const auto& [own, canonical] : report_template.category_to_canonical)
+        if (!categories.contains(canonical))
+          return tl::unexpected(report_template.id + ": the canonical category '" + canonical + "' is not in " +
+                                categories_file.string());
+  }
+  return reports::TemplateLibrary(std::move(templates), categories);
+}
+
+tl::expected<reports::CanonicalCategories, std::string> load_canonical_categories(const std::filesystem::path& file) {
+  auto text = read_file(file);
+  if (!text) return tl::unexpected(text.error());
+  try {
+    const auto json = nlohmann::json::parse(*text);
+    reports::CanonicalCategories categories;
+    for (const auto& category : json.at("categories")) {
+      const auto& parent = category.at("parent");
+      categories.parent_of[category.at("code").get<std::string>()] =
+          parent.is_null() ? std::string() : parent.get<std::string>();
+    }
+    return categories;
+  } catch (const nlohmann::json::exception& error) {
+    return tl::unexpected(file.string() + ": " + error.what());
+  }
 }
 
 }  // namespace att::io

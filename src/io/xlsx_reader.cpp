@@ -14,9 +14,14 @@ namespace att::io {
 
 namespace {
 
-constexpr const char* not_xlsx = "not an XLSX file (an Excel workbook saved as .xlsx is expected)";
+namespace codes = problem_codes;
 
 std::string megabytes(std::size_t bytes) { return std::to_string((bytes + 1024 * 1024 - 1) / (1024 * 1024)) + " MB"; }
+
+tl::unexpected<Problem> refused(std::string_view code, std::map<std::string, std::string> params = {}) {
+  return tl::unexpected(Problem{Severity::error, std::string(code), "", 0, "", std::move(params)});
+}
+tl::unexpected<Problem> damaged(const std::string& part) { return refused(codes::xlsx_damaged, {{"part", part}}); }
 
 struct ZipDiscard {
   void operator()(zip_t* archive) const { zip_discard(archive); }
@@ -33,36 +38,36 @@ class Archive {
   [[nodiscard]] bool has(const std::string& name) const { return zip_name_locate(archive_.get(), name.c_str(), 0) >= 0; }
 
   // The whole part, or an error; a missing part is an error naming it.
-  tl::expected<std::string, std::string> read(const std::string& name) {
+  tl::expected<std::string, Problem> read(const std::string& name) {
     const auto index = zip_name_locate(archive_.get(), name.c_str(), 0);
-    if (index < 0) return tl::make_unexpected("the workbook lacks its part " + name + " (" + not_xlsx + ")");
+    if (index < 0) return damaged(name);
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat_index(archive_.get(), static_cast<zip_uint64_t>(index), 0, &stat) != 0)
-      return tl::make_unexpected("the workbook is damaged: cannot read its part " + name);
+      return damaged(name);
     const bool has_size = (stat.valid & ZIP_STAT_SIZE) != 0;
     const auto packed = (stat.valid & ZIP_STAT_COMP_SIZE) != 0 ? std::max<zip_uint64_t>(stat.comp_size, 1) : 1;
     // The declared sizes can refuse a file early; they cannot accept one (they may lie).
     if (has_size) {
-      if (auto refused = check(name, stat.size, packed)) return tl::make_unexpected(*refused);
+      if (auto too_large = check(name, stat.size, packed)) return tl::unexpected(*too_large);
     }
     std::unique_ptr<zip_file_t, ZipFileClose> file(zip_fopen_index(archive_.get(), static_cast<zip_uint64_t>(index), 0));
     if (!file) {
       const auto code = zip_error_code_zip(zip_get_error(archive_.get()));
       if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP)
-        return tl::make_unexpected("the workbook is password-protected: save it without a password and upload again");
+        return refused(codes::xlsx_password_protected);
       if (code == ZIP_ER_COMPNOTSUPP)
-        return tl::make_unexpected("the workbook uses an unsupported compression method (" + std::string(not_xlsx) + ")");
-      return tl::make_unexpected("the workbook is damaged: cannot open its part " + name);
+        return refused(codes::xlsx_unsupported_compression);
+      return damaged(name);
     }
     std::string content;
     std::array<char, 64 * 1024> chunk{};
     for (;;) {
       const auto got = zip_fread(file.get(), chunk.data(), chunk.size());
-      if (got < 0) return tl::make_unexpected("the workbook is damaged: cannot unpack its part " + name);
+      if (got < 0) return damaged(name);
       if (got == 0) break;
       content.append(chunk.data(), static_cast<std::size_t>(got));
-      if (auto refused = check(name, content.size(), packed)) return tl::make_unexpected(*refused);
+      if (auto too_large = check(name, content.size(), packed)) return tl::unexpected(*too_large);
     }
     total_ += content.size();
     return content;
@@ -70,15 +75,15 @@ class Archive {
 
  private:
   // A refusal when `unpacked` bytes of this part (plus the parts already read) pass a limit.
-  [[nodiscard]] std::optional<std::string> check(const std::string& name, std::size_t unpacked, zip_uint64_t packed) const {
-    const std::string bomb = "; the file is refused (a zip bomb posing as a workbook?)";
-    if (unpacked > limits_.max_part_bytes)
-      return "the workbook's part " + name + " unpacks to more than " + megabytes(limits_.max_part_bytes) + bomb;
-    if (total_ + unpacked > limits_.max_total_bytes)
-      return "the workbook unpacks to more than " + megabytes(limits_.max_total_bytes) + bomb;
+  // (A zip bomb posing as a workbook is refused this way.)
+  [[nodiscard]] std::optional<Problem> check(const std::string& name, std::size_t unpacked, zip_uint64_t packed) const {
+    const auto too_large = [&](std::string limit) {
+      return refused(codes::xlsx_too_large, {{"part", name}, {"limit", std::move(limit)}}).value();
+    };
+    if (unpacked > limits_.max_part_bytes) return too_large(megabytes(limits_.max_part_bytes));
+    if (total_ + unpacked > limits_.max_total_bytes) return too_large(megabytes(limits_.max_total_bytes));
     if (unpacked > limits_.ratio_floor && unpacked / packed > limits_.max_ratio)
-      return "the workbook's part " + name + " is compressed more than " + std::to_string(limits_.max_ratio) +
-             " times" + bomb;
+      return too_large(std::to_string(limits_.max_ratio) + " : 1");
     return std::nullopt;
   }
 
@@ -116,11 +121,11 @@ std::string_view attribute(const pugi::xml_node& node, std::string_view name, bo
   return {};
 }
 
-tl::expected<pugi::xml_document*, std::string> parse(pugi::xml_document& document, const std::string& text,
+tl::expected<pugi::xml_document*, Problem> parse(pugi::xml_document& document, const std::string& text,
                                                      const std::string& name) {
   // No DTD processing and no external entities: pugixml expands only the predefined ones.
   const auto parsed = document.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata);
-  if (!parsed) return tl::make_unexpected("the workbook is damaged: its part " + name + " is not valid XML");
+  if (!parsed) return damaged(name);
   return &document;
 }
 
@@ -200,21 +205,20 @@ class Reader {
  public:
   Reader(Archive& archive, const XlsxLimits& limits) : archive_(archive), limits_(limits) {}
 
-  tl::expected<XlsxWorkbook, std::string> run() {
-    if (!archive_.has("xl/workbook.xml"))
-      return tl::make_unexpected(std::string(not_xlsx) + ": the archive has no xl/workbook.xml");
+  tl::expected<XlsxWorkbook, Problem> run() {
+    if (!archive_.has("xl/workbook.xml")) return refused(codes::xlsx_not_xlsx, {{"part", "xl/workbook.xml"}});
     auto workbook_xml = archive_.read("xl/workbook.xml");
-    if (!workbook_xml) return tl::make_unexpected(workbook_xml.error());
+    if (!workbook_xml) return tl::unexpected(workbook_xml.error());
     pugi::xml_document workbook_doc;
-    if (auto parsed = parse(workbook_doc, *workbook_xml, "xl/workbook.xml"); !parsed) return tl::make_unexpected(parsed.error());
+    if (auto parsed = parse(workbook_doc, *workbook_xml, "xl/workbook.xml"); !parsed) return tl::unexpected(parsed.error());
 
     std::map<std::string, std::string> targets;  // relationship id -> part name
     std::string shared_strings_part;
     if (archive_.has("xl/_rels/workbook.xml.rels")) {
       auto rels = archive_.read("xl/_rels/workbook.xml.rels");
-      if (!rels) return tl::make_unexpected(rels.error());
+      if (!rels) return tl::unexpected(rels.error());
       pugi::xml_document rels_doc;
-      if (auto parsed = parse(rels_doc, *rels, "xl/_rels/workbook.xml.rels"); !parsed) return tl::make_unexpected(parsed.error());
+      if (auto parsed = parse(rels_doc, *rels, "xl/_rels/workbook.xml.rels"); !parsed) return tl::unexpected(parsed.error());
       for_each_child(rels_doc.document_element(), "Relationship", [&](const pugi::xml_node& r) {
         const auto part = part_name(attribute(r, "Target"));
         targets[std::string(attribute(r, "Id"))] = part;
@@ -224,18 +228,18 @@ class Reader {
     }
     if (shared_strings_part.empty() && archive_.has("xl/sharedStrings.xml")) shared_strings_part = "xl/sharedStrings.xml";
     if (!shared_strings_part.empty() && archive_.has(shared_strings_part)) {
-      if (auto read = read_shared_strings(shared_strings_part); !read) return tl::make_unexpected(read.error());
+      if (auto read = read_shared_strings(shared_strings_part); !read) return tl::unexpected(read.error());
     }
 
     XlsxWorkbook workbook;
     const auto sheets = child(workbook_doc.document_element(), "sheets");
     std::size_t position = 0;
-    std::optional<std::string> failure;
+    std::optional<Problem> failure;
     for_each_child(sheets, "sheet", [&](const pugi::xml_node& s) {
       ++position;
       if (failure) return;
       if (workbook.sheets.size() >= limits_.max_sheets) {
-        failure = "the workbook has more than " + std::to_string(limits_.max_sheets) + " sheets";
+        failure = refused(codes::xlsx_too_many_sheets, {{"max", std::to_string(limits_.max_sheets)}}).value();
         return;
       }
       XlsxSheet sheet;
@@ -248,7 +252,7 @@ class Reader {
       else
         part = "xl/worksheets/sheet" + std::to_string(position) + ".xml";  // no relationships: the usual name
       if (!archive_.has(part)) {
-        failure = "the workbook is damaged: the sheet '" + sheet.name + "' has no part " + part;
+        failure = damaged(part).value();
         return;
       }
       if (auto read = read_sheet(part, sheet); !read) {
@@ -257,8 +261,8 @@ class Reader {
       }
       workbook.sheets.push_back(std::move(sheet));
     });
-    if (failure) return tl::make_unexpected(*failure);
-    if (workbook.sheets.empty()) return tl::make_unexpected(std::string(not_xlsx) + ": the workbook has no sheets");
+    if (failure) return tl::unexpected(*failure);
+    if (workbook.sheets.empty()) return refused(codes::xlsx_no_sheets);
     return workbook;
   }
 
@@ -274,20 +278,20 @@ class Reader {
     return path;
   }
 
-  tl::expected<void, std::string> read_shared_strings(const std::string& part) {
+  tl::expected<void, Problem> read_shared_strings(const std::string& part) {
     auto text = archive_.read(part);
-    if (!text) return tl::make_unexpected(text.error());
+    if (!text) return tl::unexpected(text.error());
     pugi::xml_document document;
-    if (auto parsed = parse(document, *text, part); !parsed) return tl::make_unexpected(parsed.error());
+    if (auto parsed = parse(document, *text, part); !parsed) return tl::unexpected(parsed.error());
     for_each_child(document.document_element(), "si", [&](const pugi::xml_node& si) { shared_.push_back(string_item(si)); });
     return {};
   }
 
-  tl::expected<void, std::string> read_sheet(const std::string& part, XlsxSheet& sheet) {
+  tl::expected<void, Problem> read_sheet(const std::string& part, XlsxSheet& sheet) {
     auto text = archive_.read(part);
-    if (!text) return tl::make_unexpected(text.error());
+    if (!text) return tl::unexpected(text.error());
     pugi::xml_document document;
-    if (auto parsed = parse(document, *text, part); !parsed) return tl::make_unexpected(parsed.error());
+    if (auto parsed = parse(document, *text, part); !parsed) return tl::unexpected(parsed.error());
     text->clear();
     text->shrink_to_fit();
     const auto data = child(document.document_element(), "sheetData");
@@ -298,44 +302,46 @@ class Reader {
         std::size_t number = 0;
         const auto [end, error] = std::from_chars(r.data(), r.data() + r.size(), number);
         if (error != std::errc{} || end != r.data() + r.size() || number == 0)
-          return tl::make_unexpected("the workbook is damaged: sheet '" + sheet.name + "' has a row numbered '" + std::string(r) + "'");
+          return damaged(part);
         row_number = number;
       } else {
         ++row_number;
       }
       if (row_number > limits_.max_rows)
-        return tl::make_unexpected("the sheet '" + sheet.name + "' has more than " + std::to_string(limits_.max_rows) + " rows");
+        return refused(codes::xlsx_too_many_rows, {{"sheet", sheet.name}, {"max", std::to_string(limits_.max_rows)}});
       std::size_t column = 0;
       for (auto c = row.first_child(); c; c = c.next_sibling()) {
         if (c.type() != pugi::node_element || local_name(c) != "c") continue;
         if (const std::string_view r = attribute(c, "r"); !r.empty()) {
           const auto at = parse_reference(r);
-          if (!at) return tl::make_unexpected("the workbook is damaged: sheet '" + sheet.name + "' has a cell '" + std::string(r) + "'");
+          if (!at) return damaged(part);
           column = at->second;
         } else {
           ++column;
         }
         if (column > limits_.max_columns)
-          return tl::make_unexpected("the sheet '" + sheet.name + "' has more than " + std::to_string(limits_.max_columns) + " columns");
+          return refused(codes::xlsx_too_many_columns,
+                         {{"sheet", sheet.name}, {"max", std::to_string(limits_.max_columns)}});
         auto value = cell_text(c);
-        if (!value) return tl::make_unexpected("the workbook is damaged: sheet '" + sheet.name + "', cell " + cell_reference(row_number, column) + ": " + value.error());
+        if (!value) return damaged(part);
         if (value->empty()) continue;
         if (++cells_ > limits_.max_cells)
-          return tl::make_unexpected("the workbook has more than " + std::to_string(limits_.max_cells) + " filled cells");
+          return refused(codes::xlsx_too_many_cells, {{"max", std::to_string(limits_.max_cells)}});
         sheet.rows[row_number][column] = std::move(*value);
       }
     }
     return {};
   }
 
-  tl::expected<std::string, std::string> cell_text(const pugi::xml_node& c) const {
+  // The text, or nothing when the cell names a shared string that is not there.
+  std::optional<std::string> cell_text(const pugi::xml_node& c) const {
     const std::string_view type = attribute(c, "t");
     const std::string_view v = child(c, "v").text().get();
     if (type == "s") {
       std::size_t index = 0;
       const auto [end, error] = std::from_chars(v.data(), v.data() + v.size(), index);
       if (error != std::errc{} || end != v.data() + v.size() || index >= shared_.size())
-        return tl::make_unexpected("no shared string " + std::string(v));
+        return std::nullopt;
       return shared_[index];
     }
     if (type == "inlineStr") return string_item(child(c, "is"));
@@ -386,25 +392,25 @@ std::string column_letters(std::size_t column) {
 
 std::string cell_reference(std::size_t row, std::size_t column) { return column_letters(column) + std::to_string(row); }
 
-tl::expected<XlsxWorkbook, std::string> read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
-  if (bytes.empty()) return tl::make_unexpected(std::string("the file is empty: ") + not_xlsx);
-  if (bytes.size() < 22 || bytes[0] != 'P' || bytes[1] != 'K') return tl::make_unexpected(std::string(not_xlsx));
+tl::expected<XlsxWorkbook, Problem> read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
+  if (bytes.empty()) return refused(codes::xlsx_empty_file);
+  if (bytes.size() < 22 || bytes[0] != 'P' || bytes[1] != 'K') return refused(codes::xlsx_not_xlsx);
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (!source) {
     zip_error_fini(&error);
-    return tl::make_unexpected(std::string(not_xlsx));
+    return refused(codes::xlsx_not_xlsx);
   }
   zip_t* opened = zip_open_from_source(source, ZIP_RDONLY, &error);
   zip_error_fini(&error);
   if (!opened) {
     zip_source_free(source);
-    return tl::make_unexpected(std::string(not_xlsx));
+    return refused(codes::xlsx_not_xlsx);
   }
   Archive archive(opened, limits);  // owns the archive, which owns the source
   if (const auto entries = zip_get_num_entries(opened, 0); entries < 0 || static_cast<std::size_t>(entries) > limits.max_entries)
-    return tl::make_unexpected(std::string(not_xlsx) + ": the archive holds too many files");
+    return refused(codes::xlsx_too_many_files, {{"max", std::to_string(limits.max_entries)}});
   return Reader(archive, limits).run();
 }
 

@@ -12,6 +12,8 @@
 
 #include <tl/expected.hpp>
 
+#include "core/problem.hpp"
+
 namespace att::io {
 
 struct XlsxLimits {
@@ -45,8 +47,8 @@ struct XlsxWorkbook {
 
 // Cell text: shared and inline strings as written (the _xHHHH_ escapes decoded), numbers as the
 // shortest decimal that reads back the same (350000, 0.1), booleans as TRUE/FALSE, errors as
-// written (#N/A). The error is one English sentence fit to show to whoever uploaded the file.
-tl::expected<XlsxWorkbook, std::string> read_xlsx(std::string_view bytes, const XlsxLimits& limits = {});
+// written (#N/A). The error is a problem (xlsx_...) fit to show to whoever uploaded the file.
+tl::expected<XlsxWorkbook, Problem> read_xlsx(std::string_view bytes, const XlsxLimits& limits = {});
 
 // 1 -> "A", 27 -> "AA"; and (12, 3) -> "C12".
 std::string column_letters(std::size_t column);

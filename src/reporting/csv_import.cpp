@@ -15,7 +15,7 @@ namespace att::reporting {
 
 namespace {
 
-using reports::Severity;
+namespace codes = problem_codes;
 
 std::size_t line_of_offset(std::string_view text, std::size_t offset) {
   return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
@@ -57,10 +57,12 @@ class Importer {
   }
 
  private:
-  void problem(std::size_t row, std::string column, std::string message, Severity severity = Severity::error) {
-    if (batch_.problems.size() < options_.max_problems)
-      batch_.problems.push_back({severity, row, std::move(column), std::move(message)});
-    if (severity == Severity::error) ++errors_, ++batch_.error_count;
+  void problem(std::size_t row, std::string column, std::string_view code, std::map<std::string, std::string> params = {}) {
+    add({Severity::error, std::string(code), "", row, std::move(column), std::move(params)});
+  }
+  void add(Problem found) {
+    if (found.severity == Severity::error) ++errors_;
+    record(batch_, std::move(found), options_.max_problems);
   }
 
   void take(const io::CsvRecord& record) {
@@ -72,8 +74,8 @@ class Importer {
     ++batch_.rows;
     if (options_.on_progress && batch_.rows % options_.progress_every == 0) options_.on_progress(batch_.rows);
     if (record.fields.size() != columns_.size()) {
-      problem(record.line, "", "this row has " + std::to_string(record.fields.size()) + " fields, the header " +
-                                   std::to_string(columns_.size()));
+      problem(record.line, "", codes::field_count,
+              {{"found", std::to_string(record.fields.size())}, {"expected", std::to_string(columns_.size())}});
       return;
     }
     read_line(record);
@@ -86,11 +88,11 @@ class Importer {
     for (const auto& field : record.fields) found.push_back(trim_blanks(field));
     for (const auto& name : expected) {
       if (std::find(found.begin(), found.end(), name) == found.end())
-        problem(1, name, "the header lacks the column " + name);
+        problem(1, name, codes::missing_column, {{"value", name}});
     }
     for (const auto& name : found) {
       if (std::find(expected.begin(), expected.end(), name) == expected.end())
-        problem(1, name, "unknown column '" + name + "' (expected: reporting_state,year,direction,...)");
+        problem(1, name, codes::unknown_column, {{"value", name}});
     }
     if (errors_ == 0) {
       for (const auto& name : expected)
@@ -105,20 +107,13 @@ class Importer {
     const auto row = record.line;
     const auto reporting = state_code(field(0));
     if (!register_.find_by_code(reporting)) {
-      const auto found = register_.resolve(field(0));
-      std::string suggestions;
-      if (!found)
-        for (const auto* s : found.error().suggestions) suggestions += (suggestions.empty() ? "" : ", ") + s->iso3;
-      problem(row, "reporting_state",
-              "unknown State '" + field(0) + "'" + (suggestions.empty() ? "" : " (closest: " + suggestions + ")"));
+      problem(row, "reporting_state", codes::unknown_reporting_state,
+              {{"value", field(0)}, {"suggestions", reports::suggested_states(register_, field(0))}});
       return;
     }
-    int year = 0;
-    const auto year_text = field(1);
-    if (std::from_chars(year_text.data(), year_text.data() + year_text.size(), year).ec != std::errc{} ||
-        year_text.size() != 4 || year < 2014 || year > options_.latest_year) {
-      problem(row, "year", "'" + year_text + "' is not a reporting year (2014 to " +
-                               std::to_string(options_.latest_year) + ")");
+    const auto year = reports::year_from_text(field(1));
+    if (!year) {
+      problem(row, "year", codes::invalid_year, {{"value", field(1)}});
       return;
     }
     reports::ReportLine line;
@@ -126,7 +121,7 @@ class Importer {
     // Problems in a line's own fields are listed and the line still goes on to validation,
     // so that one pass reports everything wrong with it.
     const auto direction = reports::direction_from_string(field(2));
-    if (!direction) problem(row, "direction", "direction must be export or import, not '" + field(2) + "'");
+    if (!direction) problem(row, "direction", codes::invalid_direction, {{"value", field(2)}});
     line.direction = direction.value_or(reports::Direction::exports);
     line.category = field(3);
     line.partner_state = state_code(field(4));
@@ -134,7 +129,7 @@ class Importer {
       std::int64_t value = 0;
       const auto [end, error] = std::from_chars(items.data(), items.data() + items.size(), value);
       if (error != std::errc{} || end != items.data() + items.size())
-        problem(row, "items", "'" + items + "' is not a whole number of items");
+        problem(row, "items", codes::invalid_items, {{"value", items}});
       else
         line.items = value;
     }
@@ -144,19 +139,19 @@ class Importer {
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     if (const auto basis = field(8); !basis.empty()) {
       line.basis = reports::basis_from_string(basis);
-      if (!line.basis) problem(row, "basis", "basis must be authorized or actual, not '" + basis + "'");
+      if (!line.basis) problem(row, "basis", codes::invalid_basis, {{"value", basis}});
     }
     line.description = record.fields[columns_[9]];
     line.comments = record.fields[columns_[10]];
     line.state_of_origin = state_code(field(11));
     line.intermediate_location = field(12);
 
-    const auto key = reporting + "/" + std::to_string(year);
+    const auto key = reporting + "/" + std::to_string(*year);
     auto [at, inserted] = index_.emplace(key, batch_.reports.size());
     if (inserted) {
       reports::AnnualReport report;
       report.reporting_state = reporting;
-      report.year = year;
+      report.year = *year;
       report.visibility = options_.visibility;
       report.exports_visibility = options_.exports_visibility;
       report.imports_visibility = options_.imports_visibility;
@@ -177,13 +172,13 @@ class Importer {
     if (stopped_) return std::nullopt;
     const auto checked = last ? text : text.substr(0, text.find_last_of("\r\n") + 1);
     if (const auto bad = first_non_utf8(checked); bad != std::string_view::npos) {
-      problem(line - 1 + line_of_offset(checked, bad), "", "the file is not UTF-8 text (save it as CSV UTF-8)");
+      problem(line - 1 + line_of_offset(checked, bad), "", codes::file_not_utf8);
       stopped_ = true;
       return std::nullopt;
     }
     auto piece = io::for_each_complete_csv_record(text, line, last, [this](const io::CsvRecord& r) { take(r); });
     if (!piece) {
-      problem(piece.error().line, "", piece.error().message);
+      add(io::csv_problem(piece.error()));
       stopped_ = true;
       return std::nullopt;
     }
@@ -198,14 +193,14 @@ class Importer {
       batch_.rows = 0;
       return std::move(batch_);
     }
-    if (!header_seen_) problem(1, "", "the file is empty: it needs a header row and lines");
+    if (!header_seen_) problem(1, "", codes::file_empty);
     validate_reports();
     return std::move(batch_);
   }
 
   void validate_reports() {
     if (options_.on_line) return;  // the caller checks each report once it has its lines
-    for (auto& report : batch_.reports) check_report(report, register_, templates_, batch_, options_.max_problems);
+    for (auto& report : batch_.reports) check_report(report, register_, templates_, options_, batch_);
     errors_ = batch_.error_count;
   }
 
@@ -223,27 +218,29 @@ class Importer {
 
 }  // namespace
 
+void record(ImportBatch& batch, Problem found, std::size_t max_problems) {
+  if (found.severity == Severity::error) ++batch.error_count;
+  if (batch.problems.size() < max_problems) batch.problems.push_back(std::move(found));
+}
+
 void check_report(reports::AnnualReport& report, const StatesRegister& states_register,
-                  const reports::TemplateLibrary& templates, ImportBatch& batch, std::size_t max_problems) {
-  const auto problem = [&](std::size_t row, std::string column, std::string message, Severity severity) {
-    if (batch.problems.size() < max_problems) batch.problems.push_back({severity, row, std::move(column), std::move(message)});
-    if (severity == Severity::error) ++batch.error_count;
-  };
+                  const reports::TemplateLibrary& templates, const ImportOptions& options, ImportBatch& batch) {
+  // A finding about the whole report (its year, its header) points at the report's first row.
+  const std::size_t first_row = report.lines.empty() ? 0 : report.lines.front().source_row;
   const auto* report_template = templates.for_year("annual", report.year);
   if (!report_template) {
-    problem(report.lines.empty() ? 0 : report.lines.front().source_row, "year",
-            "no annual report template covers " + std::to_string(report.year), Severity::error);
+    record(batch,
+           {Severity::error, std::string(codes::no_template), "", first_row, "year",
+            {{"year", std::to_string(report.year)}}},
+           options.max_problems);
     return;
   }
   report.template_id = report_template->id;
-  for (const auto& finding : reports::validate(report, *report_template, states_register).findings) {
-    auto message = reports::describe_in_english(finding);
-    // "error: exports, line 12, column value: ..." -> the part after the location.
-    const auto colon = message.find(": ", message.find(": ") + 2);
-    problem(finding.line, finding.column,
-            report.reporting_state + " " + std::to_string(report.year) + ": " +
-                (colon == std::string::npos ? message : message.substr(colon + 2)),
-            finding.severity);
+  for (auto& finding : reports::validate(report, *report_template, states_register, {options.as_of}).findings) {
+    if (finding.line == 0) finding.line = first_row;
+    finding.params.emplace("reporting_state", report.reporting_state);
+    finding.params.emplace("report_year", std::to_string(report.year));
+    record(batch, std::move(finding), options.max_problems);
   }
 }
 

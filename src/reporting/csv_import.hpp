@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date.hpp"
+#include "core/problem.hpp"
 #include "core/reports/annual_report.hpp"
 #include "core/reports/report_template.hpp"
 #include "core/reports/validation.hpp"
@@ -17,16 +19,10 @@
 
 namespace att::reporting {
 
-struct ImportProblem {
-  reports::Severity severity = reports::Severity::error;
-  std::size_t row = 0;  // line of the file (1 = header)
-  std::string column;
-  std::string message;  // English, one line
-};
-
 struct ImportBatch {
   std::vector<reports::AnnualReport> reports;
-  std::vector<ImportProblem> problems;
+  // Located by the file's line (1 = header) in `line`, by column or cell in `column`.
+  std::vector<Problem> problems;
   std::size_t rows = 0;
   std::size_t error_count = 0;  // all errors, also those past the listing limit
   [[nodiscard]] bool has_errors() const { return error_count > 0; }
@@ -34,7 +30,7 @@ struct ImportBatch {
 
 struct ImportOptions {
   reports::Visibility visibility = reports::Visibility::public_report;
-  int latest_year = 2100;  // years after this are refused (pass the current year)
+  Date as_of;  // today: reports for a year that has not ended yet are refused
   std::size_t max_problems = 1000;  // stop listing after this many
   // Called every `progress_every` rows read, with the rows read so far (a long import shows it).
   std::function<void(std::size_t rows)> on_progress = nullptr;
@@ -50,10 +46,12 @@ struct ImportOptions {
   std::optional<reports::Visibility> imports_visibility = std::nullopt;
 };
 
+// Adds a problem to the batch: every error is counted, the first `max_problems` are listed.
+void record(ImportBatch& batch, Problem found, std::size_t max_problems);
 // The checks of one whole report against its year's template (it gets the template's id), as
-// read_canonical_csv makes them: the problems are added to `batch`, listed up to `max_problems`.
+// read_canonical_csv makes them: the problems are added to `batch`.
 void check_report(reports::AnnualReport& report, const StatesRegister& states_register,
-                  const reports::TemplateLibrary& templates, ImportBatch& batch, std::size_t max_problems);
+                  const reports::TemplateLibrary& templates, const ImportOptions& options, ImportBatch& batch);
 
 ImportBatch read_canonical_csv(std::string_view text, const StatesRegister& states_register,
                                const reports::TemplateLibrary& templates, const ImportOptions& options);

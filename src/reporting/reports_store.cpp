@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "auth/policy.hpp"
+#include "core/reports/validation.hpp"
 #include "auth/secrets.hpp"
 #include "io/report_json.hpp"
 #include "reporting/version_rows.hpp"
@@ -176,6 +177,21 @@ SubmissionReceipt open_version(store::Database& db, const Submission& submission
   receipt.amended = previous.at(0).integer(1) > 0;
   const auto status = submitted_status(receipt.amended);
   const auto received = submission.received ? submission.received->iso() : now.substr(0, 10);
+  // An amendment cannot have been received before the version it replaces.
+  const auto replaced = db.query(
+      "SELECT received_date FROM report_versions WHERE report_id = $1 AND status = 'submitted'"
+      " ORDER BY version_no DESC LIMIT 1",
+      {report_id});
+  if (!replaced.empty()) {
+    const auto received_date = Date::parse(received);
+    const auto previous_date = Date::parse(replaced.front().text(0));
+    if (received_date && previous_date)
+      if (auto problem = reports::amendment_date_problem(*received_date, *previous_date)) {
+        problem->params.emplace("reporting_state", report.reporting_state);
+        problem->params.emplace("report_year", std::to_string(report.year));
+        throw SubmissionRefused(std::move(*problem));
+      }
+  }
   // The hash and the line count are written by close_version, once every line is in.
   receipt.version_id =
       db.query(

@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "auth/viewer.hpp"
 #include "core/date.hpp"
+#include "core/problem.hpp"
 #include "core/timestamp.hpp"
 #include "core/reports/annual_report.hpp"
 #include "core/reports/version_lifecycle.hpp"
@@ -36,7 +38,18 @@ struct SubmissionReceipt {
   std::string content_hash;
 };
 
-// Inside the caller's transaction.
+// A submission that cannot be stored (an amendment received before the version it replaces).
+// Thrown so that the caller's transaction, and with it a whole import, is rolled back.
+class SubmissionRefused : public std::runtime_error {
+ public:
+  explicit SubmissionRefused(Problem problem) : std::runtime_error(problem.code), problem_(std::move(problem)) {}
+  [[nodiscard]] const Problem& problem() const { return problem_; }
+
+ private:
+  Problem problem_;
+};
+
+// Inside the caller's transaction. Throws SubmissionRefused.
 SubmissionReceipt submit(store::Database& db, const Submission& submission, const std::string& now);
 
 struct VersionSummary {

@@ -101,7 +101,7 @@ class StreamedImport {
     report.lines = read_lines(db_, database_owner(), opened.receipt.version_id);
     for (std::size_t i = 0; i < report.lines.size() && i < opened.source_rows.size(); ++i)
       report.lines[i].source_row = opened.source_rows[i];
-    check_report(report, register_, templates_, result_.batch, options_.reading.max_problems);
+    check_report(report, register_, templates_, options_.reading, result_.batch);
     if (!result_.batch.has_errors()) close_version(db_, opened.receipt, report);
     opened.source_rows = {};
   }

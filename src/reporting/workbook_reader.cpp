@@ -16,7 +16,7 @@ namespace att::reporting {
 
 namespace {
 
-using reports::Severity;
+namespace codes = problem_codes;
 
 std::optional<bool> parse_bool(const std::string& text) {
   const auto t = lower_ascii(trim_blanks(text));
@@ -40,7 +40,7 @@ std::size_t column_or_first(const std::map<std::string, std::size_t>& positions,
 
 // The Report field a validation finding is about: validation calls the withheld categories
 // "withheld", the workbook "withheld_categories".
-std::string report_field_of(const reports::Finding& finding) {
+std::string report_field_of(const Problem& finding) {
   return finding.column == "withheld" ? std::string("withheld_categories") : finding.column;
 }
 
@@ -53,7 +53,7 @@ class WorkbookImporter {
   ImportBatch run(std::string_view bytes) {
     auto book = io::read_xlsx(bytes);
     if (!book) {
-      problem(0, "", book.error());
+      add(book.error());
       return std::move(batch_);
     }
     const auto* report_sheet = book->sheet(workbook::report_sheet);
@@ -65,9 +65,7 @@ class WorkbookImporter {
                                       {workbook::imports_sheet, imports}})
       if (!sheet) missing += std::string(missing.empty() ? "" : ", ") + name;
     if (!missing.empty()) {
-      problem(0, "",
-              "the workbook lacks the sheet(s) " + missing +
-                  ": it is not an annual report workbook of this platform (download a fresh one and fill it in)");
+      problem(0, "", codes::workbook_missing_sheets, {{"sheets", missing}});
       return std::move(batch_);
     }
     reports::AnnualReport report;
@@ -79,10 +77,13 @@ class WorkbookImporter {
   }
 
  private:
-  void problem(std::size_t row, std::string where, std::string message, Severity severity = Severity::error) {
-    if (batch_.problems.size() < options_.max_problems)
-      batch_.problems.push_back({severity, row, std::move(where), std::move(message)});
-    if (severity == Severity::error) ++batch_.error_count;
+  void problem(std::size_t row, std::string where, std::string_view code, std::map<std::string, std::string> params = {},
+               Severity severity = Severity::error) {
+    add({severity, std::string(code), "", row, std::move(where), std::move(params)});
+  }
+  void add(Problem found) {
+    if (found.severity == Severity::error) ++batch_.error_count;
+    if (batch_.problems.size() < options_.max_problems) batch_.problems.push_back(std::move(found));
   }
 
   std::string state_code(const std::string& text) { return state_codes_.code_of(text); }
@@ -96,8 +97,8 @@ class WorkbookImporter {
     const auto found = report_rows_.find(key);
     return found == report_rows_.end() ? 0 : found->second;
   }
-  void field_problem(const std::string& key, std::string message) {
-    problem(report_row(key), report_cell(key), std::move(message));
+  void field_problem(const std::string& key, std::string_view code, std::map<std::string, std::string> params = {}) {
+    problem(report_row(key), report_cell(key), code, std::move(params));
   }
 
   // The header fields; false when the State or the year cannot be read.
@@ -110,12 +111,11 @@ class WorkbookImporter {
       if (key.empty() || (row == 1 && key == workbook::report_header_key)) continue;
       const auto where = cell_of(workbook::report_sheet, row, workbook::report_id_column);
       if (!known.contains(key)) {
-        problem(row, where, "unknown field '" + key + "' (column A holds the field ids; it was changed)",
-                Severity::warning);
+        problem(row, where, codes::workbook_unknown_field, {{"value", key}}, Severity::warning);
         continue;
       }
       if (report_rows_.contains(key)) {
-        problem(row, where, "the field " + key + " appears twice");
+        problem(row, where, codes::workbook_duplicate_field, {{"value", key}});
         continue;
       }
       report_rows_[key] = row;
@@ -127,30 +127,24 @@ class WorkbookImporter {
     const auto state_text = trim_blanks(value("reporting_state"));
     report.reporting_state = state_code(state_text);
     if (state_text.empty()) {
-      field_problem("reporting_state", "the reporting State is missing (an ISO3 code)");
+      field_problem("reporting_state", codes::missing_reporting_state);
       ok = false;
     } else if (!register_.find_by_code(report.reporting_state)) {
-      const auto found = register_.resolve(state_text);
-      std::string suggestions;
-      if (!found)
-        for (const auto* s : found.error().suggestions) suggestions += (suggestions.empty() ? "" : ", ") + s->iso3;
-      field_problem("reporting_state", "unknown State '" + state_text + "'" +
-                                           (suggestions.empty() ? "" : " (closest: " + suggestions + ")"));
+      field_problem("reporting_state", codes::unknown_reporting_state,
+                    {{"value", state_text}, {"suggestions", reports::suggested_states(register_, state_text)}});
       ok = false;
     }
     const auto year_text = trim_blanks(value("year"));
-    int year = 0;
-    if (std::from_chars(year_text.data(), year_text.data() + year_text.size(), year).ec != std::errc{} ||
-        year_text.size() != 4 || year < 2014 || year > options_.latest_year) {
-      field_problem(
-          "year", "'" + year_text + "' is not a reporting year (2014 to " + std::to_string(options_.latest_year) + ")");
+    const auto year = reports::year_from_text(year_text);
+    if (!year) {
+      field_problem("year", codes::invalid_year, {{"value", year_text}});
       ok = false;
     }
-    report.year = year;
+    report.year = year.value_or(0);
 
     const auto flag = [&](const std::string& key, bool& target) {
       const auto parsed = parse_bool(value(key));
-      if (!parsed) field_problem(key, key + " must be true or false, not '" + trim_blanks(value(key)) + "'");
+      if (!parsed) field_problem(key, codes::invalid_flag, {{"field", key}, {"value", trim_blanks(value(key))}});
       target = parsed.value_or(false);
     };
     flag("nil_exports", report.nil_exports);
@@ -159,7 +153,7 @@ class WorkbookImporter {
     report.visibility = options_.visibility;
     if (const auto text = lower_ascii(trim_blanks(value("visibility"))); !text.empty()) {
       const auto parsed = reports::visibility_from_string(text);
-      if (!parsed) field_problem("visibility", "visibility must be public or restricted, not '" + text + "'");
+      if (!parsed) field_problem("visibility", codes::invalid_visibility, {{"value", text}});
       report.visibility = parsed.value_or(options_.visibility);
     }
     report.restriction_reason = value("restriction_reason");
@@ -180,7 +174,7 @@ class WorkbookImporter {
     if (const auto text = lower_ascii(trim_blanks(value("default_basis"))); !text.empty()) {
       report.default_basis = reports::basis_from_string(text);
       if (!report.default_basis)
-        field_problem("default_basis", "default_basis must be authorized or actual, not '" + text + "'");
+        field_problem("default_basis", codes::invalid_basis, {{"value", text}});
     }
     report.comments = value("comments");
     report.national_definitions = value("national_definitions");
@@ -210,22 +204,21 @@ class WorkbookImporter {
     }
     if (id_row == 0) {
       problem(workbook::column_id_row, cell_of(sheet.name, workbook::column_id_row, 1),
-              "the row of column ids (row " + std::to_string(workbook::column_id_row) +
-                  ", hidden) was deleted: the lines of " + sheet.name +
-                  " cannot be read (copy them into a fresh workbook)");
+              codes::workbook_column_ids_deleted,
+              {{"row", std::to_string(workbook::column_id_row)}, {"sheet", sheet.name}});
       return;
     }
     for (const auto& [column, raw] : sheet.rows.at(id_row)) {
       const auto id = trim_blanks(raw);
       const auto where = cell_of(sheet.name, id_row, column);
       if (std::find(wanted.begin(), wanted.end(), id) == wanted.end()) {
-        problem(id_row, where, "unknown column id '" + id + "'", Severity::warning);
+        problem(id_row, where, codes::unknown_column, {{"value", id}}, Severity::warning);
       } else if (!positions.emplace(id, column).second) {
-        problem(id_row, where, "the column " + id + " appears twice");
+        problem(id_row, where, codes::duplicate_column, {{"value", id}});
       }
     }
     for (const auto& id : wanted)
-      if (!positions.contains(id)) problem(id_row, cell_of(sheet.name, id_row, 1), "the row of column ids lacks " + id);
+      if (!positions.contains(id)) problem(id_row, cell_of(sheet.name, id_row, 1), codes::missing_column, {{"value", id}});
 
     const auto ref = [&](const std::string& id, std::size_t row) {
       return cell_of(sheet.name, row, column_or_first(positions, id));
@@ -251,7 +244,7 @@ class WorkbookImporter {
         std::int64_t value = 0;
         const auto [end, error] = std::from_chars(items.data(), items.data() + items.size(), value);
         if (error != std::errc{} || end != items.data() + items.size())
-          problem(row, ref("items", row), "'" + items + "' is not a whole number of items");
+          problem(row, ref("items", row), codes::invalid_items, {{"value", items}});
         else
           line.items = value;
       }
@@ -261,7 +254,7 @@ class WorkbookImporter {
                      [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
       if (const auto basis = lower_ascii(field("basis")); !basis.empty()) {
         line.basis = reports::basis_from_string(basis);
-        if (!line.basis) problem(row, ref("basis", row), "basis must be authorized or actual, not '" + basis + "'");
+        if (!line.basis) problem(row, ref("basis", row), codes::invalid_basis, {{"value", basis}});
       }
       line.description = raw("description");
       line.comments = raw("comments");
@@ -271,7 +264,7 @@ class WorkbookImporter {
     }
   }
 
-  [[nodiscard]] std::string finding_cell(const reports::Finding& finding) const {
+  [[nodiscard]] std::string finding_cell(const Problem& finding) const {
     if (finding.line == 0) return report_cell(report_field_of(finding));
     const auto direction = finding.section == "imports" ? reports::Direction::imports : reports::Direction::exports;
     return cell_of(workbook::lines_sheet(direction), finding.line,
@@ -281,16 +274,17 @@ class WorkbookImporter {
   void finish(reports::AnnualReport report) {
     const auto* report_template = templates_.for_year("annual", report.year);
     if (!report_template) {
-      field_problem("year", "no annual report template covers " + std::to_string(report.year));
+      field_problem("year", codes::no_template, {{"year", std::to_string(report.year)}});
       return;
     }
     report.template_id = report_template->id;
-    for (const auto& finding : reports::validate(report, *report_template, register_).findings) {
-      auto message = reports::describe_in_english(finding);
-      const auto colon = message.find(": ", message.find(": ") + 2);
-      const auto row = finding.line ? finding.line : report_row(report_field_of(finding));
-      problem(row, finding_cell(finding), colon == std::string::npos ? message : message.substr(colon + 2),
-              finding.severity);
+    for (auto& finding : reports::validate(report, *report_template, register_, {options_.as_of, reports::Stage::draft})
+                             .findings) {
+      // Located by the sheet's row and the cell, like the problems found reading the workbook.
+      auto cell = finding_cell(finding);
+      if (!finding.line) finding.line = report_row(report_field_of(finding));
+      finding.column = std::move(cell);
+      add(std::move(finding));
     }
     batch_.reports.push_back(std::move(report));
   }

@@ -55,6 +55,8 @@ std::string Catalog::text(Language language, std::string_view key) const {
   return std::string(key);
 }
 
+bool Catalog::has_text(Language language, std::string_view key) const { return find(tree(language), key) != nullptr; }
+
 std::string Catalog::text(Language language, std::string_view key,
                           const std::map<std::string, std::string>& values) const {
   std::string result = text(language, key);

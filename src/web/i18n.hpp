@@ -19,6 +19,8 @@ class Catalog {
 
   // "states.title" -> the text in that language; the English text, then the key, when missing.
   [[nodiscard]] std::string text(Language language, std::string_view key) const;
+  // Whether that language has its own text for the key (no falling back).
+  [[nodiscard]] bool has_text(Language language, std::string_view key) const;
   // Same, with {name} placeholders replaced.
   [[nodiscard]] std::string text(Language language, std::string_view key,
                                  const std::map<std::string, std::string>& values) const;

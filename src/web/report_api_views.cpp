@@ -5,25 +5,14 @@
 #include "reporting/version_json.hpp"
 #include "web/api_errors.hpp"
 #include "web/guard.hpp"
+#include "web/problem_text.hpp"
 
 namespace att::web {
 
 nlohmann::json summary_json(const reporting::VersionSummary& summary) { return reporting::version_json(summary); }
 
 nlohmann::json findings_json(const AppContext& app, Language language, const reports::ValidationResult& result) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& f : result.findings) {
-    nlohmann::json params = nlohmann::json::object();
-    for (const auto& [name, value] : f.params) params[name] = value;
-    list.push_back({{"severity", f.severity == reports::Severity::error ? "error" : "warning"},
-                    {"code", f.code},
-                    {"section", f.section},
-                    {"line", f.line},
-                    {"column", f.column},
-                    {"message", app.catalog.text(language, "validation." + f.code, f.params)},
-                    {"params", params}});
-  }
-  return list;
+  return problems_json(app.catalog, language, result.findings);
 }
 
 void audit_restricted_read(store::Database& db, const HttpRequest& request, const reporting::VersionSummary& summary,

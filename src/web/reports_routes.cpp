@@ -8,6 +8,7 @@
 #include "reporting/reports_store.hpp"
 #include "web/api_errors.hpp"
 #include "web/guard.hpp"
+#include "web/problem_text.hpp"
 #include "web/report_address.hpp"
 #include "web/report_api_views.hpp"
 #include "web/report_paths.hpp"
@@ -138,7 +139,16 @@ struct CheckedReport {
   reports::ValidationResult result;
 };
 
-tl::expected<CheckedReport, HttpResponse> checked_body(const AppContext& app, HttpRequest& request) {
+// A year before the first template takes the earliest one: only a library with no annual
+// template at all has none to give.
+HttpResponse no_template(const AppContext& app, const HttpRequest& request, int year) {
+  return api_error(409, "no_template",
+                   app.catalog.text(language_of(request), problem_text_key(problem_codes::no_template),
+                                    {{"year", std::to_string(year)}}));
+}
+
+tl::expected<CheckedReport, HttpResponse> checked_body(const AppContext& app, HttpRequest& request,
+                                                       reports::Stage stage) {
   const auto address = report_address(app, request);
   if (!address) return tl::unexpected(address.error());
   if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, address->state))
@@ -150,9 +160,9 @@ tl::expected<CheckedReport, HttpResponse> checked_body(const AppContext& app, Ht
   report->reporting_state = address->state;
   report->year = address->year;
   const auto* report_template = app.templates->for_year("annual", address->year);
-  if (!report_template) return tl::unexpected(bad_year(app, request, std::to_string(address->year)));
+  if (!report_template) return tl::unexpected(no_template(app, request, address->year));
   report->template_id = report_template->id;
-  auto result = reports::validate(*report, *report_template, *app.states);
+  auto result = reports::validate(*report, *report_template, *app.states, {today_utc(), stage});
   return CheckedReport{std::move(*report), std::move(result)};
 }
 
@@ -163,7 +173,7 @@ nlohmann::json findings_answer(const AppContext& app, const HttpRequest& request
 }
 
 HttpResponse save_draft(const AppContext& app, HttpRequest& request) {
-  const auto checked = checked_body(app, request);
+  const auto checked = checked_body(app, request, reports::Stage::draft);
   if (!checked) return checked.error();
   auto db = app.pool->acquire();
   store::Transaction transaction(*db);
@@ -174,9 +184,9 @@ HttpResponse save_draft(const AppContext& app, HttpRequest& request) {
   return HttpResponse::json(200, json_text(answer));
 }
 
-// Checks a document without saving anything.
+// Checks a document without saving anything, as it would be checked when submitted.
 HttpResponse validate_only(const AppContext& app, HttpRequest& request) {
-  const auto checked = checked_body(app, request);
+  const auto checked = checked_body(app, request, reports::Stage::submission);
   if (!checked) return checked.error();
   return HttpResponse::json(200, json_text(findings_answer(app, request, *checked)));
 }
@@ -192,7 +202,7 @@ HttpResponse submit_draft(const AppContext& app, HttpRequest& request) {
   if (!draft) return api_error(404, "draft_not_found", app.catalog.text(language, "errors.draft_not_found"));
   const auto* report_template = app.templates->by_id(draft->template_id);
   if (!report_template) return api_error(409, "template_gone", draft->template_id);
-  const auto result = reports::validate(*draft, *report_template, *app.states);
+  const auto result = reports::validate(*draft, *report_template, *app.states, {today_utc(), reports::Stage::submission});
   if (result.has_errors()) {
     return api_error(422, "report_has_errors", app.catalog.text(language, "errors.report_has_errors"),
                      {{"findings", findings_json(app, language, result)}});
@@ -208,9 +218,15 @@ HttpResponse submit_draft(const AppContext& app, HttpRequest& request) {
   }
   const auto now = utc_timestamp_now();
   store::Transaction transaction(*db);
-  const auto receipt = reporting::submit_draft(*db, address->state, address->year,
-                                               on_behalf ? reporting::Channel::email : reporting::Channel::online,
-                                               received, viewer.user_id, now);
+  std::optional<reporting::SubmissionReceipt> receipt;
+  try {
+    receipt = reporting::submit_draft(*db, address->state, address->year,
+                                      on_behalf ? reporting::Channel::email : reporting::Channel::online, received,
+                                      viewer.user_id, now);
+  } catch (const reporting::SubmissionRefused& refusal) {
+    return api_error(422, "report_has_errors", app.catalog.text(language, "errors.report_has_errors"),
+                     {{"findings", problems_json(app.catalog, language, {refusal.problem()})}});
+  }
   auth::append_audit(*db, audit_entry(request, "report_submitted",
                                       "report:" + address->state + "/" + std::to_string(address->year),
                                       "version " + std::to_string(receipt->version_no)),
@@ -287,11 +303,13 @@ HttpResponse upload_workbook(const AppContext& app, HttpRequest& request) {
   if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, address->state))
     return std::move(*refusal);
   const auto batch = reporting::read_report_workbook(request.body, *app.states, *app.templates,
-                                                     {reports::Visibility::restricted, today_utc().year(), 500});
-  nlohmann::json problems = nlohmann::json::array();
-  for (const auto& p : batch.problems)
-    problems.push_back({{"severity", p.severity == reports::Severity::error ? "error" : "warning"},
-                        {"row", p.row}, {"cell", p.column}, {"message", p.message}});
+                                                     {reports::Visibility::restricted, today_utc(), 500});
+  // Each problem also names its sheet row and cell as "row" and "cell".
+  auto problems = problems_json(app.catalog, language, batch.problems);
+  for (auto& p : problems) {
+    p["row"] = p["line"];
+    p["cell"] = p["column"];
+  }
   if (batch.has_errors())
     return api_error(422, "workbook_has_errors", app.catalog.text(language, "errors.report_has_errors"),
                      {{"problems", problems}});

@@ -1,6 +1,15 @@
 #include "core/reports/annual_report.hpp"
 
+#include <charconv>
+
 namespace att::reports {
+
+std::optional<int> year_from_text(std::string_view text) {
+  int year = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (text.size() != 4 || error != std::errc{} || end != text.data() + 4 || year < earliest_year) return std::nullopt;
+  return year;
+}
 
 std::string_view to_string(Direction direction) { return direction == Direction::exports ? "export" : "import"; }
 std::string_view to_string(Basis basis) { return basis == Basis::authorized ? "authorized" : "actual"; }

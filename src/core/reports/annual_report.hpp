@@ -62,6 +62,11 @@ struct AnnualReport {
   [[nodiscard]] Visibility visibility_of(Direction table) const;
 };
 
+// The earliest year a report or historical record may cover (SIPRI's data begin in 1950).
+inline constexpr int earliest_year = 1950;
+// A year written with four digits, from earliest_year on; whether it has ended is validation's.
+std::optional<int> year_from_text(std::string_view text);
+
 // The columns of the canonical CSV of report lines, in order.
 const std::vector<std::string>& canonical_csv_columns();
 

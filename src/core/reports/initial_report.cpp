@@ -11,25 +11,25 @@ const Question* Questionnaire::find(const std::string& question_id) const {
 
 ValidationResult validate(const InitialReport& report, const Questionnaire& questionnaire) {
   ValidationResult result;
-  const auto add = [&](Severity severity, std::string code, std::string section, std::string column,
+  const auto add = [&](Severity severity, std::string_view code, std::string section, std::string column,
                        std::map<std::string, std::string> params) {
-    result.findings.push_back({severity, std::move(code), std::move(section), 0, std::move(column), std::move(params)});
+    result.findings.push_back({severity, std::string(code), std::move(section), 0, std::move(column), std::move(params)});
   };
   for (const auto& [id, answer] : report.answers) {
     const auto* question = questionnaire.find(id);
     if (!question) {
-      add(Severity::error, "unknown_question", "answers", id, {{"value", id}});
+      add(Severity::error, problem_codes::unknown_question, "answers", id, {{"value", id}});
       continue;
     }
     if (question->type == "yes_no_na" && !answer.choice.empty() && !questionnaire.choices.contains(answer.choice))
-      add(Severity::error, "invalid_choice", question->section, id, {{"value", answer.choice}});
+      add(Severity::error, problem_codes::invalid_choice, question->section, id, {{"value", answer.choice}});
     if (question->type == "authorities") {
       for (const auto& entry : answer.entries) {
         if (!questionnaire.authorities.contains(entry))
-          add(Severity::error, "unknown_authority", question->section, id, {{"value", entry}});
+          add(Severity::error, problem_codes::unknown_authority, question->section, id, {{"value", entry}});
       }
     }
-    if (answer.explanation.size() > 4000) add(Severity::error, "text_too_long", question->section, id, {{"max", "4000"}});
+    if (answer.explanation.size() > 4000) add(Severity::error, problem_codes::text_too_long, question->section, id, {{"max", "4000"}});
   }
   // Binding questions need an answer; voluntary ones may stay empty.
   for (const auto& question : questionnaire.questions) {
@@ -38,7 +38,7 @@ ValidationResult validate(const InitialReport& report, const Questionnaire& ques
     const bool answered = found != report.answers.end() &&
                           (!found->second.choice.empty() || !found->second.explanation.empty() ||
                            !found->second.entries.empty());
-    if (!answered) add(Severity::error, "binding_unanswered", question.section, question.id, {{"value", question.id}});
+    if (!answered) add(Severity::error, problem_codes::binding_unanswered, question.section, question.id, {{"value", question.id}});
   }
   return result;
 }

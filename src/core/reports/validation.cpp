@@ -27,14 +27,6 @@ bool is_currency(const std::string& text) {
 
 std::string section_of(Direction direction) { return direction == Direction::exports ? "exports" : "imports"; }
 
-std::string suggestions_for(const StatesRegister& states_register, const std::string& text) {
-  const auto resolved = states_register.resolve(text);
-  if (resolved) return (*resolved)->iso3;
-  std::string list;
-  for (const auto* state : resolved.error().suggestions) list += (list.empty() ? "" : ", ") + state->iso3;
-  return list;
-}
-
 // The template's categories that split `code` ("IV" -> "IV.a, IV.b"), empty when none does.
 std::string subcategories_of(const ReportTemplate& report_template, const std::string& code) {
   std::string list;
@@ -45,10 +37,13 @@ std::string subcategories_of(const ReportTemplate& report_template, const std::s
   return list;
 }
 
+namespace codes = problem_codes;
+
 class Checker {
  public:
-  Checker(const AnnualReport& report, const ReportTemplate& report_template, const StatesRegister& states_register)
-      : report_(report), template_(report_template), register_(states_register) {}
+  Checker(const AnnualReport& report, const ReportTemplate& report_template, const StatesRegister& states_register,
+          const ValidationContext& context)
+      : report_(report), template_(report_template), register_(states_register), context_(context) {}
 
   ValidationResult run() {
     check_header();
@@ -60,78 +55,98 @@ class Checker {
       check_line(line, where);
       if (!seen.insert({line.direction, line.category, line.partner_state, line.items, line.value, line.description})
                .second)
-        add("duplicate_line", section_of(line.direction), where, "", {});
+        add(codes::duplicate_line, section_of(line.direction), where, "", {});
     }
     return std::move(result_);
   }
 
  private:
-  void add(const std::string& rule, const std::string& section, std::size_t line, const std::string& column,
-           std::map<std::string, std::string> params) {
-    const auto severity = template_.severity(rule);
+  // The template may lower a rule to a warning or turn it off.
+  void add(std::string_view rule, const std::string& section, std::size_t line, const std::string& column,
+           std::map<std::string, std::string> params, std::optional<Severity> fixed = std::nullopt) {
+    const auto severity = template_.severity(std::string(rule));
     if (severity == RuleSeverity::off) return;
-    result_.findings.push_back({severity == RuleSeverity::warning ? Severity::warning : Severity::error, rule, section,
-                                line, column, std::move(params)});
+    result_.findings.push_back(
+        {fixed.value_or(severity == RuleSeverity::warning ? Severity::warning : Severity::error), std::string(rule),
+         section, line, column, std::move(params)});
   }
 
   void check_header() {
+    const auto year = std::to_string(report_.year);
     const auto* state = register_.find_by_code(report_.reporting_state);
     if (!state) {
-      add("unknown_reporting_state", "header", 0, "reporting_state", {{"value", report_.reporting_state}});
+      add(codes::unknown_reporting_state, "header", 0, "reporting_state", {{"value", report_.reporting_state}});
     } else if (const auto first = first_reporting_year(*state); !first || report_.year < *first) {
-      add("year_outside_obligations", "header", 0, "year",
-          {{"year", std::to_string(report_.year)}, {"first", first ? std::to_string(*first) : "-"}});
+      add(codes::year_outside_obligations, "header", 0, "year", {{"year", year}, {"first", first ? std::to_string(*first) : "-"}});
     }
+    // A year is reported on once it is over.
+    if (report_.year >= context_.as_of.year())
+      add(codes::year_not_ended, "header", 0, "year", {{"year", year}, {"as_of", context_.as_of.iso()}},
+          Severity::error);
+    if (report_.lines.empty() && !report_.nil_exports && !report_.nil_imports)
+      add(codes::report_empty, "header", 0, "nil_exports", {},
+          context_.stage == Stage::draft ? Severity::warning : Severity::error);
     const bool has_exports = std::any_of(report_.lines.begin(), report_.lines.end(),
                                          [](const auto& l) { return l.direction == Direction::exports; });
     const bool has_imports = std::any_of(report_.lines.begin(), report_.lines.end(),
                                          [](const auto& l) { return l.direction == Direction::imports; });
-    if (report_.nil_exports && has_exports) add("nil_flag_with_lines", "exports", 0, "nil_exports", {});
-    if (report_.nil_imports && has_imports) add("nil_flag_with_lines", "imports", 0, "nil_imports", {});
+    if (report_.nil_exports && has_exports) add(codes::nil_flag_with_lines, "exports", 0, "nil_exports", {});
+    if (report_.nil_imports && has_imports) add(codes::nil_flag_with_lines, "imports", 0, "nil_imports", {});
     for (const auto& category : report_.withheld_categories) check_category(category, "header", 0, "withheld");
-    if (report_.comments.size() > 4000) add("text_too_long", "header", 0, "comments", {{"max", "4000"}});
+    if (report_.comments.size() > 4000) add(codes::text_too_long, "header", 0, "comments", {{"max", "4000"}});
     if (report_.national_definitions.size() > 20000)
-      add("text_too_long", "header", 0, "national_definitions", {{"max", "20000"}});
+      add(codes::text_too_long, "header", 0, "national_definitions", {{"max", "20000"}});
   }
 
-  // A category the template does not have: too general where the template splits it ("IV"
-  // when it asks for IV.a or IV.b), else unknown.
+  // Real reports are taken as they are: a canonical sub-category finer than the template's
+  // ("VII.a" where it has "VII") and a national category are accepted with a warning. A code
+  // too general where the template splits it ("IV" when it asks for IV.a or IV.b), or one that
+  // exists nowhere, is an error.
   void check_category(const std::string& category, const std::string& section, std::size_t where,
                       const std::string& column) {
     if (template_.canonical_category(category)) return;
-    if (const auto split = subcategories_of(template_, category); !split.empty())
-      add("category_too_general", section, where, column,
+    if (const auto parent = template_.finer_categories.find(category); parent != template_.finer_categories.end()) {
+      add(codes::category_finer_than_template, section, where, column,
+          {{"value", category}, {"template", template_.id}, {"parent", parent->second}}, Severity::warning);
+    } else if (is_national_category(category)) {
+      add(codes::national_category_not_in_template, section, where, column,
+          {{"value", category}, {"template", template_.id}}, Severity::warning);
+    } else if (const auto split = subcategories_of(template_, category); !split.empty()) {
+      add(codes::category_too_general, section, where, column,
           {{"value", category}, {"template", template_.id}, {"suggestions", split}});
-    else
-      add("unknown_category", section, where, column, {{"value", category}, {"template", template_.id}});
+    } else {
+      add(codes::unknown_category, section, where, column, {{"value", category}, {"template", template_.id}});
+    }
   }
 
   void check_line(const ReportLine& line, std::size_t where) {
     const auto section = section_of(line.direction);
     check_category(line.category, section, where, "category");
     if (!register_.find_by_code(line.partner_state) || line.partner_state.size() != 3) {
-      add("unknown_partner", section, where, "partner_state",
-          {{"value", line.partner_state}, {"suggestions", suggestions_for(register_, line.partner_state)}});
+      add(codes::unknown_partner, section, where, "partner_state",
+          {{"value", line.partner_state}, {"suggestions", suggested_states(register_, line.partner_state)}});
     } else if (line.partner_state == report_.reporting_state) {
-      add("partner_not_self", section, where, "partner_state", {{"value", line.partner_state}});
+      add(codes::partner_not_self, section, where, "partner_state", {{"value", line.partner_state}});
     }
-    if (line.items && *line.items < 0) add("negative_number", section, where, "items", {{"value", std::to_string(*line.items)}});
+    if (line.items && *line.items < 0)
+      add(codes::negative_number, section, where, "items", {{"value", std::to_string(*line.items)}});
     if (!line.value.empty() && !is_decimal(line.value))
-      add("invalid_value", section, where, "value", {{"value", line.value}});
-    if (!line.items && line.value.empty()) add("number_or_value", section, where, "items", {});
-    if (!line.value.empty() && line.currency.empty()) add("value_needs_currency", section, where, "currency", {});
+      add(codes::invalid_value, section, where, "value", {{"value", line.value}});
+    if (!line.items && line.value.empty()) add(codes::number_or_value, section, where, "items", {});
+    if (!line.value.empty() && line.currency.empty()) add(codes::value_needs_currency, section, where, "currency", {});
     if (!line.currency.empty() && !is_currency(line.currency))
-      add("invalid_currency", section, where, "currency", {{"value", line.currency}});
+      add(codes::invalid_currency, section, where, "currency", {{"value", line.currency}});
     if (!line.state_of_origin.empty() && !register_.find_by_code(line.state_of_origin))
-      add("unknown_state_of_origin", section, where, "state_of_origin",
-          {{"value", line.state_of_origin}, {"suggestions", suggestions_for(register_, line.state_of_origin)}});
-    if (line.description.size() > 500) add("text_too_long", section, where, "description", {{"max", "500"}});
-    if (line.comments.size() > 1000) add("text_too_long", section, where, "comments", {{"max", "1000"}});
+      add(codes::unknown_state_of_origin, section, where, "state_of_origin",
+          {{"value", line.state_of_origin}, {"suggestions", suggested_states(register_, line.state_of_origin)}});
+    if (line.description.size() > 500) add(codes::text_too_long, section, where, "description", {{"max", "500"}});
+    if (line.comments.size() > 1000) add(codes::text_too_long, section, where, "comments", {{"max", "1000"}});
   }
 
   const AnnualReport& report_;
   const ReportTemplate& template_;
   const StatesRegister& register_;
+  const ValidationContext& context_;
   ValidationResult result_;
 };
 
@@ -152,38 +167,26 @@ std::optional<int> first_reporting_year(const StateRecord& state) {
 }
 
 ValidationResult validate(const AnnualReport& report, const ReportTemplate& report_template,
-                          const StatesRegister& states_register) {
-  return Checker(report, report_template, states_register).run();
+                          const StatesRegister& states_register, const ValidationContext& context) {
+  return Checker(report, report_template, states_register, context).run();
 }
 
-std::string describe_in_english(const Finding& f) {
-  static const std::map<std::string, std::string> messages = {
-      {"unknown_reporting_state", "unknown reporting State '{value}'"},
-      {"year_outside_obligations", "the State had no annual report due for {year} (first year: {first})"},
-      {"nil_flag_with_lines", "the table is declared nil but has lines"},
-      {"unknown_category", "category '{value}' is not in the {template} template"},
-      {"category_too_general", "category '{value}' is split in the {template} template: use {suggestions}"},
-      {"unknown_partner", "unknown State '{value}' (closest: {suggestions})"},
-      {"partner_not_self", "the partner is the reporting State itself"},
-      {"negative_number", "negative number {value}"},
-      {"invalid_value", "'{value}' is not a non-negative amount (digits, optional decimals)"},
-      {"number_or_value", "give the number of items, the value, or both"},
-      {"value_needs_currency", "a value needs its currency (ISO 4217, e.g. EUR)"},
-      {"invalid_currency", "'{value}' is not an ISO 4217 currency code"},
-      {"unknown_state_of_origin", "unknown State of origin '{value}' (closest: {suggestions})"},
-      {"text_too_long", "text longer than {max} characters"},
-      {"duplicate_line", "the same line appears twice"},
-  };
-  std::string text = messages.contains(f.code) ? messages.at(f.code) : f.code;
-  for (const auto& [name, value] : f.params) {
-    const auto placeholder = "{" + name + "}";
-    for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size()))
-      text.replace(at, placeholder.size(), value);
-  }
-  std::string where = f.section;
-  if (f.line) where += ", line " + std::to_string(f.line);
-  if (!f.column.empty()) where += ", column " + f.column;
-  return (f.severity == Severity::error ? "error: " : "warning: ") + where + ": " + text;
+std::string suggested_states(const StatesRegister& states_register, const std::string& text) {
+  const auto resolved = states_register.resolve(text);
+  if (resolved) return (*resolved)->iso3;
+  std::string list;
+  for (const auto* state : resolved.error().suggestions) list += (list.empty() ? "" : ", ") + state->iso3;
+  return list;
+}
+
+std::optional<Problem> amendment_date_problem(const Date& received, const Date& previous_received) {
+  if (received >= previous_received) return std::nullopt;
+  return Problem{Severity::error,
+                 std::string(problem_codes::received_before_previous_version),
+                 "header",
+                 0,
+                 "received",
+                 {{"received", received.iso()}, {"previous", previous_received.iso()}}};
 }
 
 }  // namespace att::reports

@@ -1,41 +1,46 @@
 // Checking a report against its template and the register: every problem located (section,
-// line, column) with a stable code; the words come from the strings catalogue (validation.<code>).
+// line, column) with a stable code; the words come from the strings catalogue (problems.<code>).
 #pragma once
 
-#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/date.hpp"
+#include "core/problem.hpp"
 #include "core/reports/annual_report.hpp"
 #include "core/reports/report_template.hpp"
 #include "core/states_register.hpp"
 
 namespace att::reports {
 
-enum class Severity { error, warning };
-
-struct Finding {
-  Severity severity = Severity::error;
-  std::string code;     // unknown_category, value_needs_currency, ...
-  std::string section;  // header, exports, imports
-  std::size_t line = 0;  // the line's source row when it came from a file, else its position; 0 for the header
-  std::string column;
-  std::map<std::string, std::string> params;  // for the message: {value}, {suggestions}, ...
-};
+using att::Severity;
 
 struct ValidationResult {
-  std::vector<Finding> findings;
+  std::vector<Problem> findings;
   [[nodiscard]] bool has_errors() const;
   [[nodiscard]] std::size_t error_count() const;
+};
+
+// A draft may still be empty; a submission may not.
+enum class Stage { draft, submission };
+
+struct ValidationContext {
+  Date as_of;  // today: a report for a year that has not ended by then is refused
+  Stage stage = Stage::submission;
 };
 
 // The first calendar year a State's annual report covers: the first full year after its EIF.
 std::optional<int> first_reporting_year(const StateRecord& state);
 
 ValidationResult validate(const AnnualReport& report, const ReportTemplate& report_template,
-                          const StatesRegister& states_register);
+                          const StatesRegister& states_register, const ValidationContext& context);
 
-// "line 12, column value: ..." in English, for the command line and logs.
-std::string describe_in_english(const Finding& finding);
+// The closest States' ISO3 codes to a text that is no State's code ("FRA" for "Frnace"), for the
+// {suggestions} of a problem; empty when there is none.
+std::string suggested_states(const StatesRegister& states_register, const std::string& text);
+
+// An amendment received before the version it replaces (received_before_previous_version).
+std::optional<Problem> amendment_date_problem(const Date& received, const Date& previous_received);
 
 }  // namespace att::reports
