@@ -14,7 +14,7 @@
 #include "reporting/reports_store.hpp"
 #include "server_with_accounts.hpp"
 #include "test_support.hpp"
-#include "web/http.hpp"
+#include "web/http/http.hpp"
 
 namespace att::reporting {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "io/register_file.hpp"
 #include "web/i18n.hpp"
-#include "web/language.hpp"
+#include "web/kit/language.hpp"
 
 namespace att::web {
 namespace {

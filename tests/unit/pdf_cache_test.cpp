@@ -1,7 +1,7 @@
 // The cache of printed PDFs: found by key, least recently used dropped first past the size limit.
 #include <gtest/gtest.h>
 
-#include "web/pdf_cache.hpp"
+#include "web/kit/pdf_cache.hpp"
 
 namespace att::web {
 namespace {

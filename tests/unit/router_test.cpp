@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "web/router.hpp"
+#include "web/http/router.hpp"
 
 namespace att::web {
 namespace {
