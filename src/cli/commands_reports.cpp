@@ -10,6 +10,7 @@
 
 #include "auth/audit_log.hpp"
 #include "cli/commands.hpp"
+#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "core/date.hpp"
 #include "core/language.hpp"
@@ -85,13 +86,15 @@ void import_file(const ImportOptions& options) {
                  problem.column.empty() ? "" : ": ", problem.message.c_str());
   }
   if (batch.has_errors()) {
-    throw UsageError(std::to_string(batch.error_count) + " errors in " + options.file + ": nothing was imported");
+    throw UsageError(message("cli.import_refused", {{"errors", std::to_string(batch.error_count)}, {"file", options.file}}));
   }
   if (options.dry_run) {
     std::size_t lines = 0;
     for (const auto& report : batch.reports) lines += report.lines.size();
-    std::printf("Checked %s: %zu reports, %zu lines, no errors; nothing written (--dry-run).\n", options.file.c_str(),
-                batch.reports.size(), lines);
+    std::printf("%s\n", message("cli.import_checked", {{"file", options.file},
+                                                     {"reports", std::to_string(batch.reports.size())},
+                                                     {"lines", std::to_string(lines)}})
+                            .c_str());
     return;
   }
   const auto now = utc_timestamp_now();
@@ -110,8 +113,11 @@ void import_file(const ImportOptions& options) {
                       std::to_string(created) + " created, " + std::to_string(amended) + " amended", "local"},
                      now);
   transaction.commit();
-  std::printf("Imported %s: %zu reports created, %zu amended, %zu lines.\n", options.file.c_str(), created, amended,
-              lines);
+  std::printf("%s\n", message("cli.import_done", {{"file", options.file},
+                                               {"created", std::to_string(created)},
+                                               {"amended", std::to_string(amended)},
+                                               {"lines", std::to_string(lines)}})
+                          .c_str());
 }
 
 void list_reports(const ListOptions& options) {
@@ -132,7 +138,7 @@ void list_reports(const ListOptions& options) {
     std::printf("%-5s %-4d %-6s %-7lld %-9s %-10s %-10s %lld%s\n", r.reporting_state.c_str(), r.year, r.type.c_str(),
                 static_cast<long long>(r.version_no), r.status.c_str(), std::string(to_string(r.visibility)).c_str(),
                 r.received.c_str(), static_cast<long long>(r.line_count), r.demo ? " (demo)" : "");
-  std::printf("%zu reports.\n", list.size());
+  std::printf("%s\n", message("cli.reports_count", {{"count", std::to_string(list.size())}}).c_str());
 }
 
 struct ExportOptions {
@@ -183,8 +189,12 @@ void export_report(const ExportOptions& options) {
   std::ofstream out(options.output, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (!out.flush()) throw UsageError("cannot write " + options.output + ": " + std::strerror(errno));
-  std::fprintf(stderr, "Wrote %s: %s %d, version %lld.\n", options.output.c_str(), summary.reporting_state.c_str(),
-               summary.year, static_cast<long long>(summary.version_no));
+  std::fprintf(stderr, "%s\n",
+               message("cli.export_written", {{"file", options.output},
+                                          {"state", summary.reporting_state},
+                                          {"year", std::to_string(summary.year)},
+                                          {"version", std::to_string(summary.version_no)}})
+                   .c_str());
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 #include "auth/secrets.hpp"
 #include "auth/totp.hpp"
 #include "core/date.hpp"
-#include "web/dates.hpp"
+#include "text/dates.hpp"
 #include "web/kit/form_page.hpp"
 #include "web/kit/guard.hpp"
 #include "web/kit/language.hpp"
@@ -41,8 +41,8 @@ HttpResponse account_page(const AppContext& app, HttpRequest& request, const Acc
     roles.push_back(app.catalog.text(language, "roles." + std::string(to_string(role))));
   nlohmann::json sessions = nlohmann::json::array();
   for (const auto& session : auth::sessions_of(*db, stored->account.id)) {
-    sessions.push_back({{"created_at", format_timestamp(app.catalog, language, session.created_at)},
-                        {"last_seen_at", format_timestamp(app.catalog, language, session.last_seen_at)},
+    sessions.push_back({{"created_at", text::format_timestamp(app.catalog, language, session.created_at)},
+                        {"last_seen_at", text::format_timestamp(app.catalog, language, session.last_seen_at)},
                         {"ip", session.ip}, {"user_agent", session.user_agent},
                         {"current", request.visit.session && request.visit.session->token_digest == session.token_digest}});
   }
@@ -50,8 +50,8 @@ HttpResponse account_page(const AppContext& app, HttpRequest& request, const Acc
   for (const auto& token : auth::api_tokens_of(*db, stored->account.id))
     tokens.push_back({{"id", std::to_string(token.id)},
                       {"name", token.name},
-                      {"created_at", format_timestamp(app.catalog, language, token.created_at)},
-                      {"last_used_at", format_timestamp(app.catalog, language, token.last_used_at.value_or(""))}});
+                      {"created_at", text::format_timestamp(app.catalog, language, token.created_at)},
+                      {"last_used_at", text::format_timestamp(app.catalog, language, token.last_used_at.value_or(""))}});
   const auto* state = stored->account.state_iso3 ? app.states->find_by_code(*stored->account.state_iso3) : nullptr;
   const auto error_for = [&](const char* field) {
     const auto found = notices.password_errors.find(field);

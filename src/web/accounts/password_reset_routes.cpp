@@ -7,7 +7,7 @@
 #include "core/date.hpp"
 #include "web/kit/form_page.hpp"
 #include "web/kit/guard.hpp"
-#include "web/kit/mail_text.hpp"
+#include "mail/mail_text.hpp"
 #include "web/accounts/password_rules.hpp"
 
 namespace att::web {
@@ -55,7 +55,7 @@ HttpResponse request_link(const AppContext& app, HttpRequest& request) {
   store::Transaction transaction(*db);
   if (const auto stored = auth::find_account_by_email(*db, email); stored && stored->account.active) {
     const auto token = auth::create_password_reset(*db, stored->account.id, std::chrono::system_clock::now());
-    queue_mail(*db, app.catalog, language, "password_reset", email,
+    mail::queue_mail(*db, app.catalog, language, "password_reset", email,
                {{"url", app.auth.public_url + "/reset-password?token=" + token}});
     auth::append_audit(*db, audit_entry(request, stored->account.id, email, "password_reset_requested"),
                        utc_timestamp_now());

@@ -5,10 +5,10 @@
 #include "auth/registrations.hpp"
 #include "auth/secrets.hpp"
 #include "core/date.hpp"
-#include "web/collation.hpp"
+#include "text/collation.hpp"
 #include "web/kit/form_page.hpp"
 #include "web/kit/guard.hpp"
-#include "web/kit/mail_text.hpp"
+#include "mail/mail_text.hpp"
 #include "web/accounts/password_rules.hpp"
 
 namespace att::web {
@@ -22,7 +22,7 @@ std::vector<FormOption> state_options(const AppContext& app, Language language) 
   std::vector<std::string> names;
   for (const auto& state : app.states->states()) names.push_back(state.name(language));
   std::vector<FormOption> options;
-  for (const auto position : collated_order(names, language))
+  for (const auto position : text::collated_order(names, language))
     options.push_back({app.states->states()[position].iso3, names[position]});
   return options;
 }
@@ -107,7 +107,7 @@ HttpResponse submit_application(const AppContext& app, HttpRequest& request) {
   if (auth::find_account_by_email(*db, email)) {
     // Tell the owner of the address, not the person at the keyboard: the page says the same
     // whether or not an account exists.
-    queue_mail(*db, app.catalog, language, "already_registered", email, {{"url", app.auth.public_url + "/sign-in"}});
+    mail::queue_mail(*db, app.catalog, language, "already_registered", email, {{"url", app.auth.public_url + "/sign-in"}});
   } else {
     std::int64_t id = 0;
     const auto token = auth::create_registration(
@@ -115,7 +115,7 @@ HttpResponse submit_application(const AppContext& app, HttpRequest& request) {
         {email, form.name, form.position, form.state, *auth::role_from_string(form.role), form.note,
          auth::hash_password(form.password), std::string(code_of(language))},
         now, &id);
-    queue_mail(*db, app.catalog, language, "confirm_registration", email,
+    mail::queue_mail(*db, app.catalog, language, "confirm_registration", email,
                {{"name", form.name}, {"url", app.auth.public_url + "/register/confirm?token=" + token}});
     auth::append_audit(*db, audit_entry(request, std::nullopt, email, "registration_submitted",
                                         "registration:" + std::to_string(id), form.state + " " + form.role),
@@ -144,7 +144,7 @@ HttpResponse confirm(const AppContext& app, HttpRequest& request) {
   // Let the Secretariat know there is an application to review.
   for (const auto& stored : auth::list_accounts(*db)) {
     if (stored.account.active && stored.account.roles.contains(auth::Role::secretariat))
-      queue_mail(*db, app.catalog, Language::en, "registration_to_review", stored.account.email,
+      mail::queue_mail(*db, app.catalog, Language::en, "registration_to_review", stored.account.email,
                  {{"name", applicant.name},
                   {"state", app.states->find_by_code(applicant.state_iso3)
                                 ? app.states->find_by_code(applicant.state_iso3)->name_en

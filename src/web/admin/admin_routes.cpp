@@ -6,11 +6,11 @@
 #include "auth/sessions_store.hpp"
 #include "core/date.hpp"
 #include "io/csv_writer.hpp"
-#include "web/dates.hpp"
+#include "text/dates.hpp"
 #include "web/kit/form_page.hpp"
 #include "web/kit/guard.hpp"
 #include "web/kit/language.hpp"
-#include "web/kit/mail_text.hpp"
+#include "mail/mail_text.hpp"
 #include "web/kit/page.hpp"
 #include "web/reports/report_paths.hpp"
 
@@ -44,8 +44,8 @@ HttpResponse registrations_page(const AppContext& app, HttpRequest& request, con
                        {"position", a.position},
                        {"role", role_label(app, language, a.requested_role)},
                        {"note", a.note},
-                       {"created_at", format_timestamp(app.catalog, language, r.created_at)},
-                       {"confirmed_at", format_timestamp(app.catalog, language, r.confirmed_at.value_or(""))}});
+                       {"created_at", text::format_timestamp(app.catalog, language, r.created_at)},
+                       {"confirmed_at", text::format_timestamp(app.catalog, language, r.confirmed_at.value_or(""))}});
   }
   return render_page(app, request, choose_language(request), "admin/registrations",
                      {{"title", app.catalog.text(language, "admin.registrations_title")},
@@ -94,13 +94,13 @@ HttpResponse decide(const AppContext& app, HttpRequest& request, bool approve) {
       auth::append_audit(*db, audit_entry(request, "registration_approved", "registration:" + std::to_string(id),
                                           "user:" + std::to_string(user_id)),
                          now);
-      queue_mail(*db, app.catalog, applicant_language, "registration_approved", a.email,
+      mail::queue_mail(*db, app.catalog, applicant_language, "registration_approved", a.email,
                  {{"name", a.name}, {"url", app.auth.public_url + "/sign-in"}});
     } else {
       auth::append_audit(*db,
                          audit_entry(request, "registration_rejected", "registration:" + std::to_string(id), reason),
                          now);
-      queue_mail(*db, app.catalog, applicant_language, "registration_rejected", a.email,
+      mail::queue_mail(*db, app.catalog, applicant_language, "registration_rejected", a.email,
                  {{"name", a.name}, {"reason", reason}});
     }
     transaction.commit();
@@ -140,7 +140,7 @@ HttpResponse users_page(const AppContext& app, HttpRequest& request, const std::
                      {"roles", roles},
                      {"two_factor", stored.account.totp_enabled},
                      {"active", stored.account.active},
-                     {"created_at", format_timestamp(app.catalog, language, stored.created_at)},
+                     {"created_at", text::format_timestamp(app.catalog, language, stored.created_at)},
                      {"row_error", stored.account.id == error_for ? error : ""}});
     error_shown_in_row = error_shown_in_row || stored.account.id == error_for;
   }

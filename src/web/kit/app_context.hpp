@@ -12,12 +12,16 @@
 #include "core/states_register.hpp"
 #include "io/pdf_printer.hpp"
 #include "store/connection_pool.hpp"
-#include "web/i18n.hpp"
+#include "text/catalog.hpp"
 #include "web/kit/nav_entry.hpp"
 #include "web/kit/pdf_cache.hpp"
-#include "web/views.hpp"
+#include "text/views.hpp"
 
 namespace att::web {
+
+// The web layer writes with the shared text module; it names its two types unqualified.
+using text::Catalog;
+using text::Views;
 
 struct AuthSettings {
   auth::SessionLimits sessions;

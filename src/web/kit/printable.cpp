@@ -3,52 +3,15 @@
 #include <cstdio>
 
 #include "auth/secrets.hpp"
+#include "text/printed_document.hpp"
 #include "web/kit/form_page.hpp"
 
 namespace att::web {
 
-namespace {
-
-// Text as a CSS string literal: quotes and backslashes escaped, and "<" written as an escape
-// so that nothing in it can close the <style> element.
-std::string css_string(const std::string& text) {
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') quoted += '\\';
-    if (c == '<') {
-      quoted += "\\3C ";
-      continue;
-    }
-    if (c == '\n' || c == '\r') {
-      quoted += ' ';
-      continue;
-    }
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
-// "ATT Transparency Platform · France · 2025 · Version 2" at the foot of every page.
-std::string footer_text(const AppContext& app, Language language, const nlohmann::json& context) {
-  auto text = app.catalog.text(language, "site.name") + " · " + context.value("title", std::string());
-  if (const auto version = context.value("version", std::string()); !version.empty())
-    text += " · " + app.catalog.text(language, "reports.version") + " " + version;
-  return text;
-}
-
-}  // namespace
-
 HttpResponse pdf_document(const AppContext& app, const HttpRequest& request, const LanguageChoice& choice,
                           const std::string& page, nlohmann::json context, const std::string& file_name) {
   const auto language = choice.language;
-  context["t"] = app.catalog.tree(language);
-  context["lang"] = std::string(code_of(language));
-  const auto html = app.views.render(
-      "print_layout", {{"lang", context["lang"]},
-                       {"title", context.value("title", std::string())},
-                       {"style", app.views.render("print_style",
-                                                  {{"footer", css_string(footer_text(app, language, context))}})},
-                       {"content", app.views.render(page, context)}});
+  const auto html = text::printable_html(app.catalog, app.views, language, page, std::move(context));
   // The page was rendered for this visitor, after the visibility check: the digest of what
   // they may see is the key, so a cached PDF never reaches anyone the HTML would not.
   const auto digest = auth::token_digest(html);

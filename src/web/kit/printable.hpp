@@ -1,5 +1,5 @@
-// Printable documents as PDF: the page's own template, rendered alone inside the print layout
-// (its style inline, nothing to fetch) and printed by the PDF printer.
+// Printable pages as PDF over HTTP: text::printable_html makes the document; this adds the
+// cache, the download headers and the page that says why when no PDF can be made.
 #pragma once
 
 #include <string>

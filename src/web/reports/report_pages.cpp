@@ -5,12 +5,12 @@
 #include "core/date.hpp"
 #include "reporting/reports_store.hpp"
 #include "web/reports/attachment_routes.hpp"
-#include "web/collation.hpp"
-#include "web/dates.hpp"
+#include "text/collation.hpp"
+#include "text/dates.hpp"
 #include "web/kit/form_page.hpp"
 #include "web/kit/guard.hpp"
 #include "web/kit/language.hpp"
-#include "web/numbers.hpp"
+#include "text/numbers.hpp"
 #include "web/kit/page.hpp"
 #include "web/kit/printable.hpp"
 #include "web/reports/report_api_views.hpp"
@@ -49,13 +49,13 @@ HttpResponse list_page(const AppContext& app, HttpRequest& request) {
   std::vector<std::string> names;
   for (const auto& r : reports_list) names.push_back(state_name(app, r.reporting_state, language));
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto position : collated_order(names, language)) {
+  for (const auto position : text::collated_order(names, language)) {
     const auto& r = reports_list[position];
     rows.push_back({{"state", names[position]},
                     {"iso3", r.reporting_state},
                     {"year", std::to_string(r.year)},
                     {"version", std::to_string(r.version_no)},
-                    {"received", format_date(app.catalog, language, r.received)},
+                    {"received", text::format_date(app.catalog, language, r.received)},
                     {"lines", std::to_string(r.line_count)},
                     {"restricted", r.visibility == reports::Visibility::restricted},
                     {"demo", r.demo}});
@@ -122,8 +122,8 @@ nlohmann::json common_context(const AppContext& app, Language language, const Sh
           {"year", std::to_string(summary.year)},
           {"version", std::to_string(summary.version_no)},
           {"status", status_label(app, language, summary)},
-          {"received", format_date(app.catalog, language, summary.received)},
-          {"submitted_at", format_timestamp(app.catalog, language, summary.submitted_at)},
+          {"received", text::format_date(app.catalog, language, summary.received)},
+          {"submitted_at", text::format_timestamp(app.catalog, language, summary.submitted_at)},
           {"channel", app.catalog.text(language, "reports.channel_" + summary.channel)},
           {"hash", summary.content_hash},
           {"template", shown.report.template_id},
@@ -144,9 +144,9 @@ nlohmann::json report_context(const AppContext& app, Language language, const Sh
     nlohmann::json row = {{"category", line.category},
                           {"category_label", category_label(app, language, line.category)},
                           {"partner", state_name(app, line.partner_state, language)},
-                          {"items", line.items ? format_number(app.catalog, language, std::to_string(*line.items)) : ""},
+                          {"items", line.items ? text::format_number(app.catalog, language, std::to_string(*line.items)) : ""},
                           {"value", line.value.empty() ? ""
-                                                       : format_number(app.catalog, language, line.value) + " " +
+                                                       : text::format_number(app.catalog, language, line.value) + " " +
                                                              line.currency},
                           {"basis", line.basis ? t("reports.basis_" + std::string(to_string(*line.basis))) : ""},
                           {"description", line.description},
@@ -160,7 +160,7 @@ nlohmann::json report_context(const AppContext& app, Language language, const Sh
                        {"href", report_path(version) + "?version=" + std::to_string(version.version_no)},
                        {"status", status_label(app, language, version)},
                        {"reason", version.recall_reason},
-                       {"received", format_date(app.catalog, language, version.received)},
+                       {"received", text::format_date(app.catalog, language, version.received)},
                        {"channel", t("reports.channel_" + version.channel)},
                        {"hash_start", version.content_hash.substr(0, 12)}});
   }
@@ -168,7 +168,7 @@ nlohmann::json report_context(const AppContext& app, Language language, const Sh
   if (summary.status == "recalled")
     older_notice = app.catalog.text(language, "reports.recalled_version",
                                     {{"version", std::to_string(summary.version_no)},
-                                     {"date", format_date(app.catalog, language, summary.recalled_at)},
+                                     {"date", text::format_date(app.catalog, language, summary.recalled_at)},
                                      {"reason", summary.recall_reason}});
   else if (summary.status == "superseded")
     older_notice = app.catalog.text(language, "reports.older_version", {{"version", std::to_string(summary.version_no)}});
@@ -215,7 +215,7 @@ nlohmann::json receipt_context(const AppContext& app, Language language, const S
                                         {{"exports", std::to_string(export_lines)},
                                          {"imports", std::to_string(shown.report.lines.size() - export_lines)}})},
        {"issued", app.catalog.text(language, "receipt.issued",
-                                   {{"date", format_timestamp(app.catalog, language, utc_timestamp_now())}})},
+                                   {{"date", text::format_timestamp(app.catalog, language, utc_timestamp_now())}})},
        {"pdf_href", report_path(summary) + "/receipt.pdf" + version_query(shown)}});
   return context;
 }

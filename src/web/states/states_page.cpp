@@ -4,7 +4,7 @@
 #include <set>
 
 #include "core/participation.hpp"
-#include "web/collation.hpp"
+#include "text/collation.hpp"
 #include "web/kit/page.hpp"
 #include "web/kit/request_params.hpp"
 
@@ -63,7 +63,7 @@ HttpResponse states_page(const AppContext& app, const HttpRequest& request) {
   std::vector<std::string> names;
   for (const auto& entry : listed) names.push_back(entry.state->name(language));
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto position : collated_order(names, language)) {
+  for (const auto position : text::collated_order(names, language)) {
     const auto& [state, state_status] = listed[position];
     const std::string participation(to_string(state_status.participation));
     rows.push_back({{"name", state->name(language)},

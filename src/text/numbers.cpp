@@ -1,8 +1,8 @@
-#include "web/numbers.hpp"
+#include "text/numbers.hpp"
 
 #include <algorithm>
 
-namespace att::web {
+namespace att::text {
 
 namespace {
 
@@ -27,4 +27,4 @@ std::string format_number(const Catalog& catalog, Language language, std::string
   return text;
 }
 
-}  // namespace att::web
+}  // namespace att::text

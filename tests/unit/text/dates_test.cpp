@@ -1,10 +1,10 @@
 // Dates in words in each language, from the catalogue the pages use.
 #include <gtest/gtest.h>
 
-#include "web/dates.hpp"
-#include "web/numbers.hpp"
+#include "text/dates.hpp"
+#include "text/numbers.hpp"
 
-namespace att::web {
+namespace att::text {
 namespace {
 
 const Catalog& catalog() {
@@ -50,4 +50,4 @@ TEST(Numbers, WhatIsNotANumberIsShownAsItIs) {
 }
 
 }  // namespace
-}  // namespace att::web
+}  // namespace att::text

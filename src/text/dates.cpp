@@ -1,8 +1,8 @@
-#include "web/dates.hpp"
+#include "text/dates.hpp"
 
 #include "core/date.hpp"
 
-namespace att::web {
+namespace att::text {
 
 std::string format_date(const Catalog& catalog, Language language, std::string_view iso) {
   const auto date = Date::parse(iso.substr(0, 10));
@@ -21,4 +21,4 @@ std::string format_timestamp(const Catalog& catalog, Language language, std::str
   return catalog.text(language, "dates.time_pattern", {{"date", date}, {"time", std::string(iso.substr(11, 5))}});
 }
 
-}  // namespace att::web
+}  // namespace att::text

@@ -7,13 +7,13 @@
 
 #include "core/language.hpp"
 #include "store/database.hpp"
-#include "web/i18n.hpp"
+#include "text/catalog.hpp"
 
-namespace att::web {
+namespace att::mail {
 
 // Queues mails.<kind>.subject / mails.<kind>.body with {placeholders} filled, inside the
 // caller's transaction.
-void queue_mail(store::Database& db, const Catalog& catalog, Language language, const std::string& kind,
+void queue_mail(store::Database& db, const text::Catalog& catalog, Language language, const std::string& kind,
                 const std::string& to, const std::map<std::string, std::string>& values);
 
-}  // namespace att::web
+}  // namespace att::mail

@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
-#include "web/i18n.hpp"
+#include "text/catalog.hpp"
 
-namespace att::web {
+namespace att::text {
 
 // Digits with an optional fraction ("12400000.15", "3065"); anything else is returned unchanged.
 std::string format_number(const Catalog& catalog, Language language, std::string_view decimal);
 
-}  // namespace att::web
+}  // namespace att::text

@@ -1,7 +1,5 @@
 #include <gtest/gtest.h>
 
-#include "io/register_file.hpp"
-#include "web/i18n.hpp"
 #include "web/kit/language.hpp"
 
 namespace att::web {
@@ -34,31 +32,6 @@ TEST(ChooseLanguage, QueryThenCookieThenHeader) {
   EXPECT_EQ(choose_language(with("", {{"accept-language", "es"}})).language, Language::es);
   EXPECT_EQ(choose_language(with("lang=xx", {{"cookie", "lang=fr"}})).language, Language::fr)
       << "an unsupported ?lang= is ignored";
-}
-
-TEST(Catalog, EveryStringExistsInAllThreeLanguages) {
-  const auto catalog = Catalog::load(std::string(ATT_WEB_DIR) + "/i18n");
-  const auto missing = missing_translations(catalog);
-  EXPECT_TRUE(missing.empty()) << ::testing::PrintToString(missing);
-  EXPECT_EQ(catalog.text(Language::fr, "status.party"), "État Partie");
-  EXPECT_EQ(catalog.text(Language::es, "status.party"), "Estado Parte");
-  EXPECT_EQ(catalog.text(Language::en, "no.such.key"), "no.such.key");
-  EXPECT_EQ(catalog.text(Language::fr, "errors.state_unknown", {{"code", "XYZ"}}),
-            "Aucun État n’a le code « XYZ ». Utilisez un code ISO 3166 alpha-3, par exemple FRA.");
-}
-
-TEST(Catalog, TranslatesEveryRegionAndSubregionOfTheRegister) {
-  // Checked against data/states.csv so that a new sub-region cannot appear untranslated.
-  const auto catalog = Catalog::load(std::string(ATT_WEB_DIR) + "/i18n");
-  const auto states_register = io::load_register(ATT_DATA_DIR);
-  ASSERT_TRUE(states_register);
-  for (const auto language : all_languages) {
-    const auto& tree = catalog.tree(language);
-    for (const auto& state : states_register->states()) {
-      EXPECT_TRUE(tree["regions"].contains(state.region)) << code_of(language) << " " << state.region;
-      EXPECT_TRUE(tree["subregions"].contains(state.subregion)) << code_of(language) << " " << state.subregion;
-    }
-  }
 }
 
 }  // namespace

@@ -1,11 +1,12 @@
-#include "web/i18n.hpp"
+#include "text/catalog.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <stdexcept>
 
 #include "io/file.hpp"
 
-namespace att::web {
+namespace att::text {
 
 namespace {
 
@@ -52,8 +53,12 @@ Catalog Catalog::load(const std::filesystem::path& i18n_dir) {
 std::string Catalog::text(Language language, std::string_view key) const {
   if (const auto* found = find(tree(language), key)) return found->get<std::string>();
   if (const auto* english = find(tree(Language::en), key)) return english->get<std::string>();
-  return std::string(key);
+  std::fprintf(stderr, "att: error: no text for the message key %.*s\n", static_cast<int>(key.size()), key.data());
+  if (const auto* missing = find(tree(language), "text.missing")) return missing->get<std::string>();
+  return "(text unavailable)";
 }
+
+bool Catalog::has(Language language, std::string_view key) const { return find(tree(language), key) != nullptr; }
 
 std::string Catalog::text(Language language, std::string_view key,
                           const std::map<std::string, std::string>& values) const {
@@ -86,4 +91,4 @@ std::vector<std::string> missing_translations(const Catalog& catalog) {
   return missing;
 }
 
-}  // namespace att::web
+}  // namespace att::text

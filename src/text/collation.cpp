@@ -1,4 +1,4 @@
-#include "web/collation.hpp"
+#include "text/collation.hpp"
 
 #include <unicode/coll.h>
 #include <unicode/locid.h>
@@ -7,7 +7,7 @@
 #include <memory>
 #include <numeric>
 
-namespace att::web {
+namespace att::text {
 
 std::vector<std::size_t> collated_order(const std::vector<std::string>& names, Language language) {
   std::vector<std::size_t> order(names.size());
@@ -31,4 +31,4 @@ std::vector<std::size_t> collated_order(const std::vector<std::string>& names, L
   return order;
 }
 
-}  // namespace att::web
+}  // namespace att::text

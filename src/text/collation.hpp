@@ -6,9 +6,9 @@
 
 #include "core/language.hpp"
 
-namespace att::web {
+namespace att::text {
 
 // Positions of `names` in the language's alphabetical order (ICU collation).
 std::vector<std::size_t> collated_order(const std::vector<std::string>& names, Language language);
 
-}  // namespace att::web
+}  // namespace att::text

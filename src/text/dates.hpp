@@ -6,13 +6,13 @@
 #include <string>
 #include <string_view>
 
-#include "web/i18n.hpp"
+#include "text/catalog.hpp"
 
-namespace att::web {
+namespace att::text {
 
 // "2026-11-27" (or a timestamp starting with it) -> the date in words; anything else unchanged.
 std::string format_date(const Catalog& catalog, Language language, std::string_view iso);
 // "2026-11-27T06:12:45Z" -> "27 November 2026, 06:12 UTC"; a bare date as format_date.
 std::string format_timestamp(const Catalog& catalog, Language language, std::string_view iso);
 
-}  // namespace att::web
+}  // namespace att::text

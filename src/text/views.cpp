@@ -1,4 +1,4 @@
-#include "web/views.hpp"
+#include "text/views.hpp"
 
 #include <kainjow/mustache.hpp>
 
@@ -6,7 +6,7 @@
 
 #include "io/file.hpp"
 
-namespace att::web {
+namespace att::text {
 
 namespace {
 
@@ -68,4 +68,4 @@ std::string Views::render_page(const std::string& page, const nlohmann::json& co
   return render("layout", layout_context);
 }
 
-}  // namespace att::web
+}  // namespace att::text

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace att::web {
+namespace att::text {
 
 class Views {
  public:
@@ -22,4 +22,4 @@ class Views {
   std::map<std::string, std::string> templates_;
 };
 
-}  // namespace att::web
+}  // namespace att::text
