@@ -60,13 +60,33 @@ bool may(const Viewer& viewer, Permission permission, std::optional<std::string_
   return false;
 }
 
+namespace {
+
+// The States whose data `permission` opens to the viewer: every State, the viewer's own, or none.
+Condition states_opened_by(const Viewer& viewer, Permission permission) {
+  if (may(viewer, permission)) return always();
+  if (viewer.state_iso3 && may(viewer, permission, *viewer.state_iso3)) return reporting_state_is(*viewer.state_iso3);
+  return never();
+}
+
+}  // namespace
+
+Condition read_report_condition(const Viewer& viewer) {
+  const auto unsubmitted = [] { return any_of({fact(Fact::draft), fact(Fact::recalled)}); };
+  // A State's own representatives read its restricted reports even before it becomes a party.
+  const bool speaks_for_a_state = viewer.state_iso3 && (viewer.has(Role::state_representative) ||
+                                                        viewer.has(Role::reporting_officer));
+  auto restricted_readers = any_of({states_opened_by(viewer, Permission::read_restricted_reports),
+                                    speaks_for_a_state ? reporting_state_is(*viewer.state_iso3) : never()});
+  return any_of({
+      // Drafts and recalled versions stay with those who make the State's reports.
+      all_of({unsubmitted(), states_opened_by(viewer, Permission::read_drafts)}),
+      all_of({negation(unsubmitted()), any_of({negation(fact(Fact::restricted)), std::move(restricted_readers)})}),
+  });
+}
+
 bool may_read_report(const Viewer& viewer, const ReportFacts& report) {
-  // Drafts and recalled versions stay with those who make the State's reports.
-  if (report.draft || report.recalled) return may(viewer, Permission::read_drafts, report.reporting_state);
-  if (!report.restricted) return true;
-  const bool own_state = viewer.state_iso3 && *viewer.state_iso3 == report.reporting_state &&
-                         (viewer.has(Role::state_representative) || viewer.has(Role::reporting_officer));
-  return own_state || may(viewer, Permission::read_restricted_reports);
+  return read_report_condition(viewer).holds(report);
 }
 
 }  // namespace att::auth

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "auth/read_rule.hpp"
 #include "auth/viewer.hpp"
 
 namespace att::auth {
@@ -34,13 +35,9 @@ std::string_view to_string(Permission permission);
 // `state_iso3`: the State the data belongs to, for permissions that depend on it.
 bool may(const Viewer& viewer, Permission permission, std::optional<std::string_view> state_iso3 = std::nullopt);
 
-// What decides who may read one version of a report.
-struct ReportFacts {
-  std::string_view reporting_state;
-  bool draft = false;       // not submitted
-  bool recalled = false;    // withdrawn by the Secretariat
-  bool restricted = false;  // States Parties only
-};
+// Who may read which version of a report (or which line: its table's visibility as `restricted`),
+// as one condition for this viewer. Stores turn it into SQL; `may_read_report` evaluates it.
+Condition read_report_condition(const Viewer& viewer);
 bool may_read_report(const Viewer& viewer, const ReportFacts& report);
 
 }  // namespace att::auth

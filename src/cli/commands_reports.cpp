@@ -30,6 +30,8 @@ struct ImportOptions {
   CommonOptions common;
   std::string file;
   std::string visibility = "public";
+  std::string exports_visibility;  // empty: as --visibility
+  std::string imports_visibility;
   std::string received;
   std::string channel = "import";
   bool demo = false;
@@ -56,9 +58,20 @@ void progress(const char* format, Values... values) {
   std::fflush(stderr);
 }
 
+// A table's own visibility, kept only where it differs from the report's.
+std::optional<reports::Visibility> table_visibility(const std::string& text, reports::Visibility report_wide,
+                                                    const char* flag) {
+  if (text.empty()) return std::nullopt;
+  const auto parsed = reports::visibility_from_string(text);
+  if (!parsed) throw UsageError(std::string(flag) + " must be public or restricted");
+  return *parsed == report_wide ? std::nullopt : parsed;
+}
+
 void import_file(const ImportOptions& options) {
   const auto visibility = reports::visibility_from_string(options.visibility);
   if (!visibility) throw UsageError("--visibility must be public or restricted");
+  const auto exports_visibility = table_visibility(options.exports_visibility, *visibility, "--exports-visibility");
+  const auto imports_visibility = table_visibility(options.imports_visibility, *visibility, "--imports-visibility");
   const auto channel = reporting::channel_from_string(options.channel);
   if (!channel || *channel == reporting::Channel::online) throw UsageError("--channel must be import or email");
   std::optional<Date> received;
@@ -100,7 +113,9 @@ void import_file(const ImportOptions& options) {
   const auto now = utc_timestamp_now();
   std::size_t created = 0, amended = 0, lines = 0;
   store::Transaction transaction(*db);
-  for (const auto& report : batch.reports) {
+  for (auto report : batch.reports) {
+    report.exports_visibility = exports_visibility;
+    report.imports_visibility = imports_visibility;
     const auto receipt = reporting::submit(*db, {report, *channel, received, options.demo, std::nullopt}, now);
     ++(receipt.amended ? amended : created);
     lines += report.lines.size();
@@ -136,7 +151,7 @@ void list_reports(const ListOptions& options) {
               "received", "lines");
   for (const auto& r : list)
     std::printf("%-5s %-4d %-6s %-7lld %-9s %-10s %-10s %lld%s\n", r.reporting_state.c_str(), r.year, r.type.c_str(),
-                static_cast<long long>(r.version_no), r.status.c_str(), std::string(to_string(r.visibility)).c_str(),
+                static_cast<long long>(r.version_no), std::string(to_string(r.status)).c_str(), std::string(to_string(r.visibility)).c_str(),
                 r.received.c_str(), static_cast<long long>(r.line_count), r.demo ? " (demo)" : "");
   std::printf("%s\n", message("cli.reports_count", {{"count", std::to_string(list.size())}}).c_str());
 }
@@ -206,6 +221,10 @@ void add_reports_commands(CLI::App& root) {
   add_data_dir_option(*import, import_options->common);
   import->add_option("file", import_options->file, "CSV file (UTF-8)")->required();
   import->add_option("--visibility", import_options->visibility, "public or restricted")->capture_default_str();
+  import->add_option("--exports-visibility", import_options->exports_visibility,
+                     "public or restricted, for the exports tables only (default: --visibility)");
+  import->add_option("--imports-visibility", import_options->imports_visibility,
+                     "public or restricted, for the imports tables only (default: --visibility)");
   import->add_option("--received", import_options->received, "Date the reports were received (default: today)");
   import->add_option("--channel", import_options->channel, "import or email")->capture_default_str();
   import->add_flag("--demo", import_options->demo, "Mark the reports as demonstration data");

@@ -49,6 +49,8 @@ nlohmann::json report_json(const reports::AnnualReport& r) {
           {"year", r.year},
           {"template", r.template_id},
           {"visibility", std::string(to_string(r.visibility))},
+          {"exports_visibility", std::string(to_string(r.visibility_of(reports::Direction::exports)))},
+          {"imports_visibility", std::string(to_string(r.visibility_of(reports::Direction::imports)))},
           {"restriction_reason", optional_text(r.restriction_reason)},
           {"nil_exports", r.nil_exports},
           {"nil_imports", r.nil_imports},
@@ -78,6 +80,16 @@ tl::expected<reports::AnnualReport, std::string> report_from_json(const nlohmann
       const auto parsed = reports::visibility_from_string(visibility);
       if (!parsed) return tl::unexpected(std::string("visibility must be public or restricted"));
       r.visibility = *parsed;
+    }
+    // A table's own visibility is kept only where it differs from the report's.
+    for (const auto table : {reports::Direction::exports, reports::Direction::imports}) {
+      const auto key = table == reports::Direction::exports ? "exports_visibility" : "imports_visibility";
+      const auto given = text(d, key);
+      if (given.empty()) continue;
+      const auto parsed = reports::visibility_from_string(given);
+      if (!parsed) return tl::unexpected(std::string(key) + " must be public or restricted");
+      if (*parsed == r.visibility) continue;
+      (table == reports::Direction::exports ? r.exports_visibility : r.imports_visibility) = parsed;
     }
     r.restriction_reason = text(d, "restriction_reason");
     if (d.contains("withheld") && d["withheld"].is_object()) {

@@ -1,8 +1,7 @@
 #include "reporting/attachments_store.hpp"
 
-#include <algorithm>
-
 #include "auth/secrets.hpp"
+#include "reporting/version_rows.hpp"
 
 namespace att::reporting {
 
@@ -30,15 +29,20 @@ AttachmentSummary attachment_from(const store::Row& row) {
 
 std::optional<VersionSummary> find_version(store::Database& db, const auth::Viewer& viewer, const std::string& state,
                                            int year, std::optional<std::int64_t> version_no) {
-  // report_versions() applies the policy and derives "superseded"; the current version is the
-  // one still "submitted".
-  const auto versions = report_versions(db, viewer, state, year);
-  const auto wanted = [&](const VersionSummary& v) {
-    return version_no ? v.version_no == *version_no : v.status == "submitted";
-  };
-  const auto found = std::find_if(versions.begin(), versions.end(), wanted);
-  if (found == versions.end()) return std::nullopt;
-  return *found;
+  // An original document holds both tables: it goes only to whoever may read all of the version.
+  store::Params params{state, std::int64_t{year}};
+  std::string sql = std::string(version_summary_select) +
+                    " WHERE r.reporting_state = $1 AND r.year = $2 AND r.type = 'annual' AND v.status <> 'draft' AND";
+  if (version_no) {
+    params.emplace_back(*version_no);
+    sql += " v.version_no = $3";
+  } else {
+    sql += current_version_condition;
+  }
+  sql += " AND" + wholly_readable_by(viewer, params);
+  const auto rows = db.query(sql, params);
+  if (rows.empty()) return std::nullopt;
+  return summary_from(rows.front());
 }
 
 std::optional<AttachmentSummary> add_attachment(store::Database& db, const auth::Viewer& viewer,
@@ -46,7 +50,7 @@ std::optional<AttachmentSummary> add_attachment(store::Database& db, const auth:
                                                 std::optional<std::int64_t> version_no, const NewAttachment& attachment,
                                                 const std::string& now) {
   const auto version = find_version(db, viewer, state, year, version_no);
-  if (!version || (version->status != "submitted" && version->status != "superseded")) return std::nullopt;
+  if (!version || (version->status != reports::VersionStatus::submitted && version->status != reports::VersionStatus::superseded)) return std::nullopt;
   AttachmentSummary added;
   added.version_no = version->version_no;
   added.file_name = attachment.file_name;

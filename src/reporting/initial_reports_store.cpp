@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "auth/policy.hpp"
 #include "auth/secrets.hpp"
 #include "reporting/version_rows.hpp"
 
@@ -69,11 +68,11 @@ SubmissionReceipt submit_initial(store::Database& db, const reports::InitialRepo
       db.query(
             "INSERT INTO report_versions (report_id, version_no, status, channel, received_date, template_id,"
             " visibility, header_json, content_hash, line_count, created_by, created_at, submitted_at)"
-            " VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, 0, $9, $10, $10) RETURNING id",
+            " VALUES ($1, $2, $11, $3, $4, $5, $6, $7, $8, 0, $9, $10, $10) RETURNING id",
             {report_id, receipt.version_no, std::string(to_string(channel)),
              received ? received->iso() : now.substr(0, 10), report.template_id,
              std::string(to_string(report.visibility)), document, receipt.content_hash,
-             by ? store::Value(*by) : store::Value(nullptr), now})
+             by ? store::Value(*by) : store::Value(nullptr), now, submitted_status(receipt.amended)})
           .at(0)
           .integer(0);
   return receipt;
@@ -82,12 +81,12 @@ SubmissionReceipt submit_initial(store::Database& db, const reports::InitialRepo
 std::optional<std::pair<VersionSummary, reports::InitialReport>> current_initial(store::Database& db,
                                                                                  const auth::Viewer& viewer,
                                                                                  const std::string& state) {
-  const auto rows = db.query(std::string(version_summary_select) + " WHERE" + current_version_condition +
-                                 " AND r.reporting_state = $1 AND r.type = 'initial'",
-                             {state});
+  store::Params params{state};
+  const auto sql = std::string(version_summary_select) + " WHERE" + current_version_condition +
+                   " AND r.reporting_state = $1 AND r.type = 'initial' AND" + readable_by(viewer, params);
+  const auto rows = db.query(sql, params);
   if (rows.empty()) return std::nullopt;
   const auto summary = summary_from(rows.front());
-  if (!visible_to(viewer, summary)) return std::nullopt;
   return std::make_pair(summary, initial_from(state, rows.front().text(12), summary.visibility, rows.front().text(14)));
 }
 
@@ -108,11 +107,12 @@ std::int64_t save_initial_draft(store::Database& db, const reports::InitialRepor
 
 std::optional<reports::InitialReport> load_initial_draft(store::Database& db, const auth::Viewer& viewer,
                                                          const std::string& state) {
-  if (!auth::may_read_report(viewer, {state, true, false, true})) return std::nullopt;
-  const auto rows = db.query(
+  store::Params params{state};
+  const auto sql =
       "SELECT v.template_id, v.visibility, v.header_json FROM report_versions v JOIN reports r ON r.id = v.report_id"
-      " WHERE r.reporting_state = $1 AND r.type = 'initial' AND v.status = 'draft'",
-      {state});
+      " WHERE r.reporting_state = $1 AND r.type = 'initial' AND v.status = 'draft' AND" +
+      readable_by(viewer, params);
+  const auto rows = db.query(sql, params);
   if (rows.empty()) return std::nullopt;
   return initial_from(state, rows.front().text(0),
                       reports::visibility_from_string(rows.front().text(1)).value_or(reports::Visibility::restricted),

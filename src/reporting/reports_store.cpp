@@ -28,6 +28,14 @@ nlohmann::json header_json(const AnnualReport& r) {
             {"address", r.contact.address}, {"email", r.contact.email}, {"telephone", r.contact.telephone}}}};
 }
 
+const std::optional<reports::Visibility>& table_visibility(const AnnualReport& r, reports::Direction table) {
+  return table == reports::Direction::exports ? r.exports_visibility : r.imports_visibility;
+}
+
+store::Value visibility_value(const std::optional<reports::Visibility>& visibility) {
+  return visibility ? store::Value(std::string(to_string(*visibility))) : store::Value(nullptr);
+}
+
 void read_header(AnnualReport& r, const std::string& text) {
   const auto json = nlohmann::json::parse(text);
   r.nil_exports = json.value("nil_exports", false);
@@ -67,6 +75,11 @@ std::string content_hash(const AnnualReport& report) {
   std::string canonical = report.reporting_state + "\n" + std::to_string(report.year) + "\n" + report.template_id +
                           "\n" + std::string(to_string(report.visibility)) + "\n" + report.restriction_reason + "\n" +
                           header_json(report).dump() + "\n";
+  // Only a table's own choice is added, so that reports without one keep the hash they had.
+  for (const auto table : {reports::Direction::exports, reports::Direction::imports}) {
+    if (table_visibility(report, table))
+      canonical += std::string(to_string(table)) + ":" + std::string(to_string(report.visibility_of(table))) + "\n";
+  }
   io::append_report_csv(canonical, report);
   return auth::token_digest(canonical);
 }
@@ -104,12 +117,17 @@ void insert_lines(store::Database& db, std::int64_t version_id, const AnnualRepo
   });
 }
 
-std::vector<ReportLine> read_lines(store::Database& db, std::int64_t version_id) {
+// The lines of a version that the viewer may read: each table has its own visibility.
+std::vector<ReportLine> read_lines(store::Database& db, const auth::Viewer& viewer, std::int64_t version_id) {
+  store::Params params{version_id};
+  const auto sql =
+      "SELECT l.direction, l.category, l.partner_state, l.items, l.value, l.currency, l.basis, l.description,"
+      " l.comments, l.state_of_origin, l.intermediate_location FROM report_lines l"
+      " JOIN report_versions v ON v.id = l.version_id JOIN reports r ON r.id = v.report_id"
+      " WHERE l.version_id = $1 AND" +
+      lines_readable_by(viewer, params) + " ORDER BY l.line_no";
   std::vector<ReportLine> lines;
-  for (const auto& row : db.query(
-           "SELECT direction, category, partner_state, items, value, currency, basis, description, comments,"
-           " state_of_origin, intermediate_location FROM report_lines WHERE version_id = $1 ORDER BY line_no",
-           {version_id})) {
+  for (const auto& row : db.query(sql, params)) {
     ReportLine line;
     line.direction = reports::direction_from_string(row.text(0)).value_or(reports::Direction::exports);
     line.category = row.text(1);
@@ -130,15 +148,18 @@ std::vector<ReportLine> read_lines(store::Database& db, std::int64_t version_id)
 namespace {
 
 // The whole document of a version whose summary row was read with `version_summary_select`.
-AnnualReport report_from(store::Database& db, const VersionSummary& summary, const store::Row& row) {
+AnnualReport report_from(store::Database& db, const auth::Viewer& viewer, const VersionSummary& summary,
+                         const store::Row& row) {
   AnnualReport report;
   report.reporting_state = summary.reporting_state;
   report.year = summary.year;
   report.template_id = row.text(12);
   report.visibility = summary.visibility;
+  report.exports_visibility = summary.exports_visibility;
+  report.imports_visibility = summary.imports_visibility;
   report.restriction_reason = row.text(13);
   read_header(report, row.text(14));
-  report.lines = read_lines(db, summary.version_id);
+  report.lines = read_lines(db, viewer, summary.version_id);
   return report;
 }
 
@@ -153,19 +174,22 @@ SubmissionReceipt submit(store::Database& db, const Submission& submission, cons
                {report_id});
   receipt.version_no = previous.at(0).integer(0) + 1;
   receipt.amended = previous.at(0).integer(1) > 0;
+  const auto status = submitted_status(receipt.amended);
   receipt.content_hash = content_hash(report);
   const auto received = submission.received ? submission.received->iso() : now.substr(0, 10);
   receipt.version_id =
       db.query(
             "INSERT INTO report_versions (report_id, version_no, status, channel, received_date, template_id,"
             " visibility, restriction_reason, header_json, content_hash, line_count, demo, created_by, created_at,"
-            " submitted_at) VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)"
+            " submitted_at, exports_visibility, imports_visibility)"
+            " VALUES ($1, $2, $16, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15)"
             " RETURNING id",
             {report_id, receipt.version_no, std::string(to_string(submission.channel)), received, report.template_id,
              std::string(to_string(report.visibility)), report.restriction_reason, header_json(report).dump(),
              receipt.content_hash, static_cast<std::int64_t>(report.lines.size()),
              std::int64_t{submission.demo ? 1 : 0},
-             submission.submitted_by ? store::Value(*submission.submitted_by) : store::Value(nullptr), now})
+             submission.submitted_by ? store::Value(*submission.submitted_by) : store::Value(nullptr), now,
+             visibility_value(report.exports_visibility), visibility_value(report.imports_visibility), status})
           .at(0)
           .integer(0);
   insert_lines(db, receipt.version_id, report);
@@ -179,12 +203,14 @@ std::int64_t save_draft(store::Database& db, const AnnualReport& report, std::op
   db.execute("DELETE FROM report_versions WHERE report_id = $1 AND status = 'draft'", {report_id});
   const auto id = db.query(
                         "INSERT INTO report_versions (report_id, version_no, status, channel, template_id, visibility,"
-                        " restriction_reason, header_json, content_hash, line_count, created_by, created_at)"
-                        " VALUES ($1, 0, 'draft', 'online', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                        " restriction_reason, header_json, content_hash, line_count, created_by, created_at,"
+                        " exports_visibility, imports_visibility)"
+                        " VALUES ($1, 0, 'draft', 'online', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
                         {report_id, report.template_id, std::string(to_string(report.visibility)),
                          report.restriction_reason, header_json(report).dump(), content_hash(report),
                          static_cast<std::int64_t>(report.lines.size()),
-                         author ? store::Value(*author) : store::Value(nullptr), now})
+                         author ? store::Value(*author) : store::Value(nullptr), now,
+                         visibility_value(report.exports_visibility), visibility_value(report.imports_visibility)})
                       .at(0)
                       .integer(0);
   insert_lines(db, id, report);
@@ -193,20 +219,25 @@ std::int64_t save_draft(store::Database& db, const AnnualReport& report, std::op
 
 std::optional<AnnualReport> load_draft(store::Database& db, const auth::Viewer& viewer, const std::string& state,
                                        int year) {
-  if (!auth::may_read_report(viewer, {state, true, false, true})) return std::nullopt;
-  const auto rows = db.query(
-      "SELECT v.id, v.template_id, v.visibility, v.restriction_reason, v.header_json FROM report_versions v"
-      " JOIN reports r ON r.id = v.report_id WHERE r.reporting_state = $1 AND r.year = $2 AND v.status = 'draft'",
-      {state, std::int64_t{year}});
+  store::Params params{state, std::int64_t{year}};
+  const auto sql =
+      "SELECT v.id, v.template_id, v.visibility, v.restriction_reason, v.header_json, v.exports_visibility,"
+      " v.imports_visibility FROM report_versions v"
+      " JOIN reports r ON r.id = v.report_id WHERE r.reporting_state = $1 AND r.year = $2 AND r.type = 'annual'"
+      " AND v.status = 'draft' AND" +
+      readable_by(viewer, params);
+  const auto rows = db.query(sql, params);
   if (rows.empty()) return std::nullopt;
   AnnualReport report;
   report.reporting_state = state;
   report.year = year;
   report.template_id = rows.front().text(1);
   report.visibility = reports::visibility_from_string(rows.front().text(2)).value_or(reports::Visibility::restricted);
+  report.exports_visibility = reports::visibility_from_string(rows.front().text(5));
+  report.imports_visibility = reports::visibility_from_string(rows.front().text(6));
   report.restriction_reason = rows.front().text(3);
   read_header(report, rows.front().text(4));
-  report.lines = read_lines(db, rows.front().integer(0));
+  report.lines = read_lines(db, viewer, rows.front().integer(0));
   return report;
 }
 
@@ -228,14 +259,15 @@ std::optional<std::int64_t> recall_current(store::Database& db, const std::strin
                                  " AND r.reporting_state = $1 AND r.year = $2",
                              {state, std::int64_t{year}});
   if (rows.empty()) return std::nullopt;
-  db.execute("UPDATE report_versions SET status = 'recalled', recalled_at = $1, recall_reason = $2 WHERE id = $3",
-             {now, reason, rows.front().integer(0)});
+  const auto recalled = reports::after(reports::Transition::recall, reports::VersionStatus::submitted);
+  db.execute("UPDATE report_versions SET status = $4, recalled_at = $1, recall_reason = $2 WHERE id = $3",
+             {now, reason, rows.front().integer(0), std::string(to_string(recalled.value()))});
   return rows.front().integer(4);
 }
 
 std::vector<VersionSummary> current_reports(store::Database& db, const auth::Viewer& viewer, const ReportFilter& filter) {
-  std::string sql = std::string(version_summary_select) + " WHERE" + current_version_condition;
   store::Params params;
+  std::string sql = std::string(version_summary_select) + " WHERE" + current_version_condition;
   if (filter.state) {
     params.emplace_back(*filter.state);
     sql += " AND r.reporting_state = $" + std::to_string(params.size());
@@ -244,12 +276,9 @@ std::vector<VersionSummary> current_reports(store::Database& db, const auth::Vie
     params.emplace_back(std::int64_t{*filter.year});
     sql += " AND r.year = $" + std::to_string(params.size());
   }
-  sql += " ORDER BY r.reporting_state, r.year";
+  sql += " AND" + readable_by(viewer, params) + " ORDER BY r.reporting_state, r.year";
   std::vector<VersionSummary> result;
-  for (const auto& row : db.query(sql, params)) {
-    auto summary = summary_from(row);
-    if (visible_to(viewer, summary)) result.push_back(std::move(summary));
-  }
+  for (const auto& row : db.query(sql, params)) result.push_back(summary_from(row));
   return result;
 }
 
@@ -260,41 +289,32 @@ std::optional<std::pair<VersionSummary, AnnualReport>> current_report(store::Dat
 
 std::vector<VersionSummary> report_versions(store::Database& db, const auth::Viewer& viewer, const std::string& state,
                                             int year) {
-  const auto rows = db.query(std::string(version_summary_select) +
-                                 " WHERE r.reporting_state = $1 AND r.year = $2 AND r.type = 'annual'"
-                                 " AND v.status <> 'draft' ORDER BY v.version_no",
-                             {state, std::int64_t{year}});
+  store::Params params{state, std::int64_t{year}};
+  const auto sql = std::string(version_summary_select) +
+                   " WHERE r.reporting_state = $1 AND r.year = $2 AND r.type = 'annual' AND v.status <> 'draft' AND" +
+                   readable_by(viewer, params) + " ORDER BY v.version_no";
   std::vector<VersionSummary> versions;
-  for (const auto& row : rows) versions.push_back(summary_from(row));
-  // Superseded is derived, like current: a submitted version with a newer submitted one.
-  bool newer_submitted = false;
-  for (auto version = versions.rbegin(); version != versions.rend(); ++version) {
-    if (version->status != "submitted") continue;
-    if (newer_submitted) version->status = "superseded";
-    newer_submitted = true;
-  }
-  std::erase_if(versions, [&](const VersionSummary& s) { return !visible_to(viewer, s); });
+  for (const auto& row : db.query(sql, params)) versions.push_back(summary_from(row));
   return versions;
 }
 
 std::optional<std::pair<VersionSummary, AnnualReport>> report_version(store::Database& db, const auth::Viewer& viewer,
                                                                       const std::string& state, int year,
                                                                       std::optional<std::int64_t> version_no) {
+  store::Params params{state, std::int64_t{year}};
+  std::string sql = std::string(version_summary_select) +
+                    " WHERE r.reporting_state = $1 AND r.year = $2 AND r.type = 'annual' AND v.status <> 'draft' AND";
   if (version_no) {
-    for (const auto& summary : report_versions(db, viewer, state, year)) {
-      if (summary.version_no != *version_no) continue;
-      const auto rows = db.query(std::string(version_summary_select) + " WHERE v.id = $1", {summary.version_id});
-      return std::make_pair(summary, report_from(db, summary, rows.at(0)));
-    }
-    return std::nullopt;
+    params.emplace_back(*version_no);
+    sql += " v.version_no = $3";
+  } else {
+    sql += current_version_condition;
   }
-  const auto rows = db.query(std::string(version_summary_select) + " WHERE" + current_version_condition +
-                                 " AND r.reporting_state = $1 AND r.year = $2",
-                             {state, std::int64_t{year}});
+  sql += " AND" + readable_by(viewer, params);
+  const auto rows = db.query(sql, params);
   if (rows.empty()) return std::nullopt;
   const auto summary = summary_from(rows.front());
-  if (!visible_to(viewer, summary)) return std::nullopt;
-  return std::make_pair(summary, report_from(db, summary, rows.front()));
+  return std::make_pair(summary, report_from(db, viewer, summary, rows.front()));
 }
 
 auth::Viewer database_owner() {

@@ -10,7 +10,9 @@
 
 #include "auth/viewer.hpp"
 #include "core/date.hpp"
+#include "core/timestamp.hpp"
 #include "core/reports/annual_report.hpp"
+#include "core/reports/version_lifecycle.hpp"
 #include "store/database.hpp"
 
 namespace att::reporting {
@@ -43,15 +45,17 @@ struct VersionSummary {
   int year = 0;
   std::string type = "annual";
   std::int64_t version_no = 0;
-  std::string status;  // submitted, superseded, recalled, draft
-  reports::Visibility visibility = reports::Visibility::restricted;
-  std::string channel;
+  reports::VersionStatus status = reports::VersionStatus::draft;
+  reports::Visibility visibility = reports::Visibility::restricted;  // report-wide
+  std::optional<reports::Visibility> exports_visibility;            // none: as the report
+  std::optional<reports::Visibility> imports_visibility;
+  Channel channel = Channel::online;
   std::string received;
   std::int64_t line_count = 0;
   bool demo = false;
   std::string content_hash;
-  std::string submitted_at;   // UTC timestamp; empty for a draft
-  std::string recalled_at;    // empty unless recalled
+  std::optional<Timestamp> submitted_at;  // none for a draft
+  std::optional<Timestamp> recalled_at;   // none unless recalled
   std::string recall_reason;
 };
 

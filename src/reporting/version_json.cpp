@@ -7,15 +7,17 @@ nlohmann::json version_json(const VersionSummary& s) {
           {"year", s.year},
           {"type", s.type},
           {"version", s.version_no},
-          {"status", s.status},
+          {"status", std::string(to_string(s.status))},
           {"visibility", std::string(to_string(s.visibility))},
+          {"exports_visibility", std::string(to_string(s.exports_visibility.value_or(s.visibility)))},
+          {"imports_visibility", std::string(to_string(s.imports_visibility.value_or(s.visibility)))},
           {"received", s.received},
-          {"channel", s.channel},
+          {"channel", std::string(to_string(s.channel))},
           {"line_count", s.line_count},
           {"demo", s.demo},
           {"content_hash", s.content_hash},
-          {"submitted_at", s.submitted_at},
-          {"recalled_at", s.recalled_at.empty() ? nlohmann::json() : nlohmann::json(s.recalled_at)},
+          {"submitted_at", s.submitted_at ? nlohmann::json(s.submitted_at->iso()) : nlohmann::json("")},
+          {"recalled_at", s.recalled_at ? nlohmann::json(s.recalled_at->iso()) : nlohmann::json()},
           {"recall_reason", s.recall_reason}};
 }
 

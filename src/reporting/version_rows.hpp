@@ -1,5 +1,5 @@
 // How report versions are read from the database: the summary columns, the condition that picks
-// the current version, and the visibility rule applied to every row read. Shared by the stores
+// the current version, and the visibility rule as a condition inside every query. Shared by the stores
 // of annual and initial reports (not part of their public interface).
 #pragma once
 
@@ -9,14 +9,22 @@
 
 namespace att::reporting {
 
-// SELECT ... FROM report_versions v JOIN reports r: columns 0-17 as read by summary_from; 12-14
+// SELECT ... FROM report_versions v JOIN reports r: columns 0-19 as read by summary_from; 12-14
 // are the template, the restriction reason and the header document.
 extern const char* const version_summary_select;
 // The current version: the newest submitted one of its report (a WHERE condition on v).
 extern const char* const current_version_condition;
 
 VersionSummary summary_from(const store::Row& row);
-// Whether the viewer may see this version: the one policy rule, auth::may_read_report.
-bool visible_to(const auth::Viewer& viewer, const VersionSummary& summary);
+// The stored status of a new submission, through the named transition: the first version is
+// submitted, a later one amends the earlier (both annual and initial reports).
+std::string submitted_status(bool amends);
+// A WHERE condition on v and r: the versions the viewer may read (auth::read_report_condition).
+// Its values are appended to `params`, so call it where its $n belong.
+std::string readable_by(const auth::Viewer& viewer, store::Params& params);
+// The same rule for whoever may read every table of a version (its original documents).
+std::string wholly_readable_by(const auth::Viewer& viewer, store::Params& params);
+// The same rule for lines (l, joined to v and r): each line is judged by its table's visibility.
+std::string lines_readable_by(const auth::Viewer& viewer, store::Params& params);
 
 }  // namespace att::reporting

@@ -243,6 +243,12 @@ CREATE TABLE report_attachment_contents (
 ALTER TABLE reference_transfers ADD COLUMN number_ordered_uncertain INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE reference_transfers ADD COLUMN number_delivered_uncertain INTEGER NOT NULL DEFAULT 0;
 )sql"},
+    // NULL: the table follows the report-wide visibility, the common case; existing versions keep
+    // exactly the visibility they had.
+    {7, "visibility per table (exports, imports)", R"sql(
+ALTER TABLE report_versions ADD COLUMN exports_visibility TEXT;
+ALTER TABLE report_versions ADD COLUMN imports_visibility TEXT;
+)sql"},
 };
 
 void replace_all(std::string& sql, std::string_view token, std::string_view with) {

@@ -161,5 +161,25 @@ TEST_F(Cli, ReportsExportAnyVersionAsCsvJsonAndXlsx) {
   EXPECT_EQ(run_att({"reports", "export", "--db", db_, "--state", "Atlantis", "--year", "2022"}).exit_code, 1);
 }
 
+TEST_F(Cli, ImportSetsOneTablesVisibilityApartFromTheReports) {
+  const auto file = dir_.path() / "mixed.csv";
+  std::ofstream(file) << "reporting_state,year,direction,category,partner_state,items,value,currency,basis,description,"
+                         "comments,state_of_origin,intermediate_location\n"
+                         "FRA,2022,export,II,BEL,3,,,,,,,\nFRA,2022,import,I,DEU,1,,,,,,,\n";
+  const auto refused = run_att({"import", "--db", db_, "--imports-visibility", "secret", file.string()});
+  EXPECT_EQ(refused.exit_code, 1) << refused.err;
+  EXPECT_NE(refused.err.find("--imports-visibility must be public or restricted"), std::string::npos) << refused.err;
+  const auto imported = run_att({"import", "--db", db_, "--imports-visibility", "restricted", file.string()});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const auto exported =
+      run_att({"reports", "export", "--db", db_, "--state", "FRA", "--year", "2022", "--format", "json"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  const auto json = nlohmann::json::parse(exported.out);
+  EXPECT_EQ(json["visibility"], "public");
+  EXPECT_EQ(json["exports_visibility"], "public");
+  EXPECT_EQ(json["imports_visibility"], "restricted");
+  EXPECT_EQ(json["imports"].size(), 1u) << "the database owner reads every table";
+}
+
 }  // namespace
 }  // namespace att::testing

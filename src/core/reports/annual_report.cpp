@@ -26,6 +26,10 @@ std::optional<Visibility> visibility_from_string(std::string_view text) {
   return std::nullopt;
 }
 
+Visibility AnnualReport::visibility_of(Direction table) const {
+  return (table == Direction::exports ? exports_visibility : imports_visibility).value_or(visibility);
+}
+
 const std::vector<std::string>& canonical_csv_columns() {
   static const std::vector<std::string> columns = {
       "reporting_state", "year",     "direction", "category",    "partner_state",   "items",

@@ -45,7 +45,11 @@ struct AnnualReport {
   std::string template_id;
   bool nil_exports = false;
   bool nil_imports = false;
-  Visibility visibility = Visibility::restricted;
+  Visibility visibility = Visibility::restricted;  // the report-wide choice
+  // The provisional template marks each form public or not: a table's own choice, when it
+  // differs from the report's.
+  std::optional<Visibility> exports_visibility;
+  std::optional<Visibility> imports_visibility;
   std::string restriction_reason;
   bool withheld_all = false;                     // Article 13(3) declaration for the whole report
   std::vector<std::string> withheld_categories;  // or per category
@@ -54,6 +58,8 @@ struct AnnualReport {
   std::string national_definitions;  // optional annex: how the State defines its categories
   ContactPoint contact;
   std::vector<ReportLine> lines;
+
+  [[nodiscard]] Visibility visibility_of(Direction table) const;
 };
 
 // The columns of the canonical CSV of report lines, in order.

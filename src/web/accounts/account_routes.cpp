@@ -252,14 +252,14 @@ HttpResponse me(const AppContext& app, HttpRequest& request) {
 }  // namespace
 
 void add_account_routes(Router& router, const AppContext& app) {
-  router.add("GET", "/api/v1/me", [&app](HttpRequest& r) { return me(app, r); });
-  router.add("GET", "/account", [&app](HttpRequest& r) { return show_account(app, r); });
-  router.add("POST", "/account/password", [&app](HttpRequest& r) { return change_password(app, r); });
-  router.add("POST", "/account/sign-out-everywhere", [&app](HttpRequest& r) { return sign_out_everywhere(app, r); });
-  router.add("POST", "/account/tokens", [&app](HttpRequest& r) { return create_token(app, r); });
-  router.add("POST", "/account/tokens/{id}/revoke", [&app](HttpRequest& r) { return revoke_token(app, r); });
-  router.add("GET", "/account/two-factor", [&app](HttpRequest& r) { return show_two_factor(app, r); });
-  router.add("POST", "/account/two-factor", [&app](HttpRequest& r) { return enable_two_factor(app, r); });
+  router.add(HttpMethod::get, "/api/v1/me", [&app](HttpRequest& r) { return me(app, r); });
+  router.add(HttpMethod::get, "/account", [&app](HttpRequest& r) { return show_account(app, r); });
+  router.add(HttpMethod::post, "/account/password", [&app](HttpRequest& r) { return change_password(app, r); });
+  router.add(HttpMethod::post, "/account/sign-out-everywhere", [&app](HttpRequest& r) { return sign_out_everywhere(app, r); });
+  router.add(HttpMethod::post, "/account/tokens", [&app](HttpRequest& r) { return create_token(app, r); });
+  router.add(HttpMethod::post, "/account/tokens/{id}/revoke", [&app](HttpRequest& r) { return revoke_token(app, r); });
+  router.add(HttpMethod::get, "/account/two-factor", [&app](HttpRequest& r) { return show_two_factor(app, r); });
+  router.add(HttpMethod::post, "/account/two-factor", [&app](HttpRequest& r) { return enable_two_factor(app, r); });
 }
 
 }  // namespace att::web

@@ -120,10 +120,10 @@ HttpResponse choose(const AppContext& app, HttpRequest& request) {
 }  // namespace
 
 void add_password_reset_routes(Router& router, const AppContext& app) {
-  router.add("GET", "/forgot-password", [&app](HttpRequest& r) { return show_request(app, r); });
-  router.add("POST", "/forgot-password", [&app](HttpRequest& r) { return request_link(app, r); });
-  router.add("GET", "/reset-password", [&app](HttpRequest& r) { return show_choose(app, r); });
-  router.add("POST", "/reset-password", [&app](HttpRequest& r) { return choose(app, r); });
+  router.add(HttpMethod::get, "/forgot-password", [&app](HttpRequest& r) { return show_request(app, r); });
+  router.add(HttpMethod::post, "/forgot-password", [&app](HttpRequest& r) { return request_link(app, r); });
+  router.add(HttpMethod::get, "/reset-password", [&app](HttpRequest& r) { return show_choose(app, r); });
+  router.add(HttpMethod::post, "/reset-password", [&app](HttpRequest& r) { return choose(app, r); });
 }
 
 }  // namespace att::web

@@ -159,9 +159,9 @@ HttpResponse confirm(const AppContext& app, HttpRequest& request) {
 }  // namespace
 
 void add_registration_routes(Router& router, const AppContext& app) {
-  router.add("GET", "/register", [&app](HttpRequest& r) { return show_application(app, r); });
-  router.add("POST", "/register", [&app](HttpRequest& r) { return submit_application(app, r); });
-  router.add("GET", "/register/confirm", [&app](HttpRequest& r) { return confirm(app, r); });
+  router.add(HttpMethod::get, "/register", [&app](HttpRequest& r) { return show_application(app, r); });
+  router.add(HttpMethod::post, "/register", [&app](HttpRequest& r) { return submit_application(app, r); });
+  router.add(HttpMethod::get, "/register/confirm", [&app](HttpRequest& r) { return confirm(app, r); });
 }
 
 }  // namespace att::web

@@ -174,11 +174,11 @@ void start_session(const AppContext& app, store::Database& db, HttpRequest& requ
 }
 
 void add_sign_in_routes(Router& router, const AppContext& app) {
-  router.add("GET", "/sign-in", [&app](HttpRequest& r) { return show_sign_in(app, r); });
-  router.add("POST", "/sign-in", [&app](HttpRequest& r) { return sign_in(app, r); });
-  router.add("GET", "/sign-in/second-factor", [&app](HttpRequest& r) { return show_second_factor(app, r); });
-  router.add("POST", "/sign-in/second-factor", [&app](HttpRequest& r) { return verify_second_factor(app, r); });
-  router.add("POST", "/sign-out", [&app](HttpRequest& r) { return sign_out(app, r); });
+  router.add(HttpMethod::get, "/sign-in", [&app](HttpRequest& r) { return show_sign_in(app, r); });
+  router.add(HttpMethod::post, "/sign-in", [&app](HttpRequest& r) { return sign_in(app, r); });
+  router.add(HttpMethod::get, "/sign-in/second-factor", [&app](HttpRequest& r) { return show_second_factor(app, r); });
+  router.add(HttpMethod::post, "/sign-in/second-factor", [&app](HttpRequest& r) { return verify_second_factor(app, r); });
+  router.add(HttpMethod::post, "/sign-out", [&app](HttpRequest& r) { return sign_out(app, r); });
 }
 
 }  // namespace att::web

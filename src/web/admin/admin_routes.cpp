@@ -270,14 +270,14 @@ HttpResponse restricted_area(const AppContext& app, HttpRequest& request) {
 }  // namespace
 
 void add_admin_routes(Router& router, const AppContext& app) {
-  router.add("GET", "/admin/registrations", [&app](HttpRequest& r) { return show_registrations(app, r); });
-  router.add("POST", "/admin/registrations/{id}/approve", [&app](HttpRequest& r) { return decide(app, r, true); });
-  router.add("POST", "/admin/registrations/{id}/reject", [&app](HttpRequest& r) { return decide(app, r, false); });
-  router.add("GET", "/admin/users", [&app](HttpRequest& r) { return show_users(app, r); });
-  router.add("POST", "/admin/users/{id}", [&app](HttpRequest& r) { return change_user(app, r); });
-  router.add("GET", "/admin/audit", [&app](HttpRequest& r) { return show_audit(app, r); });
-  router.add("GET", "/admin/audit.csv", [&app](HttpRequest& r) { return export_audit(app, r); });
-  router.add("GET", "/restricted", [&app](HttpRequest& r) { return restricted_area(app, r); });
+  router.add(HttpMethod::get, "/admin/registrations", [&app](HttpRequest& r) { return show_registrations(app, r); });
+  router.add(HttpMethod::post, "/admin/registrations/{id}/approve", [&app](HttpRequest& r) { return decide(app, r, true); });
+  router.add(HttpMethod::post, "/admin/registrations/{id}/reject", [&app](HttpRequest& r) { return decide(app, r, false); });
+  router.add(HttpMethod::get, "/admin/users", [&app](HttpRequest& r) { return show_users(app, r); });
+  router.add(HttpMethod::post, "/admin/users/{id}", [&app](HttpRequest& r) { return change_user(app, r); });
+  router.add(HttpMethod::get, "/admin/audit", [&app](HttpRequest& r) { return show_audit(app, r); });
+  router.add(HttpMethod::get, "/admin/audit.csv", [&app](HttpRequest& r) { return export_audit(app, r); });
+  router.add(HttpMethod::get, "/restricted", [&app](HttpRequest& r) { return restricted_area(app, r); });
 }
 
 }  // namespace att::web

@@ -21,7 +21,7 @@ HttpResponse home_page(const AppContext& app, const HttpRequest& request) {
 }  // namespace
 
 void add_home_page(Router& router, const AppContext& app) {
-  router.add("GET", "/", [&app](HttpRequest& request) { return home_page(app, request); });
+  router.add(HttpMethod::get, "/", [&app](HttpRequest& request) { return home_page(app, request); });
 }
 
 }  // namespace att::web

@@ -34,7 +34,7 @@ void AccessLog::record(const HttpRequest& request, const HttpResponse& response,
   const auto stamp = utc_timestamp_now();
   std::lock_guard lock(mutex_);
   std::fprintf(out_, "%s %s %s %s %d %zu %lldus\n", stamp.c_str(), request.remote_address.c_str(),
-               request.method.c_str(), path.c_str(), response.status, response.body.size(),
+               std::string(to_string(request.method)).c_str(), path.c_str(), response.status, response.body.size(),
                static_cast<long long>(elapsed.count()));
 }
 

@@ -10,6 +10,7 @@
 
 #include "auth/sessions_store.hpp"
 #include "auth/viewer.hpp"
+#include "web/http/http_method.hpp"
 
 namespace att::web {
 
@@ -23,7 +24,7 @@ struct Visit {
 };
 
 struct HttpRequest {
-  std::string method;  // "GET", "POST", ...
+  HttpMethod method = HttpMethod::get;
   std::string path;    // percent-decoded
   std::string query_string;
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case

@@ -17,13 +17,13 @@ std::vector<std::string> split_path(std::string_view path) {
   return segments;
 }
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
-  routes_.push_back({std::move(method), split_path(pattern), std::move(handler)});
+void Router::add(HttpMethod method, std::string pattern, Handler handler) {
+  routes_.push_back({method, split_path(pattern), std::move(handler)});
 }
 
 Router::Match Router::match(HttpRequest& request) const {
   const auto segments = split_path(request.path);
-  const std::string method = request.method == "HEAD" ? "GET" : request.method;
+  const auto method = request.method == HttpMethod::head ? HttpMethod::get : request.method;
   Match result;
   for (const auto& route : routes_) {
     if (route.segments.size() != segments.size()) continue;

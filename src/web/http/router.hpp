@@ -14,7 +14,7 @@ using Handler = std::function<HttpResponse(HttpRequest&)>;
 class Router {
  public:
   // `pattern` segments in braces capture one path segment into request.path_params.
-  void add(std::string method, std::string pattern, Handler handler);
+  void add(HttpMethod method, std::string pattern, Handler handler);
 
   enum class Outcome { matched, no_such_path, wrong_method };
   struct Match {
@@ -26,7 +26,7 @@ class Router {
 
  private:
   struct Route {
-    std::string method;
+    HttpMethod method;
     std::vector<std::string> segments;
     Handler handler;
   };

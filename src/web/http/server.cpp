@@ -27,7 +27,7 @@ std::string lower(std::string_view text) {
 HttpRequest to_http_request(const restinio::request_handle_t& request) {
   const auto& header = request->header();
   HttpRequest result;
-  result.method = header.method().c_str();
+  result.method = http_method_from_string(header.method().c_str());
   result.path = percent_decode(header.path(), false);
   result.query_string = std::string(header.query());
   header.for_each_field([&result](const restinio::http_header_field_t& field) {
@@ -55,7 +55,7 @@ void serve(const App& app, const ServerOptions& options, const std::function<voi
   auto handler = [&app, &access_log](const restinio::request_handle_t& request) {
     const auto started = std::chrono::steady_clock::now();
     auto http_request = to_http_request(request);
-    const bool head = http_request.method == "HEAD";
+    const bool head = http_request.method == HttpMethod::head;
     const auto response = app.handle(http_request);
     send(request, response, head);
     access_log.record(http_request, response,

@@ -44,7 +44,7 @@ void add_security_headers(const HttpRequest& request, HttpResponse& response) {
   response.set_header("Cross-Origin-Opener-Policy", "same-origin");
   response.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   // The public read API may be used from any web page (researchers' notebooks, dashboards).
-  if (is_api(request) && request.method == "GET") response.set_header("Access-Control-Allow-Origin", "*");
+  if (is_api(request) && request.method == HttpMethod::get) response.set_header("Access-Control-Allow-Origin", "*");
 }
 
 HttpResponse App::error_response(const HttpRequest& request, int status, const std::string& code,
@@ -63,7 +63,7 @@ HttpResponse App::route(HttpRequest& request) const {
                      context_.catalog.text(language, "errors.body_too_large",
                                            {{"limit", std::to_string(limits_.max_body_bytes / 1024) + " KiB"}}));
   }
-  if (request.method == "GET" || request.method == "HEAD") {
+  if (request.method == HttpMethod::get || request.method == HttpMethod::head) {
     if (auto file = static_files_.serve(request)) return std::move(*file);
   }
   const auto match = router_.match(request);
@@ -82,7 +82,7 @@ HttpResponse App::handle(HttpRequest request) const {
   try {
     response = route(request);
   } catch (const std::exception& error) {
-    std::fprintf(stderr, "att: error handling %s %s: %s\n", request.method.c_str(), request.path.c_str(), error.what());
+    std::fprintf(stderr, "att: error handling %s %s: %s\n", std::string(to_string(request.method)).c_str(), request.path.c_str(), error.what());
     response = api_error(500, "internal_error", "internal error");
   } catch (...) {
     response = api_error(500, "internal_error", "internal error");

@@ -22,8 +22,7 @@ std::optional<std::string> bearer_token(const HttpRequest& request) {
 }  // namespace
 
 bool is_state_changing(const HttpRequest& request) {
-  return request.method == "POST" || request.method == "PUT" || request.method == "PATCH" ||
-         request.method == "DELETE";
+  return changes_state(request.method);
 }
 
 std::string cookie_header(const AppContext& app, const std::string& name, const std::string& value,

@@ -180,9 +180,9 @@ nlohmann::json attachment_links(const AppContext& app, Language language, store:
 }
 
 void add_attachment_routes(Router& router, const AppContext& app) {
-  router.add("POST", "/api/v1/reports/{state}/{year}/attachments", [&app](HttpRequest& r) { return upload(app, r); });
-  router.add("GET", "/api/v1/reports/{state}/{year}/attachments", [&app](HttpRequest& r) { return list(app, r); });
-  router.add("GET", "/api/v1/reports/{state}/{year}/attachments/{id}",
+  router.add(HttpMethod::post, "/api/v1/reports/{state}/{year}/attachments", [&app](HttpRequest& r) { return upload(app, r); });
+  router.add(HttpMethod::get, "/api/v1/reports/{state}/{year}/attachments", [&app](HttpRequest& r) { return list(app, r); });
+  router.add(HttpMethod::get, "/api/v1/reports/{state}/{year}/attachments/{id}",
              [&app](HttpRequest& r) { return download(app, r); });
 }
 

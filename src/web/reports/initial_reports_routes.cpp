@@ -167,11 +167,11 @@ HttpResponse get_current(const AppContext& app, HttpRequest& request) {
 }  // namespace
 
 void add_initial_reports_routes(Router& router, const AppContext& app) {
-  router.add("GET", "/api/v1/initial-reports/{state}", [&app](HttpRequest& r) { return get_current(app, r); });
-  router.add("POST", "/api/v1/initial-reports/{state}", [&app](HttpRequest& r) { return submit_directly(app, r); });
-  router.add("GET", "/api/v1/initial-reports/{state}/draft", [&app](HttpRequest& r) { return get_draft(app, r); });
-  router.add("PUT", "/api/v1/initial-reports/{state}/draft", [&app](HttpRequest& r) { return save_draft(app, r); });
-  router.add("POST", "/api/v1/initial-reports/{state}/submit", [&app](HttpRequest& r) { return submit_draft(app, r); });
+  router.add(HttpMethod::get, "/api/v1/initial-reports/{state}", [&app](HttpRequest& r) { return get_current(app, r); });
+  router.add(HttpMethod::post, "/api/v1/initial-reports/{state}", [&app](HttpRequest& r) { return submit_directly(app, r); });
+  router.add(HttpMethod::get, "/api/v1/initial-reports/{state}/draft", [&app](HttpRequest& r) { return get_draft(app, r); });
+  router.add(HttpMethod::put, "/api/v1/initial-reports/{state}/draft", [&app](HttpRequest& r) { return save_draft(app, r); });
+  router.add(HttpMethod::post, "/api/v1/initial-reports/{state}/submit", [&app](HttpRequest& r) { return submit_draft(app, r); });
 }
 
 }  // namespace att::web

@@ -28,7 +28,11 @@ nlohmann::json findings_json(const AppContext& app, Language language, const rep
 
 void audit_restricted_read(store::Database& db, const HttpRequest& request, const reporting::VersionSummary& summary,
                            const std::string& how) {
-  if (summary.visibility != reports::Visibility::restricted) return;
+  // A table of its own may be restricted while the report is not.
+  const auto restricted = [&](const std::optional<reports::Visibility>& table) {
+    return table.value_or(summary.visibility) == reports::Visibility::restricted;
+  };
+  if (!restricted(summary.exports_visibility) && !restricted(summary.imports_visibility)) return;
   auth::record_audit(db,
                      audit_entry(request, "restricted_report_read",
                                  "report:" + summary.reporting_state + "/" + std::to_string(summary.year),

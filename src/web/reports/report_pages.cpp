@@ -32,8 +32,7 @@ std::string category_label(const AppContext& app, Language language, const std::
   auto flat = code;
   std::replace(flat.begin(), flat.end(), '.', '_');
   const auto key = "categories." + flat;
-  const auto label = app.catalog.text(language, key);
-  return label == key ? code : label;
+  return app.catalog.has(Language::en, key) ? app.catalog.text(language, key) : code;
 }
 
 HttpResponse list_page(const AppContext& app, HttpRequest& request) {
@@ -104,11 +103,11 @@ std::string report_path(const reporting::VersionSummary& summary) {
 
 // "?version=N" for a version that is not the current one (its links must keep showing it).
 std::string version_query(const ShownReport& shown) {
-  return shown.summary.status == "submitted" ? "" : "?version=" + std::to_string(shown.summary.version_no);
+  return shown.summary.status == reports::VersionStatus::submitted ? "" : "?version=" + std::to_string(shown.summary.version_no);
 }
 
 std::string status_label(const AppContext& app, Language language, const reporting::VersionSummary& summary) {
-  return app.catalog.text(language, "reports.status_" + summary.status);
+  return app.catalog.text(language, "reports.status_" + std::string(to_string(summary.status)));
 }
 
 // What the report page, its PDF and the receipt have in common.
@@ -123,8 +122,8 @@ nlohmann::json common_context(const AppContext& app, Language language, const Sh
           {"version", std::to_string(summary.version_no)},
           {"status", status_label(app, language, summary)},
           {"received", text::format_date(app.catalog, language, summary.received)},
-          {"submitted_at", text::format_timestamp(app.catalog, language, summary.submitted_at)},
-          {"channel", app.catalog.text(language, "reports.channel_" + summary.channel)},
+          {"submitted_at", text::format_timestamp(app.catalog, language, summary.submitted_at ? summary.submitted_at->iso() : "")},
+          {"channel", app.catalog.text(language, "reports.channel_" + std::string(to_string(summary.channel)))},
           {"hash", summary.content_hash},
           {"template", shown.report.template_id},
           {"restricted", summary.visibility == reports::Visibility::restricted},
@@ -161,16 +160,16 @@ nlohmann::json report_context(const AppContext& app, Language language, const Sh
                        {"status", status_label(app, language, version)},
                        {"reason", version.recall_reason},
                        {"received", text::format_date(app.catalog, language, version.received)},
-                       {"channel", t("reports.channel_" + version.channel)},
+                       {"channel", t("reports.channel_" + std::string(to_string(version.channel)))},
                        {"hash_start", version.content_hash.substr(0, 12)}});
   }
   std::string older_notice;
-  if (summary.status == "recalled")
+  if (summary.status == reports::VersionStatus::recalled)
     older_notice = app.catalog.text(language, "reports.recalled_version",
                                     {{"version", std::to_string(summary.version_no)},
-                                     {"date", text::format_date(app.catalog, language, summary.recalled_at)},
+                                     {"date", text::format_date(app.catalog, language, summary.recalled_at ? summary.recalled_at->date().iso() : "")},
                                      {"reason", summary.recall_reason}});
-  else if (summary.status == "superseded")
+  else if (summary.status == reports::VersionStatus::superseded)
     older_notice = app.catalog.text(language, "reports.older_version", {{"version", std::to_string(summary.version_no)}});
   const auto state_label = state_name(app, summary.reporting_state, language);
   const auto api = "/api/v1/reports/" + summary.reporting_state + "/" + std::to_string(summary.year);
@@ -256,10 +255,10 @@ HttpResponse receipt_page(const AppContext& app, HttpRequest& request, bool pdf)
 }  // namespace
 
 void add_report_pages(Router& router, const AppContext& app) {
-  router.add("GET", "/reports", [&app](HttpRequest& r) { return list_page(app, r); });
-  router.add("GET", "/reports/{state}/{year}", [&app](HttpRequest& r) { return report_page(app, r); });
-  router.add("GET", "/reports/{state}/{year}/receipt", [&app](HttpRequest& r) { return receipt_page(app, r, false); });
-  router.add("GET", "/reports/{state}/{year}/receipt.pdf", [&app](HttpRequest& r) { return receipt_page(app, r, true); });
+  router.add(HttpMethod::get, "/reports", [&app](HttpRequest& r) { return list_page(app, r); });
+  router.add(HttpMethod::get, "/reports/{state}/{year}", [&app](HttpRequest& r) { return report_page(app, r); });
+  router.add(HttpMethod::get, "/reports/{state}/{year}/receipt", [&app](HttpRequest& r) { return receipt_page(app, r, false); });
+  router.add(HttpMethod::get, "/reports/{state}/{year}/receipt.pdf", [&app](HttpRequest& r) { return receipt_page(app, r, true); });
 }
 
 }  // namespace att::web

@@ -315,16 +315,16 @@ HttpResponse upload_workbook(const AppContext& app, HttpRequest& request) {
 }  // namespace
 
 void add_reports_routes(Router& router, const AppContext& app) {
-  router.add("GET", "/api/v1/reports/{state}/{year}/workbook", [&app](HttpRequest& r) { return download_workbook(app, r); });
-  router.add("POST", "/api/v1/reports/{state}/{year}/workbook", [&app](HttpRequest& r) { return upload_workbook(app, r); });
-  router.add("GET", "/api/v1/reports", [&app](HttpRequest& r) { return list_reports(app, r); });
-  router.add("GET", "/api/v1/reports/{state}/{year}", [&app](HttpRequest& r) { return get_report(app, r); });
-  router.add("GET", "/api/v1/reports/{state}/{year}/versions", [&app](HttpRequest& r) { return list_versions(app, r); });
-  router.add("GET", "/api/v1/reports/{state}/{year}/draft", [&app](HttpRequest& r) { return get_draft(app, r); });
-  router.add("PUT", "/api/v1/reports/{state}/{year}/draft", [&app](HttpRequest& r) { return save_draft(app, r); });
-  router.add("POST", "/api/v1/reports/{state}/{year}/validate", [&app](HttpRequest& r) { return validate_only(app, r); });
-  router.add("POST", "/api/v1/reports/{state}/{year}/submit", [&app](HttpRequest& r) { return submit_draft(app, r); });
-  router.add("POST", "/api/v1/reports/{state}/{year}/recall", [&app](HttpRequest& r) { return recall(app, r); });
+  router.add(HttpMethod::get, "/api/v1/reports/{state}/{year}/workbook", [&app](HttpRequest& r) { return download_workbook(app, r); });
+  router.add(HttpMethod::post, "/api/v1/reports/{state}/{year}/workbook", [&app](HttpRequest& r) { return upload_workbook(app, r); });
+  router.add(HttpMethod::get, "/api/v1/reports", [&app](HttpRequest& r) { return list_reports(app, r); });
+  router.add(HttpMethod::get, "/api/v1/reports/{state}/{year}", [&app](HttpRequest& r) { return get_report(app, r); });
+  router.add(HttpMethod::get, "/api/v1/reports/{state}/{year}/versions", [&app](HttpRequest& r) { return list_versions(app, r); });
+  router.add(HttpMethod::get, "/api/v1/reports/{state}/{year}/draft", [&app](HttpRequest& r) { return get_draft(app, r); });
+  router.add(HttpMethod::put, "/api/v1/reports/{state}/{year}/draft", [&app](HttpRequest& r) { return save_draft(app, r); });
+  router.add(HttpMethod::post, "/api/v1/reports/{state}/{year}/validate", [&app](HttpRequest& r) { return validate_only(app, r); });
+  router.add(HttpMethod::post, "/api/v1/reports/{state}/{year}/submit", [&app](HttpRequest& r) { return submit_draft(app, r); });
+  router.add(HttpMethod::post, "/api/v1/reports/{state}/{year}/recall", [&app](HttpRequest& r) { return recall(app, r); });
 }
 
 }  // namespace att::web

@@ -119,7 +119,7 @@ HttpResponse states_page(const AppContext& app, const HttpRequest& request) {
 }  // namespace
 
 void add_states_page(Router& router, const AppContext& app) {
-  router.add("GET", "/states", [&app](HttpRequest& request) { return states_page(app, request); });
+  router.add(HttpMethod::get, "/states", [&app](HttpRequest& request) { return states_page(app, request); });
 }
 
 }  // namespace att::web

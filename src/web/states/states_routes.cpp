@@ -51,8 +51,8 @@ HttpResponse get_state(const AppContext& app, const HttpRequest& request) {
 }  // namespace
 
 void add_states_routes(Router& router, const AppContext& app) {
-  router.add("GET", "/api/v1/states", [&app](HttpRequest& request) { return list_states(app, request); });
-  router.add("GET", "/api/v1/states/{iso3}", [&app](HttpRequest& request) { return get_state(app, request); });
+  router.add(HttpMethod::get, "/api/v1/states", [&app](HttpRequest& request) { return list_states(app, request); });
+  router.add(HttpMethod::get, "/api/v1/states/{iso3}", [&app](HttpRequest& request) { return get_state(app, request); });
 }
 
 }  // namespace att::web

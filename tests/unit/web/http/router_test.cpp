@@ -5,9 +5,9 @@
 namespace att::web {
 namespace {
 
-HttpRequest request(std::string method, std::string path) {
+HttpRequest request(HttpMethod method, std::string path) {
   HttpRequest r;
-  r.method = std::move(method);
+  r.method = method;
   r.path = std::move(path);
   return r;
 }
@@ -18,10 +18,10 @@ Handler answer(int status) {
 
 TEST(Router, MatchesLiteralAndParameterSegments) {
   Router router;
-  router.add("GET", "/api/v1/states", answer(1));
-  router.add("GET", "/api/v1/states/{iso3}", answer(2));
-  auto list = request("GET", "/api/v1/states");
-  auto one = request("GET", "/api/v1/states/FRA");
+  router.add(HttpMethod::get, "/api/v1/states", answer(1));
+  router.add(HttpMethod::get, "/api/v1/states/{iso3}", answer(2));
+  auto list = request(HttpMethod::get, "/api/v1/states");
+  auto one = request(HttpMethod::get, "/api/v1/states/FRA");
   ASSERT_EQ(router.match(list).outcome, Router::Outcome::matched);
   EXPECT_EQ((*router.match(list).handler)(list).status, 1);
   const auto matched = router.match(one);
@@ -32,11 +32,11 @@ TEST(Router, MatchesLiteralAndParameterSegments) {
 
 TEST(Router, TellsWrongMethodFromNoSuchPath) {
   Router router;
-  router.add("GET", "/api/v1/health", answer(1));
-  auto post = request("POST", "/api/v1/health");
-  auto missing = request("GET", "/api/v1/nothing");
-  auto deeper = request("GET", "/api/v1/health/extra");
-  auto head = request("HEAD", "/api/v1/health");
+  router.add(HttpMethod::get, "/api/v1/health", answer(1));
+  auto post = request(HttpMethod::post, "/api/v1/health");
+  auto missing = request(HttpMethod::get, "/api/v1/nothing");
+  auto deeper = request(HttpMethod::get, "/api/v1/health/extra");
+  auto head = request(HttpMethod::head, "/api/v1/health");
   EXPECT_EQ(router.match(post).outcome, Router::Outcome::wrong_method);
   EXPECT_EQ(router.match(missing).outcome, Router::Outcome::no_such_path);
   EXPECT_EQ(router.match(deeper).outcome, Router::Outcome::no_such_path);
@@ -67,6 +67,23 @@ TEST(Http, DecodesQueriesAndCookies) {
 TEST(Http, EncodesForUrls) {
   EXPECT_EQ(percent_encode("Latin America & Co/é"), "Latin%20America%20%26%20Co%2F%C3%A9");
   EXPECT_EQ(percent_decode(percent_encode("a b&c=d/é"), true), "a b&c=d/é");
+}
+
+TEST(HttpMethod, ParsesWhatItPrintsAndNothingElse) {
+  for (const auto method : {HttpMethod::get, HttpMethod::head, HttpMethod::post, HttpMethod::put, HttpMethod::patch,
+                            HttpMethod::delete_, HttpMethod::options})
+    EXPECT_EQ(http_method_from_string(to_string(method)), method) << to_string(method);
+  EXPECT_EQ(http_method_from_string("get"), HttpMethod::other) << "methods are case-sensitive (RFC 9110)";
+  EXPECT_EQ(http_method_from_string("PROPFIND"), HttpMethod::other);
+  EXPECT_TRUE(changes_state(HttpMethod::delete_));
+  EXPECT_FALSE(changes_state(HttpMethod::head));
+}
+
+TEST(Router, AnUnknownMethodIsNeverRouted) {
+  Router router;
+  router.add(HttpMethod::get, "/", answer(1));
+  auto odd = request(HttpMethod::other, "/");
+  EXPECT_EQ(router.match(odd).outcome, Router::Outcome::wrong_method);
 }
 
 }  // namespace
