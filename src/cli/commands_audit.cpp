@@ -5,6 +5,7 @@
 
 #include "auth/audit_log.hpp"
 #include "cli/commands.hpp"
+#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "io/csv_writer.hpp"
 
@@ -27,9 +28,8 @@ void verify(const AuditOptions& options) {
   auto db = open_initialised(options.common);
   const auto result = auth::verify_audit(*db);
   if (!result.intact)
-    throw ChainBroken("audit log broken at entry " + std::to_string(*result.first_bad_seq) + ": " + result.problem);
-  std::printf("Audit log intact: %lld entries, each linked to the one before.\n",
-              static_cast<long long>(result.entries));
+    throw ChainBroken(message("cli.audit_broken", {{"entry", std::to_string(*result.first_bad_seq)}, {"problem", result.problem}}));
+  std::printf("%s\n", message("cli.audit_intact", {{"entries", std::to_string(result.entries)}}).c_str());
 }
 
 void export_log(const AuditOptions& options) {

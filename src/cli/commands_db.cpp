@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "store/migrations.hpp"
 #include "store/open_database.hpp"
@@ -13,12 +14,14 @@ namespace {
 
 void print_migrations(const store::Database& db, const store::MigrationOutcome& outcome) {
   if (outcome.applied.empty()) {
-    std::printf("Schema of %s is up to date (version %d).\n", db.describe().c_str(), outcome.to_version);
+    std::printf("%s\n", message("cli.schema_up_to_date", {{"db", db.describe()}, {"version", std::to_string(outcome.to_version)}}).c_str());
     return;
   }
-  for (const auto& name : outcome.applied) std::printf("Applied migration %s\n", name.c_str());
-  std::printf("Schema of %s now at version %d (was %d).\n", db.describe().c_str(), outcome.to_version,
-              outcome.from_version);
+  for (const auto& name : outcome.applied) std::printf("%s\n", message("cli.migration_applied", {{"name", name}}).c_str());
+  std::printf("%s\n", message("cli.schema_migrated", {{"db", db.describe()},
+                                                    {"version", std::to_string(outcome.to_version)},
+                                                    {"was", std::to_string(outcome.from_version)}})
+                          .c_str());
 }
 
 }  // namespace
@@ -35,8 +38,11 @@ void add_db_commands(CLI::App& root) {
     auto db = store::open_database(options->db);
     print_migrations(*db, store::migrate(*db));
     const auto saved = store::save_register(*db, states_register);
-    std::printf("States register: %zu States (%zu added, %zu updated), %zu aliases.\n",
-                states_register.states().size(), saved.states_added, saved.states_updated, saved.aliases);
+    std::printf("%s\n", message("cli.register_saved", {{"states", std::to_string(states_register.states().size())},
+                                                     {"added", std::to_string(saved.states_added)},
+                                                     {"updated", std::to_string(saved.states_updated)},
+                                                     {"aliases", std::to_string(saved.aliases)}})
+                            .c_str());
   });
 
   auto* migrate = root.add_subcommand("migrate", "Bring the database schema to this version of att");

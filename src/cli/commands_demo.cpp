@@ -4,6 +4,7 @@
 
 #include "auth/audit_log.hpp"
 #include "cli/commands.hpp"
+#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "core/date.hpp"
 #include "demo/transfer_generator.hpp"
@@ -29,7 +30,7 @@ struct DemoOptions {
 void load_demo(const DemoOptions& options) {
   auto db = open_initialised(options.common);
   if (options.only_if_empty && db->query("SELECT COUNT(*) FROM reports").at(0).integer(0) > 0) {
-    std::printf("The database already holds reports: no demo data added.\n");
+    std::printf("%s\n", message("cli.demo_skipped").c_str());
     return;
   }
   const auto states_register = store::load_register(*db);
@@ -64,8 +65,10 @@ void load_demo(const DemoOptions& options) {
   auth::append_audit(*db, {std::nullopt, "cli", "demo_data_loaded", {}, std::to_string(batch.reports.size()) + " reports", "local"},
                      now);
   transaction.commit();
-  std::printf("Demo data: %zu reports (%zu restricted), %zu lines, all marked as demo.\n", batch.reports.size(),
-              restricted, lines);
+  std::printf("%s\n", message("cli.demo_loaded", {{"reports", std::to_string(batch.reports.size())},
+                                               {"restricted", std::to_string(restricted)},
+                                               {"lines", std::to_string(lines)}})
+                          .c_str());
 }
 
 }  // namespace

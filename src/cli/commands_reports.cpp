@@ -10,6 +10,7 @@
 
 #include "auth/audit_log.hpp"
 #include "cli/commands.hpp"
+#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "core/date.hpp"
 #include "core/language.hpp"
@@ -21,7 +22,6 @@
 #include "reporting/streamed_import.hpp"
 #include "reporting/version_json.hpp"
 #include "store/states_store.hpp"
-#include "web/problem_text.hpp"
 
 namespace att::cli {
 
@@ -52,11 +52,11 @@ reports::TemplateLibrary templates_from(const CommonOptions& options) {
   return std::move(*templates);
 }
 
-// "file:12: error: partner_state: Unknown State “Frnace”. Did you mean: FRA?" (English).
-void print_problem(const web::Catalog& catalog, const std::string& file, const Problem& problem) {
+// "file:12: error: partner_state: Unknown State “Frnace”. Did you mean: FRA?" (in ATT_LANG).
+void print_problem(const std::string& file, const Problem& problem) {
   std::fprintf(stderr, "%s:%zu: %s: %s%s%s\n", file.c_str(), problem.line, std::string(to_string(problem.severity)).c_str(),
                problem.column.c_str(), problem.column.empty() ? "" : ": ",
-               web::problem_message(catalog, Language::en, problem).c_str());
+               message(problem).c_str());
 }
 
 template <typename... Values>
@@ -118,26 +118,27 @@ void import_file(const ImportOptions& options) {
   // being written out and read back again and again (peak memory stays far below 150 MB).
   if (db->dialect() == store::Dialect::sqlite) db->execute("PRAGMA cache_size = -65536");  // 64 MiB
   store::Transaction transaction(*db);
-  const auto catalog = web::Catalog::load(std::filesystem::path(options.common.web_dir) / "i18n");
   const auto result = [&] {
     try {
       return reporting::import_canonical_csv(*db, in, states_register, templates, import_options);
     } catch (const reporting::SubmissionRefused& refusal) {
       // The transaction is not committed: nothing of the file is stored.
       if (show_progress) std::fputs("\r\033[K", stderr);
-      print_problem(catalog, options.file, refusal.problem());
+      print_problem(options.file, refusal.problem());
       throw UsageError("1 error in " + options.file + ": nothing was imported");
     }
   }();
   if (show_progress) std::fputs("\r\033[K", stderr);
   const auto& batch = result.batch;
-  for (const auto& problem : batch.problems) print_problem(catalog, options.file, problem);
+  for (const auto& problem : batch.problems) print_problem(options.file, problem);
   if (batch.has_errors()) {
-    throw UsageError(std::to_string(batch.error_count) + " errors in " + options.file + ": nothing was imported");
+    throw UsageError(message("cli.import_refused", {{"errors", std::to_string(batch.error_count)}, {"file", options.file}}));
   }
   if (options.dry_run) {
-    std::printf("Checked %s: %zu reports, %zu lines, no errors; nothing written (--dry-run).\n", options.file.c_str(),
-                batch.reports.size(), result.lines);
+    std::printf("%s\n", message("cli.import_checked", {{"file", options.file},
+                                                     {"reports", std::to_string(batch.reports.size())},
+                                                     {"lines", std::to_string(result.lines)}})
+                            .c_str());
     return;  // the transaction is rolled back
   }
   auth::append_audit(*db,
@@ -146,8 +147,11 @@ void import_file(const ImportOptions& options) {
                       "local"},
                      import_options.now);
   transaction.commit();
-  std::printf("Imported %s: %zu reports created, %zu amended, %zu lines.\n", options.file.c_str(), result.created,
-              result.amended, result.lines);
+  std::printf("%s\n", message("cli.import_done", {{"file", options.file},
+                                               {"created", std::to_string(result.created)},
+                                               {"amended", std::to_string(result.amended)},
+                                               {"lines", std::to_string(result.lines)}})
+                          .c_str());
 }
 
 void list_reports(const ListOptions& options) {
@@ -168,7 +172,7 @@ void list_reports(const ListOptions& options) {
     std::printf("%-5s %-4d %-6s %-7lld %-9s %-10s %-10s %lld%s\n", r.reporting_state.c_str(), r.year, r.type.c_str(),
                 static_cast<long long>(r.version_no), std::string(to_string(r.status)).c_str(), std::string(to_string(r.visibility)).c_str(),
                 r.received.c_str(), static_cast<long long>(r.line_count), r.demo ? " (demo)" : "");
-  std::printf("%zu reports.\n", list.size());
+  std::printf("%s\n", message("cli.reports_count", {{"count", std::to_string(list.size())}}).c_str());
 }
 
 struct ExportOptions {
@@ -219,8 +223,12 @@ void export_report(const ExportOptions& options) {
   std::ofstream out(options.output, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (!out.flush()) throw UsageError("cannot write " + options.output + ": " + std::strerror(errno));
-  std::fprintf(stderr, "Wrote %s: %s %d, version %lld.\n", options.output.c_str(), summary.reporting_state.c_str(),
-               summary.year, static_cast<long long>(summary.version_no));
+  std::fprintf(stderr, "%s\n",
+               message("cli.export_written", {{"file", options.output},
+                                          {"state", summary.reporting_state},
+                                          {"year", std::to_string(summary.year)},
+                                          {"version", std::to_string(summary.version_no)}})
+                   .c_str());
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 #include "mail/delivery.hpp"
 #include "store/open_database.hpp"
 #include "store/states_store.hpp"
-#include "web/server.hpp"
+#include "web/http/server.hpp"
 
 namespace att::cli {
 

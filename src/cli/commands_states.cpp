@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "core/participation.hpp"
 #include "io/csv_writer.hpp"
@@ -67,8 +68,13 @@ void print_table(const std::vector<StateOnDate>& rows, Date as_of) {
   print_row(headings);
   for (const auto& row : cells) print_row(row);
   const auto summary = summarise(rows);
-  std::printf("\n%zu States on %s: %d parties (%d bound), %d signatories, %d neither.\n", rows.size(),
-              as_of.iso().c_str(), summary.all.party, summary.all.in_force, summary.all.signatory, summary.all.none);
+  std::printf("\n%s\n", message("cli.states_summary", {{"count", std::to_string(rows.size())},
+                                                     {"date", as_of.iso()},
+                                                     {"parties", std::to_string(summary.all.party)},
+                                                     {"bound", std::to_string(summary.all.in_force)},
+                                                     {"signatories", std::to_string(summary.all.signatory)},
+                                                     {"none", std::to_string(summary.all.none)}})
+                            .c_str());
 }
 
 void run(const StatesOptions& options) {

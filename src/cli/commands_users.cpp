@@ -9,6 +9,7 @@
 #include "auth/secrets.hpp"
 #include "auth/sessions_store.hpp"
 #include "cli/commands.hpp"
+#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "core/date.hpp"
 #include "store/states_store.hpp"
@@ -75,10 +76,10 @@ void add_user(const UsersOptions& options) {
     state = (*resolved)->iso3;
   }
   if (state_needed && !state) throw UsageError("this role speaks for a State: give --state ISO3");
-  if (!options.password_stdin) throw UsageError("give the password on standard input with --password-stdin");
+  if (!options.password_stdin) throw UsageError(message("cli.password_stdin_needed"));
   const auto password = read_password_from_stdin();
   if (const auto problem = password_problem(password, email); !problem.empty()) throw UsageError(problem);
-  if (auth::find_account_by_email(*db, email)) throw UsageError("an account already uses " + email);
+  if (auth::find_account_by_email(*db, email)) throw UsageError(message("cli.account_exists", {{"email", email}}));
   const auto now = utc_timestamp_now();
   store::Transaction transaction(*db);
   const auto id = auth::create_account(
@@ -89,8 +90,13 @@ void add_user(const UsersOptions& options) {
   for (const auto role : roles) role_list += (role_list.empty() ? "" : ",") + std::string(to_string(role));
   auth::append_audit(*db, cli_audit("account_created", "user:" + std::to_string(id), role_list), now);
   transaction.commit();
-  std::printf("Account %s created (id %lld, roles %s%s).\n", email.c_str(), static_cast<long long>(id),
-              role_list.c_str(), state ? (", State " + *state).c_str() : "");
+  std::printf("%s\n", (state ? message("cli.account_created_for_state", {{"email", email},
+                                                                    {"id", std::to_string(id)},
+                                                                    {"roles", role_list},
+                                                                    {"state", *state}})
+                             : message("cli.account_created",
+                                       {{"email", email}, {"id", std::to_string(id)}, {"roles", role_list}}))
+                            .c_str());
 }
 
 void list_users(const UsersOptions& options) {
@@ -121,14 +127,14 @@ void list_users(const UsersOptions& options) {
                 stored.account.state_iso3.value_or("-").c_str(), stored.account.totp_enabled ? "yes" : "no",
                 roles.c_str());
   }
-  std::printf("%zu accounts.\n", accounts.size());
+  std::printf("%s\n", message("cli.accounts_count", {{"count", std::to_string(accounts.size())}}).c_str());
 }
 
 void set_password(const UsersOptions& options) {
-  if (!options.password_stdin) throw UsageError("give the password on standard input with --password-stdin");
+  if (!options.password_stdin) throw UsageError(message("cli.password_stdin_needed"));
   auto db = open_initialised(options.common);
   const auto stored = auth::find_account_by_email(*db, options.email);
-  if (!stored) throw UsageError("no account uses " + auth::normalize_email(options.email));
+  if (!stored) throw UsageError(message("cli.no_such_account", {{"email", auth::normalize_email(options.email)}}));
   const auto password = read_password_from_stdin();
   if (const auto problem = password_problem(password, stored->account.email); !problem.empty())
     throw UsageError(problem);
@@ -138,8 +144,9 @@ void set_password(const UsersOptions& options) {
   const auto signed_out = auth::delete_sessions_of(*db, stored->account.id);
   auth::append_audit(*db, cli_audit("password_set", "user:" + std::to_string(stored->account.id), {}), now);
   transaction.commit();
-  std::printf("Password of %s changed; %lld sessions signed out.\n", stored->account.email.c_str(),
-              static_cast<long long>(signed_out));
+  std::printf("%s\n", message("cli.password_changed", {{"email", stored->account.email},
+                                                    {"sessions", std::to_string(signed_out)}})
+                          .c_str());
 }
 
 }  // namespace

@@ -1,10 +1,12 @@
 // att: the Arms Trade Treaty reporting and transparency platform, from the command line.
 #include <cstdio>
 #include <exception>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/messages.hpp"
 
 int main(int argc, char** argv) {
   CLI::App root{"att: Arms Trade Treaty reporting and transparency platform"};
@@ -24,7 +26,13 @@ int main(int argc, char** argv) {
     return root.exit(error);
   } catch (const std::exception& error) {
     // One clear line, never a stack trace.
-    std::fprintf(stderr, "att: error: %s\n", error.what());
+    std::string line;
+    try {
+      line = att::cli::message("cli.error", {{"message", error.what()}});
+    } catch (const std::exception&) {
+      line = std::string("error: ") + error.what();  // the catalogue itself could not be read
+    }
+    std::fprintf(stderr, "att: %s\n", line.c_str());
     return 1;
   }
   return 0;

@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include "cli/messages.hpp"
 #include "io/register_file.hpp"
 #include "store/migrations.hpp"
 #include "store/open_database.hpp"
@@ -19,13 +20,14 @@ std::unique_ptr<store::Database> open_initialised(const CommonOptions& options) 
   auto db = store::open_database(options.db);
   const int version = store::schema_version(*db);
   const int latest = store::all_migrations().back().version;
-  if (version == 0) throw UsageError("database " + db->describe() + " is not initialised: run att init --db " + options.db);
+  if (version == 0) throw UsageError(message("cli.db_not_initialised", {{"db", db->describe()}, {"option", options.db}}));
   if (version < latest)
-    throw UsageError("database " + db->describe() + " has schema version " + std::to_string(version) +
-                     ", this att needs " + std::to_string(latest) + ": run att migrate --db " + options.db);
+    throw UsageError(message("cli.db_too_old", {{"db", db->describe()},
+                                            {"version", std::to_string(version)},
+                                            {"latest", std::to_string(latest)},
+                                            {"option", options.db}}));
   if (version > latest)
-    throw UsageError("database " + db->describe() + " was made by a newer att (schema version " +
-                     std::to_string(version) + ")");
+    throw UsageError(message("cli.db_too_new", {{"db", db->describe()}, {"version", std::to_string(version)}}));
   return db;
 }
 

@@ -30,7 +30,9 @@ struct ImportBatch {
 
 struct ImportOptions {
   reports::Visibility visibility = reports::Visibility::public_report;
-  Date as_of;  // today: reports for a year that has not ended yet are refused
+  // Today: reports for a year that has not ended yet are refused (callers pass the real date;
+  // the default refuses nothing, as for a reader that only converts a file).
+  Date as_of = Date::from_ymd(2100, 1, 1);
   std::size_t max_problems = 1000;  // stop listing after this many
   // Called every `progress_every` rows read, with the rows read so far (a long import shows it).
   std::function<void(std::size_t rows)> on_progress = nullptr;

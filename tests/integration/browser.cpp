@@ -1,6 +1,6 @@
 #include "browser.hpp"
 
-#include "web/http.hpp"
+#include "web/http/http.hpp"
 
 namespace att::testing {
 

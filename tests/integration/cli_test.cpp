@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <stdlib.h>
+
 #include "store/migrations.hpp"
 #include "test_support.hpp"
 
@@ -39,6 +41,18 @@ TEST_F(Cli, MigrateOnAnUpToDateDatabaseSaysSo) {
   EXPECT_EQ(result.exit_code, 0);
   const auto latest = std::to_string(store::all_migrations().back().version);
   EXPECT_NE(result.out.find("up to date (version " + latest + ")"), std::string::npos) << result.out;
+}
+
+TEST_F(Cli, SpeaksTheLanguageOfAttLang) {
+  // Messages come from the web pages' catalogue; machine output stays as it is.
+  ::setenv("ATT_LANG", "fr", 1);
+  const auto table = run_att({"states", "--db", db_, "--as-of", "2014-12-24"});
+  const auto refused = run_att({"states", "--db", (dir_.path() / "none.db").string()});
+  ::unsetenv("ATT_LANG");
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("196 États au 2014-12-24 : 61 États Parties (61 liés), 69 signataires"), std::string::npos)
+      << table.out;
+  EXPECT_EQ(refused.err.rfind("att: erreur : la base ", 0), 0u) << refused.err;
 }
 
 TEST_F(Cli, StatesAsTableCsvAndJson) {

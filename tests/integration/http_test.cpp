@@ -15,8 +15,8 @@
 #include "store/open_database.hpp"
 #include "store/states_store.hpp"
 #include "test_support.hpp"
-#include "web/api_errors.hpp"
-#include "web/compression.hpp"
+#include "web/http/api_errors.hpp"
+#include "web/http/compression.hpp"
 
 namespace att::testing {
 namespace {

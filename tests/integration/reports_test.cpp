@@ -273,11 +273,11 @@ TEST_P(Reports, StreamedImportStoresWhatSubmitWouldWithTheSameHash) {
             "," + (i % 5 ? "" : std::to_string(i * 10) + ",EUR") + (i % 5 ? "," : "") + ",,\"line, " +
             std::to_string(i) + "\",,,\n";
   const auto expected = read(body);
-  ASSERT_FALSE(expected.has_errors()) << expected.problems.front().message;
+  ASSERT_FALSE(expected.has_errors()) << expected.problems.front().code;
   ASSERT_EQ(expected.reports.size(), 3u);
 
   StreamedImportOptions options;
-  options.reading = {reports::Visibility::public_report, 2026, 1000};
+  options.reading = {reports::Visibility::public_report, Date::from_ymd(2026, 1, 1), 1000};
   options.received = Date::from_ymd(2023, 6, 2);
   options.now = "2026-01-01T00:00:00Z";
   options.lines_per_batch = 1000;  // five batches, each with lines of all three reports
@@ -286,7 +286,7 @@ TEST_P(Reports, StreamedImportStoresWhatSubmitWouldWithTheSameHash) {
   {
     store::Transaction transaction(*db_);
     result = import_canonical_csv(*db_, in, register_, templates_, options);
-    ASSERT_FALSE(result.batch.has_errors()) << result.batch.problems.front().message;
+    ASSERT_FALSE(result.batch.has_errors()) << result.batch.problems.front().code;
     transaction.commit();
   }
   EXPECT_EQ(result.created, 3u);
@@ -324,7 +324,7 @@ TEST_P(Reports, StreamedImportFindsTheSameProblemsAndWritesNothingUncommitted) {
   const auto expected = read(body);
   ASSERT_TRUE(expected.has_errors());
   StreamedImportOptions options;
-  options.reading = {reports::Visibility::public_report, 2026, 1000};
+  options.reading = {reports::Visibility::public_report, Date::from_ymd(2026, 1, 1), 1000};
   options.now = "2026-01-01T00:00:00Z";
   std::istringstream in(header + body);
   {
@@ -333,9 +333,10 @@ TEST_P(Reports, StreamedImportFindsTheSameProblemsAndWritesNothingUncommitted) {
     EXPECT_EQ(result.batch.error_count, expected.error_count);
     ASSERT_EQ(result.batch.problems.size(), expected.problems.size());
     for (std::size_t i = 0; i < expected.problems.size(); ++i) {
-      EXPECT_EQ(result.batch.problems[i].row, expected.problems[i].row) << i;
+      EXPECT_EQ(result.batch.problems[i].line, expected.problems[i].line) << i;
       EXPECT_EQ(result.batch.problems[i].column, expected.problems[i].column) << i;
-      EXPECT_EQ(result.batch.problems[i].message, expected.problems[i].message) << i;
+      EXPECT_EQ(result.batch.problems[i].code, expected.problems[i].code) << i;
+      EXPECT_EQ(result.batch.problems[i].params, expected.problems[i].params) << i;
     }
   }  // not committed: rolled back
   EXPECT_EQ(db_->query("SELECT COUNT(*) FROM report_versions").at(0).integer(0), 0);

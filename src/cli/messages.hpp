@@ -1,0 +1,20 @@
+// What `att` says to a person (confirmations, summaries, errors), from the same strings
+// catalogue as the web pages. The language is ATT_LANG (en, fr or es), English otherwise; the
+// catalogue is read from ATT_WEB_DIR/i18n, else the web folder att was built with. Machine
+// output (CSV, JSON, tables' column names) is never translated.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "core/problem.hpp"
+
+namespace att::cli {
+
+// The message `key` ("cli.import_done") with its {placeholders} filled.
+std::string message(std::string_view key, const std::map<std::string, std::string>& values = {});
+// An import or validation problem, by the one renderer of problems (text/problem_text).
+std::string message(const Problem& problem);
+
+}  // namespace att::cli

@@ -1,0 +1,46 @@
+#include "web/http/static_files.hpp"
+
+#include <stdexcept>
+
+#include "io/file.hpp"
+
+namespace att::web {
+
+namespace {
+
+struct Asset {
+  const char* url;
+  const char* file;  // relative to the web directory
+  const char* content_type;
+};
+
+constexpr Asset assets[] = {
+    {"/static/app.css", "static/app.css", "text/css; charset=utf-8"},
+    {"/static/vendor/pico.min.css", "node_modules/@picocss/pico/css/pico.min.css", "text/css; charset=utf-8"},
+    {"/static/vendor/htmx.min.js", "node_modules/htmx.org/dist/htmx.min.js", "text/javascript; charset=utf-8"},
+};
+
+}  // namespace
+
+StaticFiles StaticFiles::load(const std::filesystem::path& web_dir) {
+  StaticFiles files;
+  for (const auto& asset : assets) {
+    auto content = io::read_file(web_dir / asset.file);
+    if (!content) throw std::runtime_error(content.error() + " (run scripts/install-deps to install web packages)");
+    files.files_[asset.url] = StaticFile{EncodedBody::of(std::move(*content)), asset.content_type};
+  }
+  return files;
+}
+
+std::optional<HttpResponse> StaticFiles::serve(const HttpRequest& request) const {
+  const auto found = files_.find(request.path);
+  if (found == files_.end()) return std::nullopt;
+  const auto& file = found->second;
+  HttpResponse response;
+  response.set_header("Cache-Control", "public, max-age=3600");
+  set_encoded_body(request, file.content, response);
+  if (response.status != 304) response.set_header("Content-Type", file.content_type);
+  return response;
+}
+
+}  // namespace att::web

@@ -1,0 +1,48 @@
+#include "web/kit/page.hpp"
+
+#include "web/kit/navigation.hpp"
+
+namespace att::web {
+
+std::string url_with_param(const HttpRequest& request, const std::string& name, const std::string& value) {
+  std::string query;
+  for (const auto& [key, existing] : parse_query(request.query_string)) {
+    if (key == name) continue;
+    query += (query.empty() ? "" : "&") + percent_encode(key) + "=" + percent_encode(existing);
+  }
+  query += (query.empty() ? "" : "&") + percent_encode(name) + "=" + percent_encode(value);
+  return request.path + "?" + query;
+}
+
+HttpResponse render_page(const AppContext& app, const HttpRequest& request, const LanguageChoice& choice,
+                         const std::string& page, nlohmann::json context, int status) {
+  const auto language = choice.language;
+  context["t"] = app.catalog.tree(language);
+  context["lang"] = std::string(code_of(language));
+  nlohmann::json languages = nlohmann::json::array();
+  for (const auto other : all_languages) {
+    const std::string code(code_of(other));
+    languages.push_back({{"code", code},
+                         {"label", app.catalog.text(other, "language.name")},
+                         {"href", url_with_param(request, "lang", code)},
+                         {"current", other == language}});
+  }
+  context["languages"] = languages;
+  context["nav"] = navigation_json(app, request, language);
+  context["csrf_token"] = request.visit.csrf_token;
+  const auto& viewer = request.visit.viewer;
+  context["signed_in"] = !viewer.is_anonymous();
+  context["viewer_name"] = viewer.name;
+
+  auto response = HttpResponse::html(status, app.views.render_page(page, context));
+  response.set_header("Vary", "Accept-Language, Cookie");
+  // Pages may show personal data: never cache them in shared caches.
+  response.set_header("Cache-Control", "private, no-store");
+  if (choice.chosen_in_query) {
+    response.headers.emplace_back("Set-Cookie", "lang=" + std::string(code_of(language)) +
+                                                    "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+  }
+  return response;
+}
+
+}  // namespace att::web

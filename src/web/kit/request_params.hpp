@@ -1,0 +1,34 @@
+// Reading and checking the query parameters that several features share.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <tl/expected.hpp>
+
+#include "core/date.hpp"
+#include "core/state_record.hpp"
+#include "web/kit/app_context.hpp"
+#include "web/http/http.hpp"
+
+namespace att::web {
+
+// A parameter that could not be used: a stable code for programs, a message for people.
+struct ParamError {
+  std::string parameter;
+  std::string code;
+  std::string message;
+};
+
+// ?as_of=YYYY-MM-DD, today (UTC) when absent or empty. `shown_as` names the field in messages:
+// the parameter itself for the API, the form label on a page.
+tl::expected<Date, ParamError> as_of_param(const HttpRequest& request, const AppContext& app, Language language,
+                                           const std::string& shown_as = "as_of");
+// ?status=party|signatory|none, nullopt when absent or empty.
+tl::expected<std::optional<Participation>, ParamError> status_param(const HttpRequest& request, const AppContext& app,
+                                                                    Language language);
+// ?region=<UN M49 region as in the register>, nullopt when absent or empty.
+tl::expected<std::optional<std::string>, ParamError> region_param(const HttpRequest& request, const AppContext& app,
+                                                                  Language language);
+
+}  // namespace att::web

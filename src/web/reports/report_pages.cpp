@@ -1,0 +1,264 @@
+#include "web/reports/report_pages.hpp"
+
+#include <algorithm>
+
+#include "core/date.hpp"
+#include "reporting/reports_store.hpp"
+#include "web/reports/attachment_routes.hpp"
+#include "text/collation.hpp"
+#include "text/dates.hpp"
+#include "web/kit/form_page.hpp"
+#include "web/kit/guard.hpp"
+#include "web/kit/language.hpp"
+#include "text/numbers.hpp"
+#include "web/kit/page.hpp"
+#include "web/kit/printable.hpp"
+#include "web/reports/report_api_views.hpp"
+#include "web/reports/report_paths.hpp"
+
+namespace att::web {
+
+namespace {
+
+std::string state_name(const AppContext& app, const std::string& iso3, Language language) {
+  const auto* state = app.states->find_by_code(iso3);
+  return state ? state->name(language) : iso3;
+}
+
+std::string category_label(const AppContext& app, Language language, const std::string& code) {
+  // National categories carry their own name; canonical ones have a label in the catalogue.
+  if (code.rfind("NAT:", 0) == 0) return code.substr(4);
+  // Catalogue keys cannot hold dots (they separate levels): IV.a is stored as IV_a.
+  auto flat = code;
+  std::replace(flat.begin(), flat.end(), '.', '_');
+  const auto key = "categories." + flat;
+  return app.catalog.has(Language::en, key) ? app.catalog.text(language, key) : code;
+}
+
+HttpResponse list_page(const AppContext& app, HttpRequest& request) {
+  const auto choice = choose_language(request);
+  const auto language = choice.language;
+  reporting::ReportFilter filter;
+  if (const auto state = request.query("state"); state && !state->empty()) {
+    if (const auto* found = app.states->find_by_code(*state)) filter.state = found->iso3;
+  }
+  if (const auto year = request.query("year")) filter.year = reporting_year(*year);
+  auto db = app.pool->acquire();
+  const auto reports_list = reporting::current_reports(*db, request.visit.viewer, filter);
+  std::vector<std::string> names;
+  for (const auto& r : reports_list) names.push_back(state_name(app, r.reporting_state, language));
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto position : text::collated_order(names, language)) {
+    const auto& r = reports_list[position];
+    rows.push_back({{"state", names[position]},
+                    {"iso3", r.reporting_state},
+                    {"year", std::to_string(r.year)},
+                    {"version", std::to_string(r.version_no)},
+                    {"received", text::format_date(app.catalog, language, r.received)},
+                    {"lines", std::to_string(r.line_count)},
+                    {"restricted", r.visibility == reports::Visibility::restricted},
+                    {"demo", r.demo}});
+  }
+  return render_page(app, request, choice, "reports/reports",
+                     {{"title", app.catalog.text(language, "reports.title")},
+                      {"rows", rows},
+                      {"has_rows", !rows.empty()},
+                      {"count", std::to_string(rows.size())},
+                      {"state", filter.state.value_or("")},
+                      {"year", filter.year ? std::to_string(*filter.year) : ""}});
+}
+
+// The report a page shows: the version asked for (?version=N) or the current one, with the
+// versions the visitor may see.
+struct ShownReport {
+  reporting::VersionSummary summary;
+  reports::AnnualReport report;
+  std::vector<reporting::VersionSummary> versions;
+};
+
+tl::expected<ShownReport, HttpResponse> find_report(const AppContext& app, HttpRequest& request,
+                                                    const LanguageChoice& choice, int year, const std::string& use) {
+  const auto t = [&](const std::string& key) { return app.catalog.text(choice.language, key); };
+  const auto version = version_param(request);
+  if (version.invalid)
+    return tl::unexpected(render_message(app, request, t("errors.report_not_found"),
+                                         app.catalog.text(choice.language, "errors.version_invalid",
+                                                          {{"value", *version.invalid}}),
+                                         400));
+  const auto* state = app.states->find_by_code(request.path_param("state"));
+  auto db = app.pool->acquire();
+  auto found = state ? reporting::report_version(*db, request.visit.viewer, state->iso3, year, version.number)
+                     : std::nullopt;
+  // Not there and not allowed look the same: a restricted report's existence is not revealed.
+  if (!found) return tl::unexpected(render_message(app, request, t("errors.report_not_found"), t("errors.report_not_found"), 404));
+  auto& [summary, report] = *found;
+  audit_restricted_read(*db, request, summary, use);
+  auto versions = reporting::report_versions(*db, request.visit.viewer, summary.reporting_state, year);
+  return ShownReport{std::move(summary), std::move(report), std::move(versions)};
+}
+
+std::string report_path(const reporting::VersionSummary& summary) {
+  return "/reports/" + summary.reporting_state + "/" + std::to_string(summary.year);
+}
+
+// "?version=N" for a version that is not the current one (its links must keep showing it).
+std::string version_query(const ShownReport& shown) {
+  return shown.summary.status == reports::VersionStatus::submitted ? "" : "?version=" + std::to_string(shown.summary.version_no);
+}
+
+std::string status_label(const AppContext& app, Language language, const reporting::VersionSummary& summary) {
+  return app.catalog.text(language, "reports.status_" + std::string(to_string(summary.status)));
+}
+
+// What the report page, its PDF and the receipt have in common.
+nlohmann::json common_context(const AppContext& app, Language language, const ShownReport& shown) {
+  const auto& summary = shown.summary;
+  const auto query = version_query(shown);
+  const auto path = report_path(summary);
+  const auto state_label = state_name(app, summary.reporting_state, language);
+  return {{"state", state_label},
+          {"iso3", summary.reporting_state},
+          {"year", std::to_string(summary.year)},
+          {"version", std::to_string(summary.version_no)},
+          {"status", status_label(app, language, summary)},
+          {"received", text::format_date(app.catalog, language, summary.received)},
+          {"submitted_at", text::format_timestamp(app.catalog, language, summary.submitted_at ? summary.submitted_at->iso() : "")},
+          {"channel", app.catalog.text(language, "reports.channel_" + std::string(to_string(summary.channel)))},
+          {"hash", summary.content_hash},
+          {"template", shown.report.template_id},
+          {"restricted", summary.visibility == reports::Visibility::restricted},
+          {"restriction_reason", shown.report.restriction_reason},
+          {"demo", summary.demo},
+          {"report_href", path + query},
+          {"receipt_href", path + "/receipt" + query},
+          {"current_href", path}};
+}
+
+nlohmann::json report_context(const AppContext& app, Language language, const ShownReport& shown) {
+  const auto t = [&](const std::string& key) { return app.catalog.text(language, key); };
+  const auto& [summary, report, versions] = shown;
+  nlohmann::json exports = nlohmann::json::array();
+  nlohmann::json imports = nlohmann::json::array();
+  for (const auto& line : report.lines) {
+    nlohmann::json row = {{"category", line.category},
+                          {"category_label", category_label(app, language, line.category)},
+                          {"partner", state_name(app, line.partner_state, language)},
+                          {"items", line.items ? text::format_number(app.catalog, language, std::to_string(*line.items)) : ""},
+                          {"value", line.value.empty() ? ""
+                                                       : text::format_number(app.catalog, language, line.value) + " " +
+                                                             line.currency},
+                          {"basis", line.basis ? t("reports.basis_" + std::string(to_string(*line.basis))) : ""},
+                          {"description", line.description},
+                          {"comments", line.comments}};
+    (line.direction == reports::Direction::exports ? exports : imports).push_back(std::move(row));
+  }
+  nlohmann::json history = nlohmann::json::array();
+  for (const auto& version : versions) {
+    history.push_back({{"number", std::to_string(version.version_no)},
+                       {"shown", version.version_no == summary.version_no},
+                       {"href", report_path(version) + "?version=" + std::to_string(version.version_no)},
+                       {"status", status_label(app, language, version)},
+                       {"reason", version.recall_reason},
+                       {"received", text::format_date(app.catalog, language, version.received)},
+                       {"channel", t("reports.channel_" + std::string(to_string(version.channel)))},
+                       {"hash_start", version.content_hash.substr(0, 12)}});
+  }
+  std::string older_notice;
+  if (summary.status == reports::VersionStatus::recalled)
+    older_notice = app.catalog.text(language, "reports.recalled_version",
+                                    {{"version", std::to_string(summary.version_no)},
+                                     {"date", text::format_date(app.catalog, language, summary.recalled_at ? summary.recalled_at->date().iso() : "")},
+                                     {"reason", summary.recall_reason}});
+  else if (summary.status == reports::VersionStatus::superseded)
+    older_notice = app.catalog.text(language, "reports.older_version", {{"version", std::to_string(summary.version_no)}});
+  const auto state_label = state_name(app, summary.reporting_state, language);
+  const auto api = "/api/v1/reports/" + summary.reporting_state + "/" + std::to_string(summary.year);
+  const auto query = version_query(shown);
+  auto context = common_context(app, language, shown);
+  context.update({{"title", state_label + " · " + std::to_string(summary.year)},
+                  {"heading", app.catalog.text(language, "reports.heading",
+                                               {{"year", std::to_string(summary.year)}, {"state", state_label}})},
+                  {"older_notice", older_notice},
+                  {"nil_exports", report.nil_exports},
+                  {"nil_imports", report.nil_imports},
+                  {"exports", exports},
+                  {"imports", imports},
+                  {"has_exports", !exports.empty()},
+                  {"has_imports", !imports.empty()},
+                  {"comments", report.comments},
+                  {"national_definitions", report.national_definitions},
+                  {"versions", history},
+                  {"has_history", history.size() > 1},
+                  {"pdf_href", report_path(summary) + ".pdf" + query},
+                  {"json_href", api + query},
+                  {"csv_href", api + ".csv" + query},
+                  {"xlsx_href", api + ".xlsx" + query + (query.empty() ? "?" : "&") + "lang=" +
+                                    std::string(code_of(language))}});
+  return context;
+}
+
+nlohmann::json receipt_context(const AppContext& app, Language language, const ShownReport& shown) {
+  const auto& summary = shown.summary;
+  std::size_t export_lines = 0;
+  for (const auto& line : shown.report.lines) export_lines += line.direction == reports::Direction::exports ? 1 : 0;
+  auto context = common_context(app, language, shown);
+  context.update(
+      {{"title", app.catalog.text(language, "receipt.title") + " · " + context["state"].get<std::string>() + " · " +
+                     std::to_string(summary.year)},
+       {"statement", app.catalog.text(language, "receipt.statement",
+                                      {{"year", std::to_string(summary.year)},
+                                       {"state", context["state"].get<std::string>()},
+                                       {"received", context["received"].get<std::string>()},
+                                       {"version", std::to_string(summary.version_no)}})},
+       {"line_counts", app.catalog.text(language, "receipt.line_counts",
+                                        {{"exports", std::to_string(export_lines)},
+                                         {"imports", std::to_string(shown.report.lines.size() - export_lines)}})},
+       {"issued", app.catalog.text(language, "receipt.issued",
+                                   {{"date", text::format_timestamp(app.catalog, language, utc_timestamp_now())}})},
+       {"pdf_href", report_path(summary) + "/receipt.pdf" + version_query(shown)}});
+  return context;
+}
+
+std::string file_name(const ShownReport& shown, const std::string& kind, Language language) {
+  return "att-" + kind + "-" + shown.summary.reporting_state + "-" + std::to_string(shown.summary.year) + "-v" +
+         std::to_string(shown.summary.version_no) + "-" + std::string(code_of(language)) + ".pdf";
+}
+
+HttpResponse report_page(const AppContext& app, HttpRequest& request) {
+  const auto choice = choose_language(request);
+  const auto segment = year_segment(request.path_param("year"));
+  if (!segment || (segment->format != "" && segment->format != "pdf"))
+    return render_message(app, request, app.catalog.text(choice.language, "errors.report_not_found"),
+                          app.catalog.text(choice.language, "errors.report_not_found"), 404);
+  const bool pdf = segment->format == "pdf";
+  const auto shown = find_report(app, request, choice, segment->year, pdf ? "pdf" : "html");
+  if (!shown) return shown.error();
+  auto context = report_context(app, choice.language, *shown);
+  context.update(attachment_links(app, choice.language, *app.pool->acquire(), request.visit.viewer, shown->summary));
+  if (pdf) return pdf_document(app, request, choice, "reports/report", std::move(context), file_name(*shown, "report", choice.language));
+  return render_page(app, request, choice, "reports/report", std::move(context));
+}
+
+HttpResponse receipt_page(const AppContext& app, HttpRequest& request, bool pdf) {
+  const auto choice = choose_language(request);
+  const auto year = reporting_year(request.path_param("year"));
+  if (!year)
+    return render_message(app, request, app.catalog.text(choice.language, "errors.report_not_found"),
+                          app.catalog.text(choice.language, "errors.report_not_found"), 404);
+  const auto shown = find_report(app, request, choice, *year, pdf ? "receipt pdf" : "receipt");
+  if (!shown) return shown.error();
+  auto context = receipt_context(app, choice.language, *shown);
+  if (pdf) return pdf_document(app, request, choice, "reports/receipt", std::move(context), file_name(*shown, "receipt", choice.language));
+  return render_page(app, request, choice, "reports/receipt", std::move(context));
+}
+
+}  // namespace
+
+void add_report_pages(Router& router, const AppContext& app) {
+  router.add(HttpMethod::get, "/reports", [&app](HttpRequest& r) { return list_page(app, r); });
+  router.add(HttpMethod::get, "/reports/{state}/{year}", [&app](HttpRequest& r) { return report_page(app, r); });
+  router.add(HttpMethod::get, "/reports/{state}/{year}/receipt", [&app](HttpRequest& r) { return receipt_page(app, r, false); });
+  router.add(HttpMethod::get, "/reports/{state}/{year}/receipt.pdf", [&app](HttpRequest& r) { return receipt_page(app, r, true); });
+}
+
+}  // namespace att::web
