@@ -30,16 +30,9 @@ AttachmentSummary attachment_from(const store::Row& row) {
 std::optional<VersionSummary> find_version(store::Database& db, const auth::Viewer& viewer, const std::string& state,
                                            int year, std::optional<std::int64_t> version_no) {
   // An original document holds both tables: it goes only to whoever may read all of the version.
-  store::Params params{state, std::int64_t{year}};
-  std::string sql = std::string(version_summary_select) +
-                    " WHERE r.reporting_state = $1 AND r.year = $2 AND r.type = 'annual' AND v.status <> 'draft' AND";
-  if (version_no) {
-    params.emplace_back(*version_no);
-    sql += " v.version_no = $3";
-  } else {
-    sql += current_version_condition;
-  }
-  sql += " AND" + wholly_readable_by(viewer, params);
+  store::Params params;
+  auto sql = annual_version_query(state, year, version_no, params);
+  sql += wholly_readable_by(viewer, params);
   const auto rows = db.query(sql, params);
   if (rows.empty()) return std::nullopt;
   return summary_from(rows.front());

@@ -19,6 +19,20 @@ const char* const current_version_condition =
     " v.status = 'submitted' AND v.version_no = (SELECT MAX(v2.version_no) FROM report_versions v2"
     " WHERE v2.report_id = v.report_id AND v2.status = 'submitted')";
 
+std::string annual_version_query(const std::string& state, int year, std::optional<std::int64_t> version_no,
+                                 store::Params& params) {
+  params = {state, std::int64_t{year}};
+  std::string sql = std::string(version_summary_select) +
+                    " WHERE r.reporting_state = $1 AND r.year = $2 AND r.type = 'annual' AND v.status <> 'draft' AND";
+  if (version_no) {
+    params.emplace_back(*version_no);
+    sql += " v.version_no = $3";
+  } else {
+    sql += current_version_condition;
+  }
+  return sql + " AND";
+}
+
 std::string submitted_status(bool amends) {
   const auto status = reports::after(amends ? reports::Transition::amend : reports::Transition::submit,
                                      reports::VersionStatus::draft);

@@ -16,6 +16,10 @@ extern const char* const version_summary_select;
 extern const char* const current_version_condition;
 
 VersionSummary summary_from(const store::Row& row);
+// The summary SELECT of one submitted annual version of (state, year): version `version_no`, or
+// the current one. It ends in "AND": the caller appends the visibility condition it needs.
+std::string annual_version_query(const std::string& state, int year, std::optional<std::int64_t> version_no,
+                                 store::Params& params);
 // The stored status of a new submission, through the named transition: the first version is
 // submitted, a later one amends the earlier (both annual and initial reports).
 std::string submitted_status(bool amends);
