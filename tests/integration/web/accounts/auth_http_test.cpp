@@ -377,6 +377,18 @@ TEST_F(AuthHttp, ReportLifecycleFromDraftToRecallRespectsEveryRole) {
       << "the saved draft is unchanged";
   officer.get("/account");
   EXPECT_EQ(officer.send_json("POST", "/api/v1/reports/DEU/2023/validate", draft).status, 403);
+  // A year before the first template (a voluntary report of 2014) is checked against the
+  // earliest template, with the reason it is outside the treaty's obligations.
+  officer.get("/account");
+  const auto early = officer.send_json("POST", "/api/v1/reports/FRA/2014/validate",
+                                       R"({"exports": [{"category": "II", "partner_state": "BEL", "items": 1}]})");
+  ASSERT_EQ(early.status, 200) << early.body;
+  EXPECT_EQ(early.body.find("four digits"), std::string::npos) << early.body;
+  const auto early_body = nlohmann::json::parse(early.body);
+  EXPECT_EQ(early_body["template"], "annual-2015") << early.body;
+  bool outside = false;
+  for (const auto& finding : early_body["findings"]) outside |= finding["code"] == "year_outside_obligations";
+  EXPECT_TRUE(outside) << early.body;
 
   // Drafts are seen by the State's reporting officers and the Secretariat only.
   auto representative = signed_in("representative");  // FRA, not a reporting officer
