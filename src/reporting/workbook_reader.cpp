@@ -81,10 +81,7 @@ class WorkbookImporter {
                Severity severity = Severity::error) {
     add({severity, std::string(code), "", row, std::move(where), std::move(params)});
   }
-  void add(Problem found) {
-    if (found.severity == Severity::error) ++batch_.error_count;
-    if (batch_.problems.size() < options_.max_problems) batch_.problems.push_back(std::move(found));
-  }
+  void add(Problem found) { record(batch_, std::move(found), options_.max_problems); }
 
   std::string state_code(const std::string& text) { return state_codes_.code_of(text); }
 
