@@ -217,11 +217,19 @@ SubmissionReceipt submit(store::Database& db, const Submission& submission, cons
   return receipt;
 }
 
-void close_version(store::Database& db, SubmissionReceipt& receipt, const AnnualReport& report) {
-  receipt.content_hash = content_hash(report);
+VersionContent version_content(const AnnualReport& report) {
+  return {report.template_id, content_hash(report), report.lines.size()};
+}
+
+void close_version(store::Database& db, SubmissionReceipt& receipt, const VersionContent& content) {
+  receipt.content_hash = content.content_hash;
   db.execute("UPDATE report_versions SET template_id = $1, content_hash = $2, line_count = $3 WHERE id = $4",
-             {report.template_id, receipt.content_hash, static_cast<std::int64_t>(report.lines.size()),
+             {content.template_id, receipt.content_hash, static_cast<std::int64_t>(content.line_count),
               receipt.version_id});
+}
+
+void close_version(store::Database& db, SubmissionReceipt& receipt, const AnnualReport& report) {
+  close_version(db, receipt, version_content(report));
 }
 
 std::int64_t save_draft(store::Database& db, const AnnualReport& report, std::optional<std::int64_t> author,

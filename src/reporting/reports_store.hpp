@@ -3,6 +3,7 @@
 // behalf of a Viewer and returns only what the policy lets that viewer see.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -115,9 +116,17 @@ std::string content_hash(const reports::AnnualReport& report);
 // streamed_import.hpp), inside the caller's transaction: open_version writes the version of
 // `submission.report` (its lines are not written, the hash is left empty), the caller inserts
 // the lines (version_id, line_no from 1), then close_version writes the hash and the line count
-// of the whole report, whose lines the caller has read back with read_lines. The result is the
-// same rows and the same hash as submit() gives for the whole report.
+// of the whole report (whose lines the caller kept, or read back with read_lines). The result is
+// the same rows and the same hash as submit() gives for the whole report.
 SubmissionReceipt open_version(store::Database& db, const Submission& submission, const std::string& now);
+// What close_version writes of a whole report: computed when its lines are at hand, written later.
+struct VersionContent {
+  std::string template_id;
+  std::string content_hash;
+  std::size_t line_count = 0;
+};
+VersionContent version_content(const reports::AnnualReport& report);
+void close_version(store::Database& db, SubmissionReceipt& receipt, const VersionContent& content);
 void close_version(store::Database& db, SubmissionReceipt& receipt, const reports::AnnualReport& report);
 // A version's lines that the viewer may read, in order (source_row is not stored: it comes back 0).
 std::vector<reports::ReportLine> read_lines(store::Database& db, const auth::Viewer& viewer, std::int64_t version_id);

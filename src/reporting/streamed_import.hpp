@@ -1,10 +1,12 @@
 // Importing the canonical CSV straight into the database, line by line: the file is read in
 // pieces, each line is parsed and checked as it comes (read_canonical_csv's own checks) and
-// written at once into report_lines under its report's version, in multi-row statements. Only
-// the reports' headers and one small figure per line (its row in the file) stay in memory, so a
-// file of millions of lines needs little memory, and the lines of one report may be anywhere in
-// the file. When the file has been read, each report's lines are read back in order and the
-// report is checked as a whole and hashed exactly as submit() would (the same content hash).
+// written into report_lines under its report's version, in multi-row statements. Only the
+// reports' headers, one small figure per line (its row in the file) and the lines of the report
+// being read stay in memory, so a file of millions of lines needs little memory.
+// A report is checked as a whole and hashed exactly as submit() would (the same content hash):
+// when its lines come together in the file (the usual case), from memory as soon as its run
+// ends; when they are spread over the file, after the whole file has been read, from its lines
+// read back in order. Either way the findings are listed in the order of the reports.
 //
 // Everything happens inside the caller's transaction: the caller commits only when the result
 // has no errors (and rolls back for a dry run), so an import is all or nothing.
@@ -34,6 +36,9 @@ struct StreamedImportOptions {
   // order (version, line number): when the reports' lines are interleaved in the file, a large
   // sorted batch writes each report's last page of lines once instead of once per line.
   std::size_t lines_per_batch = 32768;
+  // Lines of the report being read that are held in memory to check it when its run ends
+  // (beyond this, its lines are read back from the database at the end like a scattered one).
+  std::size_t lines_held = 65536;
 };
 
 struct StreamedImportResult {

@@ -343,6 +343,65 @@ TEST_P(Reports, StreamedImportFindsTheSameProblemsAndWritesNothingUncommitted) {
   EXPECT_EQ(db_->query("SELECT COUNT(*) FROM report_lines").at(0).integer(0), 0);
 }
 
+// Lines of one report usually come together: such a report is checked from memory when its run
+// ends. One that turns up again later (FRA), and one longer than the lines held in memory (ITA),
+// are read back at the end. All of them must be stored exactly as submit() would store them.
+TEST_P(Reports, StreamedImportChecksReportsFromMemoryOrReadBackAlike) {
+  const auto lines = [](const std::string& state, int from, int to) {
+    std::string text;
+    for (int i = from; i <= to; ++i)
+      text += state + ",2022,export,II,USA," + std::to_string(i) + ",,,,\"line " + std::to_string(i) + "\",,,\n";
+    return text;
+  };
+  const auto body = lines("FRA", 1, 300) + lines("DEU", 1, 200) + lines("GBR", 1, 100) + lines("FRA", 301, 310) +
+                    lines("ITA", 1, 400);
+  const auto expected = read(body);
+  ASSERT_FALSE(expected.has_errors()) << expected.problems.front().code;
+  StreamedImportOptions options;
+  options.reading = {reports::Visibility::public_report, as_of, 1000};
+  options.now = "2026-01-01T00:00:00Z";
+  options.lines_per_batch = 128;
+  options.lines_held = 250;
+  std::istringstream in(header + body);
+  store::Transaction transaction(*db_);
+  const auto result = import_canonical_csv(*db_, in, register_, templates_, options);
+  ASSERT_FALSE(result.batch.has_errors()) << result.batch.problems.front().code;
+  transaction.commit();
+  EXPECT_EQ(result.lines, 1010u);
+  for (const auto& report : expected.reports) {
+    const auto stored = current_report(*db_, database_owner(), report.reporting_state, 2022);
+    ASSERT_TRUE(stored) << report.reporting_state;
+    EXPECT_EQ(stored->first.content_hash, content_hash(report)) << report.reporting_state;
+    EXPECT_EQ(stored->first.line_count, static_cast<std::int64_t>(report.lines.size())) << report.reporting_state;
+    ASSERT_EQ(stored->second.lines.size(), report.lines.size());
+    EXPECT_EQ(stored->second.lines.back().description, report.lines.back().description) << report.reporting_state;
+  }
+}
+
+// The findings of reports checked early are kept only up to the listing's limit; the listing
+// must still be the one the whole-file path gives, in the order of the reports, with every
+// error counted.
+TEST_P(Reports, StreamedImportListsFindingsInReportOrderUpToTheLimit) {
+  std::string body;
+  for (const char* state : {"FRA", "DEU", "GBR", "ITA"})
+    for (int i = 1; i <= 3; ++i) body += std::string(state) + ",2022,export,II,USA,1," + std::to_string(i) + "00,,,,,,\n";
+  const auto limited = read_canonical_csv(header + body, register_, templates_,
+                                          {reports::Visibility::public_report, as_of, 5});
+  ASSERT_EQ(limited.error_count, 12u) << "a value without its currency is an error on each line";
+  StreamedImportOptions options;
+  options.reading = {reports::Visibility::public_report, as_of, 5};
+  options.now = "2026-01-01T00:00:00Z";
+  std::istringstream in(header + body);
+  store::Transaction transaction(*db_);
+  const auto result = import_canonical_csv(*db_, in, register_, templates_, options);
+  EXPECT_EQ(result.batch.error_count, limited.error_count);
+  ASSERT_EQ(result.batch.problems.size(), limited.problems.size());
+  for (std::size_t i = 0; i < limited.problems.size(); ++i) {
+    EXPECT_EQ(result.batch.problems[i].line, limited.problems[i].line) << i;
+    EXPECT_EQ(result.batch.problems[i].code, limited.problems[i].code) << i;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(BothDatabases, Reports, ::testing::ValuesIn(testing::database_kinds()),
                          [](const auto& test_info) { return test_info.param; });
 
