@@ -61,10 +61,10 @@ bool looks_like_email(std::string_view email) {
 
 std::int64_t create_account(store::Database& db, const NewAccount& account, const std::string& now) {
   const auto rows = db.query(
-      "INSERT INTO users (email, name, position, state_iso3, password_hash, created_at, updated_at)"
-      " VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+      "INSERT INTO users (email, name, position, state_iso3, password_hash, created_at, updated_at, language)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING id",
       {normalize_email(account.email), account.name, account.position, store::nullable(account.state_iso3),
-       account.password_hash, now});
+       account.password_hash, now, account.language});
   const auto id = rows.at(0).integer(0);
   set_roles(db, id, account.roles, now);
   return id;

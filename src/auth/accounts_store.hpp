@@ -27,6 +27,7 @@ struct NewAccount {
   std::optional<std::string> state_iso3;
   std::string password_hash;
   std::set<Role> roles;
+  std::string language = "en";  // of the mail the account receives
 };
 
 // "  Jane.Doe@Example.ORG " -> "jane.doe@example.org": one address, one account.

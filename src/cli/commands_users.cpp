@@ -25,6 +25,7 @@ struct UsersOptions {
   std::string position;
   std::vector<std::string> roles;
   std::string state;
+  std::string language = "en";
   bool password_stdin = false;
   std::string format = "table";
 };
@@ -84,7 +85,7 @@ void add_user(const UsersOptions& options) {
   store::Transaction transaction(*db);
   const auto id = auth::create_account(
       *db, {email, options.name.empty() ? email : options.name, options.position, state, auth::hash_password(password),
-            roles},
+            roles, options.language},
       now);
   std::string role_list;
   for (const auto role : roles) role_list += (role_list.empty() ? "" : ",") + std::string(to_string(role));
@@ -166,6 +167,8 @@ void add_users_command(CLI::App& root) {
                   "(repeat for several)")
       ->required();
   add->add_option("--state", options->state, "ISO3 code (or name) of the State the account speaks for");
+  add->add_option("--language", options->language, "Language of the mail the account receives: en, fr or es")
+      ->check(CLI::IsMember({"en", "fr", "es"}));
   add->add_flag("--password-stdin", options->password_stdin, "Read the password from standard input");
   add->callback([options] { add_user(*options); });
 

@@ -249,6 +249,11 @@ ALTER TABLE reference_transfers ADD COLUMN number_delivered_uncertain INTEGER NO
 ALTER TABLE report_versions ADD COLUMN exports_visibility TEXT;
 ALTER TABLE report_versions ADD COLUMN imports_visibility TEXT;
 )sql"},
+    // The language of the mail an account receives (notices of its State's reports): the one
+    // chosen when applying; existing accounts get English.
+    {8, "accounts: the language of their mail", R"sql(
+ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+)sql"},
 };
 
 void replace_all(std::string& sql, std::string_view token, std::string_view with) {

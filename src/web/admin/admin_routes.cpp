@@ -90,7 +90,9 @@ HttpResponse decide(const AppContext& app, HttpRequest& request, bool approve) {
       std::set<auth::Role> roles{a.requested_role};
       if (a.requested_role == auth::Role::reporting_officer) roles.insert(auth::Role::state_representative);
       const auto user_id =
-          auth::create_account(*db, {a.email, a.name, a.position, a.state_iso3, a.password_hash, roles}, now);
+          auth::create_account(
+              *db, {a.email, a.name, a.position, a.state_iso3, a.password_hash, roles, std::string(code_of(applicant_language))},
+              now);
       auth::append_audit(*db, audit_entry(request, "registration_approved", "registration:" + std::to_string(id),
                                           "user:" + std::to_string(user_id)),
                          now);

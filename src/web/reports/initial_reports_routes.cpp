@@ -10,6 +10,7 @@
 #include "web/http/api_errors.hpp"
 #include "web/kit/guard.hpp"
 #include "web/reports/report_api_views.hpp"
+#include "web/reports/report_notices.hpp"
 
 namespace att::web {
 
@@ -80,11 +81,15 @@ HttpResponse receipt_response(const std::string& state, const reporting::Submiss
                                               {"content_hash", receipt.content_hash}}}}));
 }
 
-void audit_submission(store::Database& db, const HttpRequest& request, const std::string& state,
-                      const reporting::SubmissionReceipt& receipt, const std::string& now) {
+// The audit entry and the notice to the State's officers, in the submission's transaction.
+void record_submission(const AppContext& app, store::Database& db, const HttpRequest& request, const std::string& state,
+                       const reporting::SubmissionReceipt& receipt, const std::string& now) {
   auth::append_audit(db, audit_entry(request, "initial_report_submitted", "initial-report:" + state,
                                      "version " + std::to_string(receipt.version_no)),
                      now);
+  reporting::notify(db, notice_writer(app),
+                    {receipt.amended ? reports::Transition::amend : reports::Transition::submit, state, std::nullopt,
+                     receipt.version_no, now.substr(0, 10), receipt.content_hash, ""});
 }
 
 HttpResponse submit_directly(const AppContext& app, HttpRequest& request) {
@@ -98,7 +103,7 @@ HttpResponse submit_directly(const AppContext& app, HttpRequest& request) {
   store::Transaction transaction(*db);
   const auto receipt = reporting::submit_initial(*db, checked->report, channel_of(request, *state), std::nullopt,
                                                  request.visit.viewer.user_id, now);
-  audit_submission(*db, request, *state, receipt, now);
+  record_submission(app, *db, request, *state, receipt, now);
   transaction.commit();
   return receipt_response(*state, receipt, now);
 }
@@ -144,7 +149,7 @@ HttpResponse submit_draft(const AppContext& app, HttpRequest& request) {
   store::Transaction transaction(*db);
   const auto receipt =
       reporting::submit_initial_draft(*db, *state, channel_of(request, *state), request.visit.viewer.user_id, now);
-  audit_submission(*db, request, *state, *receipt, now);
+  record_submission(app, *db, request, *state, *receipt, now);
   transaction.commit();
   return receipt_response(*state, *receipt, now);
 }

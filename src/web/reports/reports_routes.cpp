@@ -11,6 +11,7 @@
 #include "web/kit/guard.hpp"
 #include "web/reports/report_address.hpp"
 #include "web/reports/report_api_views.hpp"
+#include "web/reports/report_notices.hpp"
 #include "web/reports/report_paths.hpp"
 
 namespace att::web {
@@ -231,6 +232,10 @@ HttpResponse submit_draft(const AppContext& app, HttpRequest& request) {
                                       "report:" + address->state + "/" + std::to_string(address->year),
                                       "version " + std::to_string(receipt->version_no)),
                      now);
+  reporting::notify(*db, notice_writer(app),
+                    {receipt->amended ? reports::Transition::amend : reports::Transition::submit, address->state,
+                     address->year, receipt->version_no, received ? received->iso() : now.substr(0, 10),
+                     receipt->content_hash, ""});
   transaction.commit();
   return HttpResponse::json(201, json_text({{"receipt",
                                              {{"reporting_state", address->state},
@@ -264,6 +269,8 @@ HttpResponse recall(const AppContext& app, HttpRequest& request) {
                                       "report:" + address->state + "/" + std::to_string(address->year),
                                       "version " + std::to_string(*version) + ": " + reason),
                      now);
+  reporting::notify(*db, notice_writer(app),
+                    {reports::Transition::recall, address->state, address->year, *version, now.substr(0, 10), "", reason});
   transaction.commit();
   return HttpResponse::json(200, json_text({{"recalled_version", *version}}));
 }

@@ -402,12 +402,17 @@ TEST_F(AuthHttp, ReportLifecycleFromDraftToRecallRespectsEveryRole) {
   const std::string fixed = R"({"visibility": "restricted",
     "exports": [{"category": "VIII.SA.2", "partner_state": "BEL", "items": 120, "value": "350000", "currency": "EUR"}]})";
   ASSERT_EQ(officer.send_json("PUT", "/api/v1/reports/FRA/2023/draft", fixed).status, 200);
+  // The officer reads mail in French: the acknowledgement comes in French.
+  store::open_database(db_path_)->execute("UPDATE users SET language = 'fr' WHERE email = 'officer@example.org'");
   const auto submitted = officer.send_json("POST", "/api/v1/reports/FRA/2023/submit", "");
   ASSERT_EQ(submitted.status, 201) << submitted.body;
   const auto receipt = nlohmann::json::parse(submitted.body)["receipt"];
   EXPECT_EQ(receipt["version"], 1);
   EXPECT_EQ(receipt["channel"], "online");
   EXPECT_EQ(receipt["content_hash"].get<std::string>().size(), 64u);
+  const auto acknowledged = wait_for_mail("a reçu le rapport annuel pour 2023 de l’État France (version 1)");
+  EXPECT_NE(acknowledged.find(receipt["content_hash"].get<std::string>()), std::string::npos) << acknowledged;
+  EXPECT_NE(acknowledged.find("To: officer@example.org"), std::string::npos);
 
   // Restricted: States Parties' representatives and the Secretariat see it; the public does not.
   EXPECT_EQ(Browser(server_->port()).get("/api/v1/reports/FRA/2023").status, 404);
@@ -431,6 +436,12 @@ TEST_F(AuthHttp, ReportLifecycleFromDraftToRecallRespectsEveryRole) {
   EXPECT_EQ(officer.send_json("POST", "/api/v1/reports/FRA/2023/recall", R"({"reason": "mistake"})").status, 403);
   EXPECT_EQ(secretariat.send_json("POST", "/api/v1/reports/FRA/2023/recall", R"({"reason": "sent twice"})").status, 200);
   EXPECT_EQ(secretariat.get("/api/v1/reports/FRA/2023").status, 404) << "no current version after the recall";
+  const auto mails = wait_for_mail("retiré la version 1 du rapport annuel");
+  EXPECT_NE(mails.find("sent twice"), std::string::npos) << "the recall's reason is in the notice";
+  // Only the State's own reporting officers hear of its reports: not another State's officer,
+  // not a representative who does not report, not the public.
+  for (const char* other : {"To: officer@example.de", "To: rep@example.org", "To: signatory@example.org"})
+    EXPECT_EQ(mails.find(other), std::string::npos) << other;
 
   const auto actions = audited_actions();
   for (const char* action : {"report_submitted", "restricted_report_read", "report_recalled"})
@@ -495,6 +506,9 @@ TEST_F(AuthHttp, InitialReportIsSubmittedAndUpdatedByNewVersions) {
   ASSERT_EQ(update.status, 201);
   EXPECT_EQ(nlohmann::json::parse(update.body)["receipt"]["version"], 2);
   EXPECT_EQ(nlohmann::json::parse(update.body)["receipt"]["updates_earlier_version"], true);
+  for (const std::string notice : {"received the initial report of France (version 1)",
+                                   "received an amended version of the initial report of France (version 2)"})
+    EXPECT_NE(wait_for_mail(notice).find(notice), std::string::npos) << notice;
 
   EXPECT_EQ(Browser(server_->port()).get("/api/v1/initial-reports/FRA").status, 404) << "restricted by default";
   auto secretariat = signed_in("secretariat");
