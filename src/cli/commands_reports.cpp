@@ -52,13 +52,6 @@ reports::TemplateLibrary templates_from(const CommonOptions& options) {
   return std::move(*templates);
 }
 
-// "file:12: error: partner_state: Unknown State “Frnace”. Did you mean: FRA?" (in ATT_LANG).
-void print_problem(const std::string& file, const Problem& problem) {
-  std::fprintf(stderr, "%s:%zu: %s: %s%s%s\n", file.c_str(), problem.line, std::string(to_string(problem.severity)).c_str(),
-               problem.column.c_str(), problem.column.empty() ? "" : ": ",
-               message(problem).c_str());
-}
-
 template <typename... Values>
 void progress(const char* format, Values... values) {
   std::fputs("\r\033[K", stderr);

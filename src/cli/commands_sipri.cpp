@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "auth/audit_log.hpp"
+#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "core/date.hpp"
 #include "io/file.hpp"
@@ -25,30 +26,70 @@ struct SipriOptions {
 
 constexpr std::size_t names_listed = 10;
 
+// "76.9 %", the number written the reader's way.
 std::string percent(std::size_t part, std::size_t whole) {
   char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.1f %%",
+  std::snprintf(buffer, sizeof buffer, "%.1f",
                 whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
-  return buffer;
+  return message("cli.sipri_percent", {{"percent", number(buffer)}});
 }
 
 std::string listing(const std::vector<reporting::NameCount>& names) {
   std::string text;
   for (std::size_t i = 0; i < names.size() && i < names_listed; ++i)
     text += (i ? ", " : "") + names[i].name + " (" + std::to_string(names[i].count) + ")";
-  if (names.size() > names_listed) text += ", and " + std::to_string(names.size() - names_listed) + " more";
+  if (names.size() > names_listed)
+    text += message("cli.sipri_and_more", {{"count", std::to_string(names.size() - names_listed)}});
   return text;
+}
+
+// A problem in one of the two files stops the import before anything is written.
+[[noreturn]] void refuse(const std::string& file, const Problem& problem) {
+  print_problem(file, problem);
+  throw UsageError(message("cli.sipri_refused", {{"file", file}}));
+}
+
+void print_summary(const reporting::SipriImportResult& result, const std::string& file, const std::string& name,
+                   const std::filesystem::path& rules_path) {
+  std::printf("%s\n", message("cli.sipri_imported",
+                              {{"file", file},
+                               {"id", std::to_string(result.dataset_id)},
+                               {"name", name},
+                               {"generated", result.generated.empty() ? message("cli.sipri_generated_unknown")
+                                                                      : result.generated},
+                               {"records", std::to_string(result.records)}})
+                          .c_str());
+  std::printf("%s\n", message("cli.sipri_with_category", {{"count", std::to_string(result.with_category)},
+                                                           {"percent", percent(result.with_category, result.records)}})
+                          .c_str());
+  std::printf("%s\n",
+              message("cli.sipri_resolved",
+                      {{"recipients", std::to_string(result.recipients_resolved)},
+                       {"recipients_percent", percent(result.recipients_resolved, result.records)},
+                       {"suppliers", std::to_string(result.suppliers_resolved)},
+                       {"suppliers_percent", percent(result.suppliers_resolved, result.records)}})
+                  .c_str());
+  if (!result.unresolved_names.empty())
+    std::printf("%s\n", message("cli.sipri_unresolved", {{"names", listing(result.unresolved_names)}}).c_str());
+  if (!result.uncategorised_descriptions.empty())
+    std::printf("%s\n",
+                message("cli.sipri_uncategorised", {{"names", listing(result.uncategorised_descriptions)}}).c_str());
+  if (!result.unmatched_descriptions.empty())
+    std::printf("%s\n", message("cli.sipri_unmatched", {{"file", rules_path.string()},
+                                                        {"names", listing(result.unmatched_descriptions)}})
+                            .c_str());
 }
 
 void import_sipri(const SipriOptions& options) {
   const auto bytes = io::read_file(options.file);
-  if (!bytes) throw UsageError(bytes.error());
+  if (!bytes) refuse(options.file, {Severity::error, std::string(problem_codes::file_unreadable), "", 0, "",
+                                    {{"detail", bytes.error()}}});
   const auto rules_path = std::filesystem::path(options.common.data_dir) / "sipri-weapon-categories.csv";
   std::vector<reporting::CategoryRule> rules;
   try {
     rules = reporting::load_category_rules(rules_path);
   } catch (const reporting::SipriImportError& error) {
-    throw UsageError(std::string("weapon categories: ") + error.what());
+    refuse(rules_path.string(), error.problem());
   }
   auto db = open_initialised(options.common);
   const auto states_register = store::load_register(*db);
@@ -57,7 +98,7 @@ void import_sipri(const SipriOptions& options) {
   try {
     trade_register = reporting::read_sipri_trade_register(*bytes, states_register, rules);
   } catch (const reporting::SipriImportError& error) {
-    throw UsageError(options.file + ": " + error.what() + ": nothing was imported");
+    refuse(options.file, error.problem());
   }
   const auto now = utc_timestamp_now();
   store::Transaction transaction(*db);
@@ -68,22 +109,7 @@ void import_sipri(const SipriOptions& options) {
        name + ": " + std::to_string(result.records) + " SIPRI records", "local"},
       now);
   transaction.commit();
-
-  std::printf("Imported %s as reference dataset %lld \"%s\" (data generated %s): %zu records.\n", options.file.c_str(),
-              static_cast<long long>(result.dataset_id), name.c_str(),
-              result.generated.empty() ? "on an unknown date" : result.generated.c_str(), result.records);
-  std::printf("  with a treaty category: %zu (%s)\n", result.with_category,
-              percent(result.with_category, result.records).c_str());
-  std::printf("  recipient resolved to a State: %zu (%s); supplier: %zu (%s)\n", result.recipients_resolved,
-              percent(result.recipients_resolved, result.records).c_str(), result.suppliers_resolved,
-              percent(result.suppliers_resolved, result.records).c_str());
-  if (!result.unresolved_names.empty())
-    std::printf("  kept by name, no State: %s\n", listing(result.unresolved_names).c_str());
-  if (!result.uncategorised_descriptions.empty())
-    std::printf("  no treaty category: %s\n", listing(result.uncategorised_descriptions).c_str());
-  if (!result.unmatched_descriptions.empty())
-    std::printf("  descriptions no rule of %s matches: %s\n", rules_path.string().c_str(),
-                listing(result.unmatched_descriptions).c_str());
+  print_summary(result, options.file, name, rules_path);
 }
 
 }  // namespace

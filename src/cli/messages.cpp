@@ -1,10 +1,12 @@
 #include "cli/messages.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 
 #include "text/catalog.hpp"
+#include "text/numbers.hpp"
 #include "text/problem_text.hpp"
 
 namespace att::cli {
@@ -33,5 +35,13 @@ std::string message(std::string_view key, const std::map<std::string, std::strin
 }
 
 std::string message(const Problem& problem) { return text::problem_message(catalog(), language(), problem); }
+
+void print_problem(const std::string& file, const Problem& problem) {
+  const auto line = problem.line ? ":" + std::to_string(problem.line) : std::string();
+  std::fprintf(stderr, "%s%s: %s: %s%s%s\n", file.c_str(), line.c_str(), std::string(to_string(problem.severity)).c_str(),
+               problem.column.c_str(), problem.column.empty() ? "" : ": ", message(problem).c_str());
+}
+
+std::string number(std::string_view decimal) { return text::format_number(catalog(), language(), decimal); }
 
 }  // namespace att::cli

@@ -50,7 +50,14 @@ std::string_view to_string(Severity severity);  // "error" / "warning"
   X(workbook_missing_sheets) X(workbook_unknown_field) X(workbook_duplicate_field) X(workbook_column_ids_deleted)  \
   X(xlsx_empty_file) X(xlsx_not_xlsx) X(xlsx_damaged) X(xlsx_password_protected) X(xlsx_unsupported_compression)   \
   X(xlsx_too_large) X(xlsx_too_many_files) X(xlsx_no_sheets) X(xlsx_too_many_sheets) X(xlsx_too_many_rows) X(xlsx_too_many_columns)       \
-  X(xlsx_too_many_cells)
+  X(xlsx_too_many_cells)                                                                                            \
+  /* the SIPRI trade register and the rules giving its weapons a treaty category */                                 \
+  X(file_unreadable) X(sipri_bom_not_utf8) X(sipri_no_source_line) X(sipri_no_header) X(sipri_header_column_count)   \
+  X(sipri_header_column) X(sipri_bad_generated_date) X(sipri_field_count) X(sipri_record_cut_short)                  \
+  X(sipri_record_not_completed) X(sipri_no_deals) X(sipri_field_empty) X(sipri_not_whole_number) X(sipri_not_year)   \
+  X(sipri_not_number) X(sipri_bad_uncertainty_mark) X(sipri_rules_bad_header) X(sipri_rules_field_count)             \
+  X(sipri_rules_empty_pattern) X(sipri_rules_unknown_category) X(sipri_rules_duplicate_pattern)                     \
+  X(sipri_rules_file_empty)
 
 namespace problem_codes {
 #define ATT_PROBLEM_CODE_CONSTANT(name) inline constexpr std::string_view name = #name;

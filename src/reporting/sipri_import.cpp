@@ -58,6 +58,18 @@ std::string trim(std::string_view text) {
   return std::string(text);
 }
 
+namespace codes = problem_codes;
+
+// Every problem stops the import: the register goes in whole or not at all.
+[[noreturn]] void refuse(std::string_view code, std::size_t line, std::string_view column = "",
+                         std::map<std::string, std::string> params = {}) {
+  throw SipriImportError({Severity::error, std::string(code), "", line, std::string(column), std::move(params)});
+}
+
+std::map<std::string, std::string> fields_found(std::size_t found) {
+  return {{"found", std::to_string(found)}, {"expected", std::to_string(column_count)}};
+}
+
 // Whether the text is UTF-8 and holds at least one character beyond ASCII.
 bool is_utf8_beyond_ascii(std::string_view text) {
   return is_utf8(text) && std::any_of(text.begin(), text.end(), [](char c) { return (c & 0x80) != 0; });
@@ -70,7 +82,7 @@ std::string to_utf8(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     bytes.remove_prefix(3);
     if (!is_utf8_beyond_ascii(bytes) && std::any_of(bytes.begin(), bytes.end(), [](char c) { return c & 0x80; }))
-      throw SipriImportError("the file starts with a UTF-8 byte order mark but is not UTF-8 text");
+      refuse(codes::sipri_bom_not_utf8, 0);
     return std::string(bytes);
   }
   if (is_utf8_beyond_ascii(bytes)) return std::string(bytes);
@@ -88,13 +100,6 @@ std::string to_utf8(std::string_view bytes) {
   return text;
 }
 
-[[noreturn]] void not_sipri(const std::string& why) {
-  throw SipriImportError("not a SIPRI trade register export: " + why);
-}
-
-[[noreturn]] void bad_record(std::size_t line, const std::string& why) {
-  throw SipriImportError("line " + std::to_string(line) + ": " + why, line);
-}
 
 // "13 Mar 2025 10:02:49 AM" -> "2025-03-13T10:02:49"; "2025-03-13" stays as it is.
 std::optional<std::string> parse_generated(std::string_view text) {
@@ -150,14 +155,14 @@ std::optional<std::int64_t> whole_number(const std::string& text, std::size_t li
   std::int64_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc{} || end != text.data() + text.size() || value < 0)
-    bad_record(line, std::string(column) + " '" + text + "' is not a whole number");
+    refuse(codes::sipri_not_whole_number, line, column, {{"value", text}});
   return value;
 }
 
 std::optional<std::int64_t> year(const std::string& text, std::size_t line, std::string_view column) {
   const auto value = whole_number(text, line, column);
   if (value && (text.size() != 4 || *value < 1900))
-    bad_record(line, std::string(column) + " '" + text + "' is not a year");
+    refuse(codes::sipri_not_year, line, column, {{"value", text}});
   return value;
 }
 
@@ -171,15 +176,14 @@ std::optional<std::string> tiv(const std::string& text, std::size_t line, std::s
   if (dot == std::string::npos
           ? !digits(text)
           : !(digits(std::string_view(text).substr(0, dot)) && digits(std::string_view(text).substr(dot + 1))))
-    bad_record(line, std::string(column) + " '" + text + "' is not a number");
+    refuse(codes::sipri_not_number, line, column, {{"value", text}});
   return text;
 }
 
 bool uncertain(const std::string& text, std::size_t line, std::string_view after) {
   if (text.empty()) return false;
   if (text == "?") return true;
-  bad_record(line, "the column after " + std::string(after) + " holds '" + text +
-                       "' where only '?' (uncertain) or nothing may stand");
+  refuse(codes::sipri_bad_uncertainty_mark, line, after, {{"value", text}});
 }
 
 class Reader {
@@ -192,12 +196,13 @@ class Reader {
     const auto body_at = read_preamble(text);
     const std::string_view body = std::string_view(text).substr(body_at);
     const auto parsed = io::for_each_csv_record(body, [this](const io::CsvRecord& record) { take(record); });
-    if (!parsed) bad_record(parsed.error().line + line_offset_, parsed.error().message);
-    if (!pending_.empty()) {
-      bad_record(pending_line_, "the record has " + std::to_string(pending_.size()) + " fields, the header " +
-                                    std::to_string(column_count) + " (the file is cut short)");
+    if (!parsed) {
+      auto problem = io::csv_problem(parsed.error());
+      problem.line += line_offset_;
+      throw SipriImportError(std::move(problem));
     }
-    if (result_.records.empty()) throw SipriImportError("the export holds no deals: nothing to import");
+    if (!pending_.empty()) refuse(codes::sipri_record_cut_short, pending_line_, "", fields_found(pending_.size()));
+    if (result_.records.empty()) refuse(codes::sipri_no_deals, 0);
     return std::move(result_);
   }
 
@@ -211,34 +216,30 @@ class Reader {
       if (end == std::string::npos) end = text.size();
       const auto content = trim(std::string_view(text).substr(at, end - at));
       if (content.starts_with(header_start)) {
-        if (!source_seen)
-          not_sipri("no line naming the '" + std::string(source_line) + "' before its header (line " +
-                    std::to_string(line) + ")");
+        if (!source_seen) refuse(codes::sipri_no_source_line, line, "", {{"source", std::string(source_line)}});
         line_offset_ = line - 1;
         return at;
       }
       if (content.find(source_line) != std::string::npos) source_seen = true;
       if (content.starts_with(generated_prefix)) {
         const auto generated = parse_generated(std::string_view(content).substr(generated_prefix.size()));
-        if (!generated)
-          bad_record(line, "'" + content + "' does not give a date like 'Data generated: 13 Mar 2025 10:02:49 AM'");
+        if (!generated) refuse(codes::sipri_bad_generated_date, line, "", {{"value", content}});
         result_.generated = *generated;
       }
       at = end + 1;
     }
-    not_sipri("no header line starting '" + std::string(header_start) + "' in its first " +
-              std::to_string(max_preamble_lines) + " lines");
+    refuse(codes::sipri_no_header, 0, "",
+           {{"header", std::string(header_start)}, {"lines", std::to_string(max_preamble_lines)}});
   }
 
   void check_header(const io::CsvRecord& record) {
     if (record.fields.size() != column_count)
-      not_sipri("its header has " + std::to_string(record.fields.size()) + " columns, the trade register's " +
-                std::to_string(column_count));
+      refuse(codes::sipri_header_column_count, record.line + line_offset_, "", fields_found(record.fields.size()));
     for (std::size_t column = 0; column < column_count; ++column) {
       const auto found = trim(record.fields[column]);
       if (found != expected_columns[column])
-        not_sipri("column " + std::to_string(column + 1) + " of its header is '" + found + "', expected '" +
-                  std::string(expected_columns[column]) + "'");
+        refuse(codes::sipri_header_column, record.line + line_offset_, std::to_string(column + 1),
+               {{"value", found}, {"expected", std::string(expected_columns[column])}});
     }
   }
 
@@ -255,18 +256,18 @@ class Reader {
         return;
       }
       if (record.fields.size() > column_count)
-        bad_record(line, "the record has " + std::to_string(record.fields.size()) + " fields, the header " +
-                             std::to_string(column_count));
+        refuse(codes::sipri_field_count, line, "", fields_found(record.fields.size()));
       pending_ = record.fields;
       pending_line_ = line;
       return;
     }
     // SIPRI does not quote a field holding a line break: the rest of the record is on this line,
     // its first field continuing the field the line break cut.
-    if (pending_.size() + record.fields.size() - 1 > column_count)
-      bad_record(pending_line_, "the record has " + std::to_string(pending_.size()) + " fields, the header " +
-                                    std::to_string(column_count) + " (and line " + std::to_string(line) +
-                                    " does not complete it)");
+    if (pending_.size() + record.fields.size() - 1 > column_count) {
+      auto params = fields_found(pending_.size());
+      params.emplace("next_line", std::to_string(line));
+      refuse(codes::sipri_record_not_completed, pending_line_, "", std::move(params));
+    }
     pending_.back() += "\n" + record.fields.front();
     pending_.insert(pending_.end(), record.fields.begin() + 1, record.fields.end());
     if (pending_.size() == column_count) {
@@ -298,8 +299,8 @@ class Reader {
     for (std::size_t column = 0; column < column_count; ++column) field[column] = trim(raw[column]);
     SipriRecord record;
     record.line = line;
-    if (field[recipient].empty()) bad_record(line, "the Recipient is empty");
-    if (field[supplier].empty()) bad_record(line, "the Supplier is empty");
+    if (field[recipient].empty()) refuse(codes::sipri_field_empty, line, "Recipient");
+    if (field[supplier].empty()) refuse(codes::sipri_field_empty, line, "Supplier");
     record.recipient_name = field[recipient];
     record.recipient_state = state_of(record.recipient_name);
     record.supplier_name = field[supplier];
@@ -351,42 +352,37 @@ store::Value optional_value(const std::optional<std::int64_t>& value) {
 
 }  // namespace
 
-std::vector<CategoryRule> parse_category_rules(std::string_view text, std::string_view file_name) {
-  const std::string where(file_name);
+std::vector<CategoryRule> parse_category_rules(std::string_view text) {
   std::vector<CategoryRule> rules;
   std::map<std::string, std::size_t> seen;  // pattern -> line
   bool header_seen = false;
   const auto parsed = io::for_each_csv_record(text, [&](const io::CsvRecord& record) {
-    const auto problem = [&](const std::string& message) {
-      throw SipriImportError(where + ": line " + std::to_string(record.line) + ": " + message, record.line);
-    };
     if (!header_seen) {
       header_seen = true;
       if (record.fields.size() != 2 || trim(record.fields[0]) != "pattern" || trim(record.fields[1]) != "category")
-        problem("the header must be 'pattern,category'");
+        refuse(codes::sipri_rules_bad_header, record.line);
       return;
     }
     if (!record.fields.empty() && trim(record.fields[0]).starts_with("#")) return;
-    if (record.fields.size() != 2) problem("a rule has 2 fields, pattern and category");
+    if (record.fields.size() != 2) refuse(codes::sipri_rules_field_count, record.line);
     CategoryRule rule{lower_ascii(trim(record.fields[0])), trim(record.fields[1])};
-    if (rule.pattern.empty()) problem("the pattern is empty");
+    if (rule.pattern.empty()) refuse(codes::sipri_rules_empty_pattern, record.line, "pattern");
     if (!rule.category.empty() && !is_treaty_category(rule.category))
-      problem("'" + rule.category + "' is not a treaty category (I, II, III, IV.a, IV.b, V.a, V.b, VI, VII.a, VII.b)");
+      refuse(codes::sipri_rules_unknown_category, record.line, "category", {{"value", rule.category}});
     if (const auto [at, inserted] = seen.emplace(rule.pattern, record.line); !inserted)
-      problem("the pattern '" + rule.pattern + "' is already on line " + std::to_string(at->second));
+      refuse(codes::sipri_rules_duplicate_pattern, record.line, "pattern",
+             {{"value", rule.pattern}, {"first_line", std::to_string(at->second)}});
     rules.push_back(std::move(rule));
   });
-  if (!parsed)
-    throw SipriImportError(where + ": line " + std::to_string(parsed.error().line) + ": " + parsed.error().message,
-                           parsed.error().line);
-  if (!header_seen) throw SipriImportError(where + ": the file is empty: it needs the header 'pattern,category'");
+  if (!parsed) throw SipriImportError(io::csv_problem(parsed.error()));
+  if (!header_seen) refuse(codes::sipri_rules_file_empty, 0);
   return rules;
 }
 
 std::vector<CategoryRule> load_category_rules(const std::filesystem::path& path) {
   const auto text = io::read_file(path);
-  if (!text) throw SipriImportError(text.error());
-  return parse_category_rules(*text, path.string());
+  if (!text) refuse(codes::file_unreadable, 0, "", {{"detail", text.error()}});
+  return parse_category_rules(*text);
 }
 
 const CategoryRule* match_category(const std::vector<CategoryRule>& rules, std::string_view description) {

@@ -12,23 +12,26 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "core/problem.hpp"
 #include "core/states_register.hpp"
 #include "store/database.hpp"
 
 namespace att::reporting {
 
 // A file that cannot be imported: not SIPRI's, a changed header, a malformed record, a bad rules
-// file. The message is one English line naming the line of the file where there is one.
+// file. It carries the problem as a code with its place (line, column) and parameters, written
+// in the reader's language by the one renderer of problems.
 class SipriImportError : public std::runtime_error {
  public:
-  explicit SipriImportError(const std::string& message, std::size_t line = 0)
-      : std::runtime_error(message), line_(line) {}
-  [[nodiscard]] std::size_t line() const { return line_; }  // 0 when the problem is not on one line
+  explicit SipriImportError(Problem problem) : std::runtime_error(problem.code), problem_(std::move(problem)) {}
+  [[nodiscard]] const Problem& problem() const { return problem_; }
+  [[nodiscard]] std::size_t line() const { return problem_.line; }  // 0 when the problem is not on one line
 
  private:
-  std::size_t line_;
+  Problem problem_;
 };
 
 // One line of the rules file: `pattern` (lower case) matches a weapon description where it occurs
@@ -42,7 +45,7 @@ struct CategoryRule {
 
 // The rules file: header `pattern,category`; lines whose pattern starts with '#' are comments.
 // Categories must be treaty codes I to VII (with subcategories IV.a, IV.b, V.a, V.b, VII.a, VII.b).
-std::vector<CategoryRule> parse_category_rules(std::string_view text, std::string_view file_name);
+std::vector<CategoryRule> parse_category_rules(std::string_view text);
 std::vector<CategoryRule> load_category_rules(const std::filesystem::path& path);  // throws SipriImportError
 
 // The first rule matching the description, or nullptr when none does.

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 
 #include "reporting/sipri_import.hpp"
 #include "store/open_database.hpp"
@@ -60,15 +62,29 @@ class SipriImport : public testing::OnBothDatabasesWithRegister {
     return rows.front();
   }
 
-  // Imports a broken file and checks it is refused with an error naming `expected`, writing nothing.
-  void expect_refused(const std::string& bytes, const std::string& expected, std::size_t line = 0) {
+  // What a refusal must say: its code, and where given, its line, column and parameters.
+  struct Refusal {
+    std::string code;
+    std::optional<std::size_t> line = std::nullopt;
+    std::string column = "";
+    std::map<std::string, std::string> params = {};
+  };
+
+  // Imports a broken file and checks it is refused with that problem, writing nothing.
+  void expect_refused(const std::string& bytes, const Refusal& expected) {
     try {
       import(bytes);
-      ADD_FAILURE() << "imported, expected: " << expected;
+      ADD_FAILURE() << "imported, expected: " << expected.code;
     } catch (const SipriImportError& error) {
-      EXPECT_NE(std::string(error.what()).find(expected), std::string::npos) << error.what();
-      if (line) {
-        EXPECT_EQ(error.line(), line) << error.what();
+      const auto& problem = error.problem();
+      EXPECT_EQ(problem.code, expected.code);
+      if (expected.line) {
+        EXPECT_EQ(problem.line, *expected.line) << expected.code;
+      }
+      EXPECT_EQ(problem.column, expected.column) << expected.code;
+      for (const auto& [name, value] : expected.params) {
+        const auto found = problem.params.find(name);
+        EXPECT_EQ(found == problem.params.end() ? "(none)" : found->second, value) << expected.code << ": " << name;
       }
     }
     EXPECT_EQ(count("reference_datasets"), 0);
@@ -203,34 +219,34 @@ TEST_P(SipriImport, AFileThatIsNotSiprisIsRefusedAndNothingIsWritten) {
   expect_refused(
       "reporting_state,year,direction,category,partner_state,items,value,currency,basis,description,comments,"
       "state_of_origin,intermediate_location\nFRA,2022,export,I,BEL,1,,,,,,,\n",
-      "not a SIPRI trade register export: no header line");
-  expect_refused("", "not a SIPRI trade register export");
+      {"sipri_no_header", 0, "", {{"header", "Recipient,Supplier,Year of order"}, {"lines", "40"}}});
+  expect_refused("", {"sipri_no_header", 0});
   // SIPRI's header without SIPRI's notes before it.
   const auto header_at = sample_.find("Recipient,Supplier");
-  expect_refused(sample_.substr(header_at), "not a SIPRI trade register export: no line naming");
+  expect_refused(sample_.substr(header_at), {"sipri_no_source_line", 1});
   // Another SIPRI table: the notes are there, the columns are not the trade register's.
   expect_refused(sample_with("Number ordered, ,", "Number of units, ,"),
-                 "not a SIPRI trade register export: column 5 of its header is 'Number of units', "
-                 "expected 'Number ordered'");
+                 {"sipri_header_column", std::nullopt, "5", {{"value", "Number of units"}, {"expected", "Number ordered"}}});
   expect_refused(sample_with(",SIPRI TIV of delivered weapons", ""),
-                 "its header has 15 columns, the trade register's 16");
+                 {"sipri_header_column_count", std::nullopt, "", {{"found", "15"}, {"expected", "16"}}});
 }
 
 TEST_P(SipriImport, ATruncatedRecordIsRefusedWithItsLineAndNothingIsWritten) {
   // The file cut in the middle of its last record.
   const auto cut = sample_.substr(0, sample_.rfind(",4,,2024,New"));
-  expect_refused(cut, "line 27: the record has 8 fields, the header 16 (the file is cut short)", 27);
+  expect_refused(cut, {"sipri_record_cut_short", 27, "", {{"found", "8"}, {"expected", "16"}}});
   // A record short of fields in the middle of the file, followed by a whole one.
   expect_refused(sample_with("Sample-Tank-2,tank,20,?,1975,New,,1.2,24,24", "Sample-Tank-2,tank"),
-                 "line 14: the record has 8 fields, the header 16 (and line 15 does not complete it)", 14);
+                 {"sipri_record_not_completed", 14, "", {{"found", "8"}, {"next_line", "15"}}});
   // A quoted field never closed.
-  expect_refused(sample_ + "Chile,Peru,2023,,1,,X,tank,1,,2024,New,\"never closed,1,1,1\n", "line 28:", 28);
+  expect_refused(sample_ + "Chile,Peru,2023,,1,,X,tank,1,,2024,New,\"never closed,1,1,1\n",
+                 {"csv_unterminated_quote", 28});
   // Values that are not what the column holds.
-  expect_refused(sample_with(",20,?,1975", ",20a,?,1975"), "line 14: Number delivered '20a' is not a whole number", 14);
-  expect_refused(sample_with("1974,?,20", "1974,!,20"), "line 14: the column after Year of order holds '!'", 14);
-  expect_refused(sample_with(",1.2,24,24", ",1.2.3,24,24"), "line 14: SIPRI TIV per unit '1.2.3' is not a number", 14);
-  expect_refused(sample_with("2 Jan 2025", "yesterday!"), "line 11: 'Data generated: yesterday!", 11);
-  expect_refused(sample_.substr(0, sample_.find("France,Germany")), "the export holds no deals");
+  expect_refused(sample_with(",20,?,1975", ",20a,?,1975"), {"sipri_not_whole_number", 14, "Number delivered", {{"value", "20a"}}});
+  expect_refused(sample_with("1974,?,20", "1974,!,20"), {"sipri_bad_uncertainty_mark", 14, "Year of order", {{"value", "!"}}});
+  expect_refused(sample_with(",1.2,24,24", ",1.2.3,24,24"), {"sipri_not_number", 14, "SIPRI TIV per unit", {{"value", "1.2.3"}}});
+  expect_refused(sample_with("2 Jan 2025", "yesterday!"), {"sipri_bad_generated_date", 11, "", {{"value", "Data generated: yesterday! 03:04:05 PM"}}});
+  expect_refused(sample_.substr(0, sample_.find("France,Germany")), {"sipri_no_deals", 0});
 }
 
 TEST_P(SipriImport, AWriteThatFailsHalfWayLeavesNothingBehind) {
@@ -274,22 +290,24 @@ TEST(SipriCategoryRules, ComeFromTheDataFileAndMatchWholeWordsFirstRuleFirst) {
 }
 
 TEST(SipriCategoryRules, AMalformedRulesFileIsRefusedWithItsLine) {
+  // "code line column value" of the refusal, or "accepted".
   const auto refused = [](const std::string& text) {
     try {
-      parse_category_rules(text, "rules.csv");
+      parse_category_rules(text);
     } catch (const SipriImportError& error) {
-      return std::string(error.what());
+      const auto& problem = error.problem();
+      const auto value = problem.params.find("value");
+      return problem.code + " " + std::to_string(problem.line) + " " + problem.column + " " +
+             (value == problem.params.end() ? "" : value->second);
     }
     return std::string("accepted");
   };
   EXPECT_EQ(refused("pattern,category\n# a comment, with a comma\ntank,I\n"), "accepted");
-  EXPECT_EQ(refused("pattern,cat\n"), "rules.csv: line 1: the header must be 'pattern,category'");
-  EXPECT_EQ(refused("pattern,category\ntank,IX\n"),
-            "rules.csv: line 2: 'IX' is not a treaty category (I, II, III, IV.a, IV.b, V.a, V.b, VI, VII.a, VII.b)");
-  EXPECT_EQ(refused("pattern,category\ntank,I\nTank,II\n"),
-            "rules.csv: line 3: the pattern 'tank' is already on line 2");
-  EXPECT_EQ(refused("pattern,category\ntank\n"), "rules.csv: line 2: a rule has 2 fields, pattern and category");
-  EXPECT_EQ(refused(""), "rules.csv: the file is empty: it needs the header 'pattern,category'");
+  EXPECT_EQ(refused("pattern,cat\n"), "sipri_rules_bad_header 1  ");
+  EXPECT_EQ(refused("pattern,category\ntank,IX\n"), "sipri_rules_unknown_category 2 category IX");
+  EXPECT_EQ(refused("pattern,category\ntank,I\nTank,II\n"), "sipri_rules_duplicate_pattern 3 pattern tank");
+  EXPECT_EQ(refused("pattern,category\ntank\n"), "sipri_rules_field_count 2  ");
+  EXPECT_EQ(refused(""), "sipri_rules_file_empty 0  ");
 }
 
 TEST(SipriCli, ImportSipriPrintsASummaryOrOneLineOfError) {
@@ -298,7 +316,7 @@ TEST(SipriCli, ImportSipriPrintsASummaryOrOneLineOfError) {
   ASSERT_EQ(testing::run_att({"init", "--db", db}).exit_code, 0);
   const auto imported = testing::run_att({"import-sipri", "--db", db, sample_path, "--name", "SIPRI sample"});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
-  EXPECT_NE(imported.out.find("\"SIPRI sample\" (data generated 2025-01-02T15:04:05): 13 records."), std::string::npos)
+  EXPECT_NE(imported.out.find("“SIPRI sample” (data generated 2025-01-02T15:04:05): 13 records."), std::string::npos)
       << imported.out;
   EXPECT_NE(imported.out.find("with a treaty category: 10 (76.9 %)"), std::string::npos) << imported.out;
   EXPECT_NE(imported.out.find("Soviet Union (1)"), std::string::npos) << imported.out;
@@ -307,9 +325,19 @@ TEST(SipriCli, ImportSipriPrintsASummaryOrOneLineOfError) {
   std::ofstream(not_sipri) << "a,b\n1,2\n";
   const auto refused = testing::run_att({"import-sipri", "--db", db, not_sipri});
   EXPECT_EQ(refused.exit_code, 1);
-  EXPECT_EQ(refused.err, "att: error: " + not_sipri +
-                             ": not a SIPRI trade register export: no header line starting 'Recipient,Supplier,Year "
-                             "of order' in its first 40 lines: nothing was imported\n");
+  EXPECT_EQ(refused.err, not_sipri +
+                             ": error: Not a SIPRI trade register export: no header line starting “Recipient,Supplier,"
+                             "Year of order” in its first 40 lines.\natt: error: nothing was imported from " +
+                             not_sipri + "\n");
+  // The same in the language asked for.
+  setenv("ATT_LANG", "fr", 1);
+  const auto en_francais = testing::run_att({"import-sipri", "--db", db, not_sipri});
+  const auto summary = testing::run_att({"import-sipri", "--db", db, sample_path, "--name", "SIPRI sample"});
+  unsetenv("ATT_LANG");
+  EXPECT_NE(en_francais.err.find("Ce n’est pas un export du registre des transferts du SIPRI"), std::string::npos)
+      << en_francais.err;
+  EXPECT_NE(en_francais.err.find("rien n’a été importé de " + not_sipri), std::string::npos) << en_francais.err;
+  EXPECT_NE(summary.out.find("avec une catégorie du traité : 10 (76,9 %)"), std::string::npos) << summary.out;
 }
 
 // The real export (29,515 deals), when the shared data folder is there; SQLite only, as a check
