@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/date.hpp"
+#include "auth/policy.hpp"
 #include "reporting/reports_store.hpp"
 #include "web/reports/attachment_routes.hpp"
 #include "text/collation.hpp"
@@ -134,7 +135,16 @@ nlohmann::json common_context(const AppContext& app, Language language, const Sh
           {"current_href", path}};
 }
 
-nlohmann::json report_context(const AppContext& app, Language language, const ShownReport& shown) {
+// A table the State made available to States Parties only, on a report the viewer may otherwise
+// read: the page says so instead of "no lines" (and shows no nil flag, which would tell).
+bool table_withheld(const auth::Viewer& viewer, const ShownReport& shown, reports::Direction table) {
+  return !auth::read_report_condition(viewer).holds(
+      {shown.summary.reporting_state, false, shown.summary.status == reports::VersionStatus::recalled,
+       shown.report.visibility_of(table) == reports::Visibility::restricted});
+}
+
+nlohmann::json report_context(const AppContext& app, Language language, const auth::Viewer& viewer,
+                              const ShownReport& shown) {
   const auto t = [&](const std::string& key) { return app.catalog.text(language, key); };
   const auto& [summary, report, versions] = shown;
   nlohmann::json exports = nlohmann::json::array();
@@ -181,6 +191,8 @@ nlohmann::json report_context(const AppContext& app, Language language, const Sh
                   {"older_notice", older_notice},
                   {"nil_exports", report.nil_exports},
                   {"nil_imports", report.nil_imports},
+                  {"exports_withheld", table_withheld(viewer, shown, reports::Direction::exports)},
+                  {"imports_withheld", table_withheld(viewer, shown, reports::Direction::imports)},
                   {"exports", exports},
                   {"imports", imports},
                   {"has_exports", !exports.empty()},
@@ -233,7 +245,7 @@ HttpResponse report_page(const AppContext& app, HttpRequest& request) {
   const bool pdf = segment->format == "pdf";
   const auto shown = find_report(app, request, choice, segment->year, pdf ? "pdf" : "html");
   if (!shown) return shown.error();
-  auto context = report_context(app, choice.language, *shown);
+  auto context = report_context(app, choice.language, request.visit.viewer, *shown);
   context.update(attachment_links(app, choice.language, *app.pool->acquire(), request.visit.viewer, shown->summary));
   if (pdf) return pdf_document(app, request, choice, "reports/report", std::move(context), file_name(*shown, "report", choice.language));
   return render_page(app, request, choice, "reports/report", std::move(context));
