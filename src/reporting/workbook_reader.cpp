@@ -147,12 +147,17 @@ class WorkbookImporter {
     flag("nil_exports", report.nil_exports);
     flag("nil_imports", report.nil_imports);
     flag("withheld_all", report.withheld_all);
-    report.visibility = options_.visibility;
-    if (const auto text = lower_ascii(trim_blanks(value("visibility"))); !text.empty()) {
+    // Empty: the report-wide default; for a table, the report's own choice (the common case).
+    const auto visibility = [&](const std::string& key) -> std::optional<reports::Visibility> {
+      const auto text = lower_ascii(trim_blanks(value(key)));
+      if (text.empty()) return std::nullopt;
       const auto parsed = reports::visibility_from_string(text);
-      if (!parsed) field_problem("visibility", codes::invalid_visibility, {{"value", text}});
-      report.visibility = parsed.value_or(options_.visibility);
-    }
+      if (!parsed) field_problem(key, codes::invalid_visibility, {{"value", text}});
+      return parsed;
+    };
+    report.visibility = visibility("visibility").value_or(options_.visibility);
+    report.exports_visibility = visibility("exports_visibility");
+    report.imports_visibility = visibility("imports_visibility");
     report.restriction_reason = value("restriction_reason");
     {
       std::string current;

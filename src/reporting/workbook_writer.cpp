@@ -328,6 +328,8 @@ class Writer {
         {"nil_exports", bool_text(r.nil_exports)},
         {"nil_imports", bool_text(r.nil_imports)},
         {"visibility", std::string(reports::to_string(r.visibility))},
+        {"exports_visibility", r.exports_visibility ? std::string(reports::to_string(*r.exports_visibility)) : ""},
+        {"imports_visibility", r.imports_visibility ? std::string(reports::to_string(*r.imports_visibility)) : ""},
         {"restriction_reason", r.restriction_reason},
         {"withheld_all", bool_text(r.withheld_all)},
         {"withheld_categories", withheld},
@@ -358,7 +360,8 @@ class Writer {
       if (id == "reporting_state") drop_down(state_list, state_count_, false, state_code_message());
       if (id == "nil_exports" || id == "nil_imports" || id == "withheld_all")
         drop_down(boolean_list, two_codes, true, "true / false");
-      if (id == "visibility") drop_down(visibility_list, two_codes, true, "public / restricted");
+      if (id == "visibility" || id == "exports_visibility" || id == "imports_visibility")
+        drop_down(visibility_list, two_codes, true, "public / restricted");
       if (id == "default_basis") drop_down(basis_list, two_codes, true, "authorized / actual");
     }
     check(worksheet_set_column(sheet, id_column, id_column, 22, ids_), "widths");

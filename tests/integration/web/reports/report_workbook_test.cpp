@@ -87,6 +87,7 @@ class ReportWorkbook : public ::testing::Test {
     report.nil_exports = false;
     report.nil_imports = false;
     report.visibility = reports::Visibility::restricted;
+    report.exports_visibility = reports::Visibility::public_report;  // the exports table public all the same
     report.restriction_reason = "Sécurité nationale, «article 13»\nvoir l'annexe";
     report.withheld_all = true;
     report.withheld_categories = {"VII.a", "VIII.SA.2"};
@@ -144,6 +145,8 @@ void expect_same(const reports::AnnualReport& a, const reports::AnnualReport& b,
   EXPECT_EQ(a.nil_exports, b.nil_exports);
   EXPECT_EQ(a.nil_imports, b.nil_imports);
   EXPECT_EQ(a.visibility, b.visibility);
+  EXPECT_EQ(a.exports_visibility, b.exports_visibility);
+  EXPECT_EQ(a.imports_visibility, b.imports_visibility);
   EXPECT_EQ(a.restriction_reason, b.restriction_reason);
   EXPECT_EQ(a.withheld_all, b.withheld_all);
   EXPECT_EQ(a.withheld_categories, b.withheld_categories);
