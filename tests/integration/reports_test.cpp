@@ -221,7 +221,7 @@ TEST_P(Reports, RealReportsImportAsTheyAreAndWrongDataIsRefused) {
   const auto accepted = read_canonical_csv(*io::read_file(std::string(ATT_TEST_DATA_DIR) + "/real_reports_accepted.csv"),
                                            register_, templates_, {reports::Visibility::public_report, as_of, 1000});
   ASSERT_FALSE(accepted.has_errors());
-  ASSERT_EQ(accepted.reports.size(), 5u);
+  ASSERT_EQ(accepted.reports.size(), 6u);
   store::Transaction transaction(*db_);
   for (const auto& report : accepted.reports)
     submit(*db_, {report, Channel::import, Date::from_ymd(2026, 5, 1), false, {}}, "2026-05-01T00:00:00Z");
@@ -235,6 +235,9 @@ TEST_P(Reports, RealReportsImportAsTheyAreAndWrongDataIsRefused) {
   const auto sweden = current_report(*db_, database_owner(), "SWE", 2012);
   ASSERT_TRUE(sweden) << "a year before the first template is kept";
   EXPECT_EQ(sweden->second.template_id, "annual-2015");
+  const auto britain = current_report(*db_, database_owner(), "GBR", 2021);
+  ASSERT_TRUE(britain) << "a whole category where the template splits it is kept";
+  EXPECT_EQ(britain->second.lines.at(0).category, "IV");
   const auto germany = current_report(*db_, database_owner(), "DEU", 2018);
   ASSERT_TRUE(germany);
   EXPECT_EQ(germany->second.lines.at(0).category, "NAT:Ammunition");

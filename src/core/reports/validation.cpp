@@ -112,8 +112,10 @@ class Checker {
       add(codes::national_category_not_in_template, section, where, column,
           {{"value", category}, {"template", template_.id}}, Severity::warning);
     } else if (const auto split = subcategories_of(template_, category); !split.empty()) {
+      // Many States report a whole category where the template splits it (IV for IV.a and
+      // IV.b): the figure is real and counts under that category; only the detail is missing.
       add(codes::category_too_general, section, where, column,
-          {{"value", category}, {"template", template_.id}, {"suggestions", split}});
+          {{"value", category}, {"template", template_.id}, {"suggestions", split}}, Severity::warning);
     } else {
       add(codes::unknown_category, section, where, column, {{"value", category}, {"template", template_.id}});
     }
