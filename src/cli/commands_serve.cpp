@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "io/pdf_printer.hpp"
 #include "io/templates_file.hpp"
@@ -30,7 +31,7 @@ void run(ServeOptions& options) {
   auto db = open_initialised(options.common);
   auto states = std::make_shared<const StatesRegister>(store::load_register(*db));
   if (states->states().empty())
-    throw UsageError("the database holds no States: run att init --db " + options.common.db);
+    throw UsageError(message("cli.no_states", {{"db", options.common.db}}));
   // Check the mail settings before serving: a typo should stop start-up, not lose mail later.
   auto sink = mail::make_sink(options.mail, options.mail_from);
   const auto location = options.common.db;
@@ -54,15 +55,17 @@ void run(ServeOptions& options) {
                      {options.chromium});
   // Said at start-up, not discovered by the first visitor who asks for a PDF.
   if (!io::PdfPrinter({options.chromium}).available())
-    std::fprintf(stderr, "att: %s not found: PDF export is unavailable (pages can still be printed from a browser)\n",
-                 options.chromium.c_str());
+    std::fprintf(stderr, "att: %s\n", message("cli.chromium_missing", {{"chromium", options.chromium}}).c_str());
   web::serve(app, options.server, [&] {
-    std::printf("att: serving http://%s:%u (database %s, mail to %s); stop with Ctrl+C\n",
-                options.server.bind_address.c_str(), options.server.port, db->describe().c_str(),
-                mail_worker.sink().describe().c_str());
+    // Scripts wait for the line starting "att: serving" (bench/http_load.sh).
+    std::printf("att: %s\n", message("cli.serving", {{"address", options.server.bind_address},
+                                                      {"port", std::to_string(options.server.port)},
+                                                      {"db", db->describe()},
+                                                      {"mail", mail_worker.sink().describe()}})
+                                  .c_str());
     std::fflush(stdout);
   });
-  std::printf("att: stopped\n");
+  std::printf("att: %s\n", message("cli.stopped").c_str());
 }
 
 }  // namespace

@@ -82,16 +82,16 @@ void run(const StatesOptions& options) {
   if (!options.as_of.empty()) {
     const auto parsed = Date::parse(options.as_of);
     if (!parsed)
-      throw UsageError("--as-of '" + options.as_of + "' " +
-                       (parsed.error() == DateError::malformed ? "is not a date written YYYY-MM-DD"
-                                                               : "is not a day of the calendar"));
+      throw UsageError(message(parsed.error() == DateError::malformed ? "cli.date_malformed" : "cli.date_not_a_day",
+                               {{"option", "--as-of"}, {"value", options.as_of}}));
     as_of = *parsed;
   }
   ParticipationFilter filter;
   if (!options.region.empty()) filter.region = options.region;
   if (!options.status.empty()) {
     filter.participation = participation_from_string(options.status);
-    if (!filter.participation) throw UsageError("--status must be party, signatory or none");
+    if (!filter.participation)
+      throw UsageError(message("cli.option_one_of", {{"option", "--status"}, {"values", "party, signatory, none"}}));
   }
   auto db = open_initialised(options.common);
   const auto states_register = store::load_register(*db);

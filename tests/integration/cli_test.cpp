@@ -83,7 +83,7 @@ TEST_F(Cli, BadInputIsOneClearLineAndNonZeroExit) {
   const std::vector<Case> cases = {
       {{"states", "--db", db_, "--as-of", "2023-02-30"}, "is not a day of the calendar"},
       {{"states", "--db", db_, "--as-of", "yesterday"}, "is not a date written YYYY-MM-DD"},
-      {{"states", "--db", db_, "--status", "member"}, "--status must be party, signatory or none"},
+      {{"states", "--db", db_, "--status", "member"}, "--status must be one of: party, signatory, none"},
       {{"states", "--db", (dir_.path() / "missing.db").string()}, "is not initialised: run att init"},
       {{"init", "--db", "/nonexistent-folder/att.db"}, "cannot open SQLite database"},
       {{"states", "--db", "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"}, "cannot connect to PostgreSQL"},
