@@ -69,16 +69,16 @@ class StreamedImport {
   // need not be read back. A report whose lines turn up again later is read back at the end.
   void take(std::size_t report, const reports::AnnualReport& header, ReportLine&& line) {
     while (open_.size() <= report) open_.push_back(open(header));
-    if (report != held_report_) {
-      settle_held();
-      held_report_ = report;
-      held_header_ = header;
-    }
+    if (report != held_report_) settle_held();
     auto& opened = open_[report];
     if (opened.checked) scatter(opened);
     if (opened.scattered) {
       queue(opened, std::move(line));
       return;
+    }
+    if (report != held_report_) {
+      held_report_ = report;
+      held_header_ = header;
     }
     held_.push_back(std::move(line));
     if (held_.size() > options_.lines_held) {  // one very long report: stream it like a scattered one
@@ -143,14 +143,19 @@ class StreamedImport {
   }
 
   void flush() {
-    std::sort(pending_.begin(), pending_.end(), [](const PendingLine& a, const PendingLine& b) {
-      return a.version_id != b.version_id ? a.version_id < b.version_id : a.line_no < b.line_no;
+    // Sorted by key through their positions: moving the lines themselves costs more than sorting.
+    order_.resize(pending_.size());
+    for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<std::uint32_t>(i);
+    std::sort(order_.begin(), order_.end(), [this](std::uint32_t a, std::uint32_t b) {
+      const auto& x = pending_[a];
+      const auto& y = pending_[b];
+      return x.version_id != y.version_id ? x.version_id < y.version_id : x.line_no < y.line_no;
     });
     static const std::string head =
         "INSERT INTO report_lines (version_id, line_no, direction, category, partner_state, items, value, currency,"
         " basis, description, comments, state_of_origin, intermediate_location) VALUES ";
     store::insert_rows(db_, head, 13, pending_.size(), [&](std::size_t row, store::Params& params) {
-      auto& pending = pending_[row];
+      auto& pending = pending_[order_[row]];
       auto& line = pending.line;
       params.emplace_back(pending.version_id);
       params.emplace_back(pending.line_no);
@@ -205,6 +210,7 @@ class StreamedImport {
   StreamedImportResult result_;
   std::vector<OpenReport> open_;
   std::vector<PendingLine> pending_;
+  std::vector<std::uint32_t> order_;  // pending_'s positions in key order
   std::size_t held_report_ = no_report;
   reports::AnnualReport held_header_;
   std::vector<ReportLine> held_;
