@@ -164,7 +164,7 @@ void list_reports(const ListOptions& options) {
   for (const auto& r : list)
     std::printf("%-5s %-4d %-6s %-7lld %-9s %-10s %-10s %lld%s\n", r.reporting_state.c_str(), r.year, r.type.c_str(),
                 static_cast<long long>(r.version_no), std::string(to_string(r.status)).c_str(), std::string(to_string(r.visibility)).c_str(),
-                r.received.c_str(), static_cast<long long>(r.line_count), r.demo ? " (demo)" : "");
+                r.received_iso().c_str(), static_cast<long long>(r.line_count), r.demo ? " (demo)" : "");
   std::printf("%s\n", message("cli.reports_count", {{"count", std::to_string(list.size())}}).c_str());
 }
 

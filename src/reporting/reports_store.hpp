@@ -64,13 +64,14 @@ struct VersionSummary {
   std::optional<reports::Visibility> exports_visibility;            // none: as the report
   std::optional<reports::Visibility> imports_visibility;
   Channel channel = Channel::online;
-  std::string received;
+  std::optional<Date> received;  // none for a draft
   std::int64_t line_count = 0;
   bool demo = false;
   std::string content_hash;
   std::optional<Timestamp> submitted_at;  // none for a draft
   std::optional<Timestamp> recalled_at;   // none unless recalled
   std::string recall_reason;
+  [[nodiscard]] std::string received_iso() const { return received ? received->iso() : std::string(); }
 };
 
 struct ReportFilter {

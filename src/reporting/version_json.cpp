@@ -11,7 +11,7 @@ nlohmann::json version_json(const VersionSummary& s) {
           {"visibility", std::string(to_string(s.visibility))},
           {"exports_visibility", std::string(to_string(s.exports_visibility.value_or(s.visibility)))},
           {"imports_visibility", std::string(to_string(s.imports_visibility.value_or(s.visibility)))},
-          {"received", s.received},
+          {"received", s.received_iso()},
           {"channel", std::string(to_string(s.channel))},
           {"line_count", s.line_count},
           {"demo", s.demo},

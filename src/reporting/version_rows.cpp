@@ -49,7 +49,7 @@ VersionSummary summary_from(const store::Row& row) {
   s.status = reports::version_status_from_string(row.text(5)).value_or(reports::VersionStatus::draft);
   s.visibility = reports::visibility_from_string(row.text(6)).value_or(reports::Visibility::restricted);
   s.channel = channel_from_string(row.text(7)).value_or(Channel::import);
-  s.received = row.text(8);
+  if (const auto received = Date::parse(row.text(8))) s.received = *received;
   s.line_count = row.integer(9);
   s.demo = row.integer(10) != 0;
   s.content_hash = row.text(11);

@@ -51,7 +51,7 @@ TEST_P(Reports, ImportCreatesOneReportPerStateAndYearThenAmendsWithNewVersions) 
   EXPECT_EQ(listed[0].reporting_state, "FRA");
   EXPECT_EQ(listed[0].version_no, 1);
   EXPECT_EQ(listed[0].line_count, 2);
-  EXPECT_EQ(listed[0].received, "2023-06-02");
+  EXPECT_EQ(listed[0].received, Date::from_ymd(2023, 6, 2));
 
   import("FRA,2022,export,VIII.SA.2,BEL,150,,,actual,Rifles (corrected),,,\n");
   listed = current_reports(*db_, database_owner(), {std::string("FRA"), 2022});

@@ -55,7 +55,7 @@ HttpResponse list_page(const AppContext& app, HttpRequest& request) {
                     {"iso3", r.reporting_state},
                     {"year", std::to_string(r.year)},
                     {"version", std::to_string(r.version_no)},
-                    {"received", text::format_date(app.catalog, language, r.received)},
+                    {"received", text::format_date(app.catalog, language, r.received_iso())},
                     {"lines", std::to_string(r.line_count)},
                     {"restricted", r.visibility == reports::Visibility::restricted},
                     {"demo", r.demo}});
@@ -122,7 +122,7 @@ nlohmann::json common_context(const AppContext& app, Language language, const Sh
           {"year", std::to_string(summary.year)},
           {"version", std::to_string(summary.version_no)},
           {"status", status_label(app, language, summary)},
-          {"received", text::format_date(app.catalog, language, summary.received)},
+          {"received", text::format_date(app.catalog, language, summary.received_iso())},
           {"submitted_at", text::format_timestamp(app.catalog, language, summary.submitted_at ? summary.submitted_at->iso() : "")},
           {"channel", app.catalog.text(language, "reports.channel_" + std::string(to_string(summary.channel)))},
           {"hash", summary.content_hash},
@@ -169,7 +169,7 @@ nlohmann::json report_context(const AppContext& app, Language language, const au
                        {"href", report_path(version) + "?version=" + std::to_string(version.version_no)},
                        {"status", status_label(app, language, version)},
                        {"reason", version.recall_reason},
-                       {"received", text::format_date(app.catalog, language, version.received)},
+                       {"received", text::format_date(app.catalog, language, version.received_iso())},
                        {"channel", t("reports.channel_" + std::string(to_string(version.channel)))},
                        {"hash_start", version.content_hash.substr(0, 12)}});
   }
