@@ -4,6 +4,8 @@
 #include <set>
 #include <tuple>
 
+#include "core/compliance/obligations.hpp"
+
 namespace att::reports {
 
 namespace {
@@ -164,8 +166,7 @@ std::size_t ValidationResult::error_count() const {
 std::optional<int> first_reporting_year(const StateRecord& state) {
   const auto eif = state.entry_into_force();
   if (!eif) return std::nullopt;
-  // The first full calendar year after entry into force (a State bound from 1 January reports on that year).
-  return eif->month() == 1 && eif->day() == 1 ? eif->year() : eif->year() + 1;
+  return compliance::first_annual_year(*eif, {});
 }
 
 ValidationResult validate(const AnnualReport& report, const ReportTemplate& report_template,
