@@ -2,6 +2,7 @@
 
 #include "web/accounts/feature.hpp"
 #include "web/admin/feature.hpp"
+#include "web/compliance/feature.hpp"
 #include "web/health/feature.hpp"
 #include "web/home/feature.hpp"
 #include "web/reports/feature.hpp"
@@ -15,6 +16,7 @@ namespace att::web {
 const std::vector<Feature>& features() {
   static const std::vector<Feature> all{
       health_feature(), states_feature(), home_feature(), accounts_feature(), admin_feature(), reports_feature(),
+      compliance_feature(),
   };
   return all;
 }
