@@ -50,10 +50,6 @@ std::string password_problem(std::string_view password, std::string_view email) 
   return {};
 }
 
-auth::AuditEntry cli_audit(std::string action, std::string target, std::string detail) {
-  return {std::nullopt, "cli", std::move(action), std::move(target), std::move(detail), "local"};
-}
-
 void add_user(const UsersOptions& options) {
   const auto email = auth::normalize_email(options.email);
   if (!auth::looks_like_email(email)) throw UsageError("--email '" + options.email + "' is not an e-mail address");
@@ -142,11 +138,12 @@ void set_password(const UsersOptions& options) {
   const auto now = utc_timestamp_now();
   store::Transaction transaction(*db);
   auth::set_password_hash(*db, stored->account.id, auth::hash_password(password), now);
-  const auto signed_out = auth::delete_sessions_of(*db, stored->account.id);
+  const auto revoked = auth::revoke_credentials_of(*db, stored->account.id, std::chrono::system_clock::now());
   auth::append_audit(*db, cli_audit("password_set", "user:" + std::to_string(stored->account.id), {}), now);
   transaction.commit();
   std::printf("%s\n", message("cli.password_changed", {{"email", stored->account.email},
-                                                    {"sessions", std::to_string(signed_out)}})
+                                                    {"sessions", std::to_string(revoked.sessions)},
+                                                    {"tokens", std::to_string(revoked.api_tokens)}})
                           .c_str());
 }
 

@@ -202,7 +202,7 @@ HttpResponse change_user(const AppContext& app, HttpRequest& request) {
       }
       if (active != stored->account.active) {
         auth::set_active(*db, id, active, now);
-        if (!active) auth::delete_sessions_of(*db, id);
+        if (!active) auth::revoke_credentials_of(*db, id, std::chrono::system_clock::now());
         auth::append_audit(*db, audit_entry(request, active ? "account_reopened" : "account_closed",
                                             "user:" + std::to_string(id)),
                            now);
