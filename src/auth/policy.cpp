@@ -88,6 +88,19 @@ bool is_own_states_report_api(const Viewer& viewer, std::string_view path) {
 
 }  // namespace
 
+bool may_grant_roles(const Viewer& granter, std::int64_t to_user_id, const std::set<Role>& added) {
+  if (!may(granter, Permission::manage_users)) return false;
+  return !(added.contains(Role::secretariat) && granter.user_id == to_user_id);
+}
+
+std::set<Role> roles_added(const std::set<Role>& before, const std::set<Role>& after) {
+  std::set<Role> added;
+  for (const auto role : after) {
+    if (!before.contains(role)) added.insert(role);
+  }
+  return added;
+}
+
 bool within_token_scope(const Viewer& viewer, bool changes_state, std::string_view path) {
   if (!viewer.token_scope) return true;
   switch (*viewer.token_scope) {

@@ -39,6 +39,12 @@ std::string_view to_string(Permission permission);
 // `state_iso3`: the State the data belongs to, for permissions that depend on it.
 bool may(const Viewer& viewer, Permission permission, std::optional<std::string_view> state_iso3 = std::nullopt);
 
+// Whether `granter` may give the account `to_user_id` the roles it does not hold yet: those who
+// manage users, except the Secretariat role to themselves (separation of duties: whoever
+// manages accounts must not open restricted reports to themselves).
+bool may_grant_roles(const Viewer& granter, std::int64_t to_user_id, const std::set<Role>& added);
+std::set<Role> roles_added(const std::set<Role>& before, const std::set<Role>& after);
+
 // Whether a request made with an API token stays within the token's scope: `read` only reads,
 // `reporting` reaches only the report and initial-report API of the holder's State. Asked once
 // per request, before any handler (web::App), so no route has to remember it. A request without

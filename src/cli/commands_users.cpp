@@ -12,6 +12,7 @@
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "core/date.hpp"
+#include "mail/secretariat_notices.hpp"
 #include "store/states_store.hpp"
 
 namespace att::cli {
@@ -86,6 +87,8 @@ void add_user(const UsersOptions& options) {
   std::string role_list;
   for (const auto role : roles) role_list += (role_list.empty() ? "" : ",") + std::string(to_string(role));
   auth::append_audit(*db, cli_audit("account_created", "user:" + std::to_string(id), role_list), now);
+  // Allowed (whoever runs att holds the database anyway) but never silent.
+  if (roles.contains(auth::Role::secretariat)) mail::announce_secretariat_grant(*db, catalog(), id, "att");
   transaction.commit();
   std::printf("%s\n", (state ? message("cli.account_created_for_state", {{"email", email},
                                                                     {"id", std::to_string(id)},

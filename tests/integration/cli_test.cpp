@@ -243,6 +243,20 @@ TEST_F(Cli, TokensLastAYearAtMostAndOtherMistakesAreExplained) {
   EXPECT_NE(run_att({"tokens", "list", "--db", db_}).out.find(in_90_days + "T"), std::string::npos) << "90 days by default";
 }
 
+TEST_F(Cli, GrantingTheSecretariatRoleIsAnnouncedToTheSecretariat) {
+  add_user(db_, "first@example.org", {"--role", "secretariat", "--language", "fr"});
+  add_user(db_, "closed@example.org", {"--role", "secretariat"});  // announced to first@ (not checked here)
+  store::open_database(db_)->execute("UPDATE users SET active = 0 WHERE email = 'closed@example.org'");
+  add_user(db_, "second@example.org", {"--role", "secretariat", "--name", "Second Person"});
+  const auto mails = store::open_database(db_)->query(
+      "SELECT to_address, subject, body_text FROM mail_outbox WHERE body_text LIKE '%second@example.org%' ORDER BY id");
+  ASSERT_EQ(mails.size(), 1u) << "to the other active Secretariat accounts only";
+  EXPECT_EQ(mails[0].text(0), "first@example.org");
+  EXPECT_NE(mails[0].text(1).find("Second Person a désormais le rôle de Secrétariat"), std::string::npos)
+      << "in the recipient's language: " << mails[0].text(1);
+  EXPECT_NE(mails[0].text(2).find("second@example.org"), std::string::npos);
+}
+
 TEST_F(Cli, SetPasswordRevokesTheAccountsTokens) {
   add_user(db_, "rep@example.org", {"--role", "observer"});
   const auto token = run_att({"tokens", "add", "--db", db_, "--email", "rep@example.org", "--name", "x"}).out;

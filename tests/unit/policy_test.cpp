@@ -106,6 +106,19 @@ TEST(Policy, TokenScopesDecideEveryCaseInTheirMatrix) {
   EXPECT_FALSE(within_token_scope(stateless, false, "/api/v1/reports/FRA/2021"));
 }
 
+TEST(Policy, AdministratorsCannotGiveThemselvesTheSecretariatRole) {
+  auto administrator = viewers().at("administrator");
+  const auto self = *administrator.user_id;
+  EXPECT_FALSE(may_grant_roles(administrator, self, {Role::secretariat}));
+  EXPECT_TRUE(may_grant_roles(administrator, self, {Role::chair}));
+  EXPECT_TRUE(may_grant_roles(administrator, self, {}));
+  EXPECT_TRUE(may_grant_roles(administrator, self + 1, {Role::secretariat}));
+  EXPECT_FALSE(may_grant_roles(viewers().at("secretariat"), self + 1, {Role::chair})) << "only who manages users";
+  EXPECT_EQ(roles_added({Role::administrator}, {Role::administrator, Role::secretariat}),
+            std::set<Role>{Role::secretariat});
+  EXPECT_TRUE(roles_added({Role::secretariat, Role::administrator}, {Role::administrator}).empty());
+}
+
 TEST(Viewer, PartyStatusFollowsTheRegisterOnTheDay) {
   const auto& states = testing::project_register();
   // Afghanistan acceded on 2020-07-29: its representative gains States Parties' access that day.

@@ -368,6 +368,36 @@ TEST_F(AuthHttp, ResettingCredentialsRevokesTokens) {
   EXPECT_FALSE(alive(token)) << "closing the account";
 }
 
+TEST_F(AuthHttp, AdministratorsCannotMakeThemselvesSecretariatAndEveryGrantIsAnnounced) {
+  auto db = store::open_database(db_path_);
+  const auto administrator = auth::find_account_by_email(*db, "admin@example.org");
+  const auto chair = auth::find_account_by_email(*db, "chair@example.org");
+  ASSERT_TRUE(administrator && chair);
+  const auto mails_to_secretariat = [&] {
+    return db->query("SELECT subject, body_text FROM mail_outbox WHERE to_address = 'sec@example.org'"
+                     " AND subject LIKE '%Secretariat role%'");
+  };
+  auto admin = signed_in("administrator");
+  admin.get("/admin/users");
+  const auto self = admin.post("/admin/users/" + std::to_string(administrator->account.id),
+                               {{"role", "administrator"}, {"role", "secretariat"}, {"active", "yes"}});
+  EXPECT_EQ(self.status, 400);
+  EXPECT_NE(self.body.find("cannot give yourself the Secretariat role"), std::string::npos);
+  EXPECT_FALSE(auth::find_account(*db, administrator->account.id)->account.roles.contains(auth::Role::secretariat));
+  EXPECT_TRUE(mails_to_secretariat().empty());
+
+  EXPECT_EQ(admin.post("/admin/users/" + std::to_string(chair->account.id),
+                       {{"role", "chair"}, {"role", "secretariat"}, {"active", "yes"}})
+                .status,
+            200);
+  const auto mails = mails_to_secretariat();
+  ASSERT_EQ(mails.size(), 1u) << "the other Secretariat accounts hear of it";
+  EXPECT_NE(mails[0].text(1).find("chair@example.org"), std::string::npos);
+  EXPECT_NE(mails[0].text(1).find("admin@example.org"), std::string::npos) << "and who granted it";
+  EXPECT_TRUE(db->query("SELECT 1 FROM mail_outbox WHERE to_address = 'chair@example.org'").empty())
+      << "not the new holder";
+}
+
 TEST_F(AuthHttp, RegistrationFromApplicationToFirstSignIn) {
   Browser applicant(server_->port());
   applicant.get("/register?lang=es");
