@@ -281,7 +281,9 @@ HttpResponse me(const AppContext& app, HttpRequest& request) {
                           {"state", viewer.state_iso3 ? nlohmann::json(*viewer.state_iso3) : nullptr},
                           {"state_is_party", viewer.state_is_party},
                           {"roles", roles},
-                          {"permissions", permissions}}
+                          {"permissions", permissions},
+                          {"token_scope", viewer.token_scope ? nlohmann::json(std::string(to_string(*viewer.token_scope)))
+                                                             : nlohmann::json(nullptr)}}
                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   response.set_header("Cache-Control", "private, no-store");
   return response;

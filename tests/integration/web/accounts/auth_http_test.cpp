@@ -300,7 +300,9 @@ TEST_F(AuthHttp, TokensHaveAScopeAndAnExpiryChosenOnTheAccountPage) {
     "exports": [{"category": "VIII.SA.2", "partner_state": "BEL", "items": 120, "value": "350000", "currency": ""}],
     "imports": []})";
   const auto port = server_->port();
-  EXPECT_EQ(with_token(port, read, "GET", "/api/v1/me").status, 200);
+  const auto me = with_token(port, read, "GET", "/api/v1/me");
+  ASSERT_EQ(me.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(me.body)["token_scope"], "read");
   EXPECT_EQ(with_token(port, read, "PUT", "/api/v1/reports/FRA/2023/draft", draft).status, 403) << "read only";
   EXPECT_EQ(with_token(port, reporting, "PUT", "/api/v1/reports/FRA/2023/draft", draft).status, 200);
   EXPECT_EQ(with_token(port, reporting, "GET", "/api/v1/states").status, 403) << "its State's reports only";
