@@ -1,5 +1,7 @@
 #include "auth/policy.hpp"
 
+#include <vector>
+
 namespace att::auth {
 
 namespace {
@@ -33,6 +35,7 @@ std::string_view to_string(Permission permission) {
     case Permission::manage_users: return "manage_users";
     case Permission::read_audit_log: return "read_audit_log";
     case Permission::enter_report_on_behalf: return "enter_report_on_behalf";
+    case Permission::create_api_tokens: return "create_api_tokens";
   }
   return "unknown";
 }
@@ -56,6 +59,54 @@ bool may(const Viewer& viewer, Permission permission, std::optional<std::string_
     case Permission::manage_users: return viewer.has(Role::administrator);
     case Permission::read_audit_log: return secretariat || viewer.has(Role::administrator);
     case Permission::enter_report_on_behalf: return secretariat;
+    // A leaked token must not be able to outlive its own revocation by minting others.
+    case Permission::create_api_tokens: return !viewer.is_anonymous() && !viewer.token_scope;
+  }
+  return false;
+}
+
+namespace {
+
+std::vector<std::string_view> segments_of(std::string_view path) {
+  std::vector<std::string_view> segments;
+  while (!path.empty()) {
+    const auto slash = path.find('/');
+    if (slash != 0) segments.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return segments;
+}
+
+// /api/v1/reports/{state}/... and /api/v1/initial-reports/{state}[/...] for the viewer's State.
+bool is_own_states_report_api(const Viewer& viewer, std::string_view path) {
+  if (!viewer.state_iso3) return false;
+  const auto segments = segments_of(path);
+  return segments.size() >= 4 && segments[0] == "api" && segments[1] == "v1" &&
+         (segments[2] == "reports" || segments[2] == "initial-reports") && segments[3] == *viewer.state_iso3;
+}
+
+}  // namespace
+
+bool may_grant_roles(const Viewer& granter, std::int64_t to_user_id, const std::set<Role>& added) {
+  if (!may(granter, Permission::manage_users)) return false;
+  return !(added.contains(Role::secretariat) && granter.user_id == to_user_id);
+}
+
+std::set<Role> roles_added(const std::set<Role>& before, const std::set<Role>& after) {
+  std::set<Role> added;
+  for (const auto role : after) {
+    if (!before.contains(role)) added.insert(role);
+  }
+  return added;
+}
+
+bool within_token_scope(const Viewer& viewer, bool changes_state, std::string_view path) {
+  if (!viewer.token_scope) return true;
+  switch (*viewer.token_scope) {
+    case TokenScope::full: return true;
+    case TokenScope::read: return !changes_state;
+    case TokenScope::reporting: return is_own_states_report_api(viewer, path);
   }
   return false;
 }

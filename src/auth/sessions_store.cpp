@@ -1,5 +1,6 @@
 #include "auth/sessions_store.hpp"
 
+#include "auth/api_tokens.hpp"
 #include "auth/secrets.hpp"
 #include "core/date.hpp"
 
@@ -66,6 +67,11 @@ void delete_session(store::Database& db, const std::string& token_digest_value) 
 
 std::int64_t delete_sessions_of(store::Database& db, std::int64_t user_id) {
   return static_cast<std::int64_t>(db.query("DELETE FROM sessions WHERE user_id = $1 RETURNING user_id", {user_id}).size());
+}
+
+RevokedCredentials revoke_credentials_of(store::Database& db, std::int64_t user_id,
+                                         std::chrono::system_clock::time_point now) {
+  return {delete_sessions_of(db, user_id), revoke_api_tokens_of(db, user_id, now)};
 }
 
 std::vector<Session> sessions_of(store::Database& db, std::int64_t user_id) {

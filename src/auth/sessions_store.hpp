@@ -44,6 +44,16 @@ std::optional<Session> find_live_session(store::Database& db, const std::string&
                                          std::chrono::system_clock::time_point now);
 void delete_session(store::Database& db, const std::string& token_digest);
 std::int64_t delete_sessions_of(store::Database& db, std::int64_t user_id);
+
+struct RevokedCredentials {
+  std::int64_t sessions = 0;
+  std::int64_t api_tokens = 0;
+};
+// Whenever an account's credentials are reset (new password, "sign out everywhere", account
+// closed), whoever held the old ones may have made a token too: every session ends and every
+// API token is revoked together.
+RevokedCredentials revoke_credentials_of(store::Database& db, std::int64_t user_id,
+                                         std::chrono::system_clock::time_point now);
 std::vector<Session> sessions_of(store::Database& db, std::int64_t user_id);
 
 }  // namespace att::auth

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "auth/roles.hpp"
+#include "auth/token_scope.hpp"
 #include "core/states_register.hpp"
 
 namespace att::auth {
@@ -22,6 +23,8 @@ struct Viewer {
   bool state_is_signatory = false;  // signed, not (yet) a party
   // Holds a role that needs a second factor but has not set one up: may only do that.
   bool must_set_up_second_factor = false;
+  // Set when the request came with an API token: the token's scope narrows what the roles allow.
+  std::optional<TokenScope> token_scope;
 
   static Viewer anonymous() { return {}; }
   [[nodiscard]] bool is_anonymous() const { return !user_id; }

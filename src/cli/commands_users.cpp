@@ -12,6 +12,7 @@
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "core/date.hpp"
+#include "mail/secretariat_notices.hpp"
 #include "store/states_store.hpp"
 
 namespace att::cli {
@@ -50,10 +51,6 @@ std::string password_problem(std::string_view password, std::string_view email) 
   return {};
 }
 
-auth::AuditEntry cli_audit(std::string action, std::string target, std::string detail) {
-  return {std::nullopt, "cli", std::move(action), std::move(target), std::move(detail), "local"};
-}
-
 void add_user(const UsersOptions& options) {
   const auto email = auth::normalize_email(options.email);
   if (!auth::looks_like_email(email)) throw UsageError("--email '" + options.email + "' is not an e-mail address");
@@ -90,6 +87,8 @@ void add_user(const UsersOptions& options) {
   std::string role_list;
   for (const auto role : roles) role_list += (role_list.empty() ? "" : ",") + std::string(to_string(role));
   auth::append_audit(*db, cli_audit("account_created", "user:" + std::to_string(id), role_list), now);
+  // Allowed (whoever runs att holds the database anyway) but never silent.
+  if (roles.contains(auth::Role::secretariat)) mail::announce_secretariat_grant(*db, catalog(), id, "att");
   transaction.commit();
   std::printf("%s\n", (state ? message("cli.account_created_for_state", {{"email", email},
                                                                     {"id", std::to_string(id)},
@@ -142,11 +141,12 @@ void set_password(const UsersOptions& options) {
   const auto now = utc_timestamp_now();
   store::Transaction transaction(*db);
   auth::set_password_hash(*db, stored->account.id, auth::hash_password(password), now);
-  const auto signed_out = auth::delete_sessions_of(*db, stored->account.id);
+  const auto revoked = auth::revoke_credentials_of(*db, stored->account.id, std::chrono::system_clock::now());
   auth::append_audit(*db, cli_audit("password_set", "user:" + std::to_string(stored->account.id), {}), now);
   transaction.commit();
   std::printf("%s\n", message("cli.password_changed", {{"email", stored->account.email},
-                                                    {"sessions", std::to_string(signed_out)}})
+                                                    {"sessions", std::to_string(revoked.sessions)},
+                                                    {"tokens", std::to_string(revoked.api_tokens)}})
                           .c_str());
 }
 

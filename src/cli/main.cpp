@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   att::cli::add_states_command(root);
   att::cli::add_serve_command(root);
   att::cli::add_users_command(root);
+  att::cli::add_tokens_command(root);
   att::cli::add_audit_command(root);
   att::cli::add_reports_commands(root);
   att::cli::add_demo_command(root);

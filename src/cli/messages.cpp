@@ -11,8 +11,6 @@
 
 namespace att::cli {
 
-namespace {
-
 // Read once, on the first message: commands that print nothing never need the web folder.
 const text::Catalog& catalog() {
   static const text::Catalog loaded = [] {
@@ -21,6 +19,8 @@ const text::Catalog& catalog() {
   }();
   return loaded;
 }
+
+namespace {
 
 // Only ATT_LANG: a server's locale (LANG) should not change the language of its logs.
 Language language() {

@@ -9,11 +9,14 @@
 #include <string_view>
 
 #include "core/problem.hpp"
+#include "text/catalog.hpp"
 
 namespace att::cli {
 
 // The message `key` ("cli.import_done") with its {placeholders} filled.
 std::string message(std::string_view key, const std::map<std::string, std::string>& values = {});
+// The catalogue the messages come from, for mails `att` queues (each in its recipient's language).
+const text::Catalog& catalog();
 // An import or validation problem, by the one renderer of problems (text/problem_text).
 std::string message(const Problem& problem);
 // "file:12: error: partner_state: Unknown State “Frnace”. Did you mean: FRA?" on standard error

@@ -43,4 +43,8 @@ StatesRegister load_register_file(const std::filesystem::path& data_dir) {
   return std::move(*loaded);
 }
 
+auth::AuditEntry cli_audit(std::string action, std::string target, std::string detail) {
+  return {std::nullopt, "cli", std::move(action), std::move(target), std::move(detail), "local"};
+}
+
 }  // namespace att::cli

@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "auth/audit_log.hpp"
 #include "core/states_register.hpp"
 #include "store/database.hpp"
 
@@ -30,5 +31,8 @@ void add_data_dir_option(CLI::App& command, CommonOptions& options);
 // Opens the database and checks that `att init` has run on it.
 std::unique_ptr<store::Database> open_initialised(const CommonOptions& options);
 StatesRegister load_register_file(const std::filesystem::path& data_dir);
+
+// An audit entry for something done with `att`: whoever runs it holds the database, so the actor is "cli".
+auth::AuditEntry cli_audit(std::string action, std::string target, std::string detail);
 
 }  // namespace att::cli

@@ -254,6 +254,15 @@ ALTER TABLE report_versions ADD COLUMN imports_visibility TEXT;
     {8, "accounts: the language of their mail", R"sql(
 ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
 )sql"},
+    // API tokens get a scope and an end. Existing tokens keep their owner's full rights and end
+    // 90 days after this migration, not after their creation: an old token that a program still
+    // uses keeps working for a while instead of failing the day the server is upgraded.
+    {9, "API tokens: scope and expiry", R"sql(
+ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'full';
+ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;
+UPDATE api_tokens SET expires_at = {{utc_now_plus_90_days}} WHERE expires_at IS NULL;
+CREATE INDEX api_tokens_by_user ON api_tokens(user_id);
+)sql"},
 };
 
 void replace_all(std::string& sql, std::string_view token, std::string_view with) {
@@ -268,6 +277,10 @@ std::string for_dialect(std::string sql, Dialect dialect) {
   // SQLite keeps a table with a composite key in one b-tree instead of two: bulk imports write half as much.
   replace_all(sql, "{{without_rowid}}", postgres ? "" : " WITHOUT ROWID");
   replace_all(sql, "{{blob}}", postgres ? "BYTEA" : "BLOB");
+  // The same text as utc_timestamp(): "2026-12-03T20:53:57Z".
+  replace_all(sql, "{{utc_now_plus_90_days}}",
+              postgres ? "to_char((now() AT TIME ZONE 'UTC') + INTERVAL '90 days', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                       : "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+90 days')");
   return sql;
 }
 

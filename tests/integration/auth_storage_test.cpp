@@ -13,6 +13,8 @@
 #include "auth/secrets.hpp"
 #include "auth/sessions_store.hpp"
 #include "auth/sign_in_throttle.hpp"
+#include "core/date.hpp"
+#include "store/migrations.hpp"
 #include "store/open_database.hpp"
 #include "test_support.hpp"
 
@@ -138,15 +140,68 @@ TEST_P(AuthStorage, RegistrationsMoveFromUnconfirmedToDecided) {
 
 TEST_P(AuthStorage, ApiTokensAreStoredAsDigestsAndRevocable) {
   const auto id = make_account("t@example.org", {Role::observer});
-  const auto token = create_api_token(*db_, id, "script", Clock::now());
+  const auto token = create_api_token(*db_, {id, "script", TokenScope::read, Clock::now() + 90 * 24h}, Clock::now());
   EXPECT_TRUE(db_->query("SELECT 1 FROM api_tokens WHERE token_hash = $1", {token}).empty());
-  EXPECT_EQ(api_token_owner(*db_, token, Clock::now()), id);
+  const auto holder = api_token_holder(*db_, token, Clock::now());
+  ASSERT_TRUE(holder);
+  EXPECT_EQ(holder->user_id, id);
+  EXPECT_EQ(holder->scope, TokenScope::read);
   const auto tokens = api_tokens_of(*db_, id);
   ASSERT_EQ(tokens.size(), 1u);
   EXPECT_TRUE(tokens[0].last_used_at);
+  EXPECT_EQ(tokens[0].owner_email, "t@example.org");
   EXPECT_FALSE(revoke_api_token(*db_, id + 1, tokens[0].id, Clock::now())) << "only by its owner";
   EXPECT_TRUE(revoke_api_token(*db_, id, tokens[0].id, Clock::now()));
-  EXPECT_FALSE(api_token_owner(*db_, token, Clock::now()));
+  EXPECT_FALSE(api_token_holder(*db_, token, Clock::now()));
+}
+
+TEST_P(AuthStorage, ApiTokensEndAtTheirExpiryAndLastAYearAtMost) {
+  const auto id = make_account("x@example.org", {Role::observer});
+  const auto start = Clock::now();
+  const auto token = create_api_token(*db_, {id, "script", TokenScope::full, start + 24h}, start);
+  EXPECT_TRUE(api_token_holder(*db_, token, start + 23h));
+  EXPECT_FALSE(api_token_holder(*db_, token, start + 24h)) << "expired";
+  EXPECT_EQ(api_tokens_of(*db_, id).size(), 1u) << "an expired token stays listed, with its end";
+
+  EXPECT_FALSE(check_token_expiry(start + default_token_lifetime, start));
+  EXPECT_FALSE(check_token_expiry(start + longest_token_lifetime, start));
+  EXPECT_EQ(check_token_expiry(start + longest_token_lifetime + 1s, start), TokenExpiryProblem::too_far);
+  EXPECT_EQ(check_token_expiry(start, start), TokenExpiryProblem::in_the_past);
+}
+
+TEST_P(AuthStorage, RevokingCredentialsEndsSessionsAndTokensOfThatAccountOnly) {
+  const auto id = make_account("r@example.org", {Role::observer});
+  const auto other = make_account("s@example.org", {Role::observer});
+  const auto now = Clock::now();
+  create_session(*db_, id, true, "", "", {}, now);
+  const auto mine = create_api_token(*db_, {id, "a", TokenScope::full, now + 24h}, now);
+  create_api_token(*db_, {id, "b", TokenScope::read, now + 24h}, now);
+  const auto theirs = create_api_token(*db_, {other, "c", TokenScope::full, now + 24h}, now);
+  const auto revoked = revoke_credentials_of(*db_, id, now);
+  EXPECT_EQ(revoked.sessions, 1);
+  EXPECT_EQ(revoked.api_tokens, 2);
+  EXPECT_FALSE(api_token_holder(*db_, mine, now));
+  EXPECT_TRUE(api_tokens_of(*db_, id).empty());
+  EXPECT_TRUE(api_token_holder(*db_, theirs, now));
+  EXPECT_EQ(all_api_tokens(*db_).size(), 1u);
+}
+
+TEST_P(AuthStorage, TokensFromBeforeMigrationNineEndNinetyDaysAfterIt) {
+  // Back to the schema before migration 9, with a token made then; then migrate again.
+  db_->execute_script(
+      "DROP INDEX api_tokens_by_user; ALTER TABLE api_tokens DROP COLUMN scope;"
+      " ALTER TABLE api_tokens DROP COLUMN expires_at; DELETE FROM schema_migrations WHERE version = 9");
+  const auto id = make_account("m@example.org", {Role::observer});
+  db_->execute("INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, 'old', $2, $3)",
+               {id, token_digest("att_old_token_of_a_script"), std::string("2020-01-01T00:00:00Z")});
+  const auto before = Clock::now();
+  store::migrate(*db_);
+  const auto tokens = api_tokens_of(*db_, id);
+  ASSERT_EQ(tokens.size(), 1u);
+  EXPECT_EQ(tokens[0].scope, TokenScope::full) << "the rights it had";
+  EXPECT_GE(tokens[0].expires_at, utc_timestamp(before + default_token_lifetime - 1s));
+  EXPECT_LE(tokens[0].expires_at, utc_timestamp(Clock::now() + default_token_lifetime + 1s));
+  EXPECT_TRUE(api_token_holder(*db_, "att_old_token_of_a_script", Clock::now()));
 }
 
 TEST_P(AuthStorage, AuditChainDetectsChangesDeletionsAndReordering) {

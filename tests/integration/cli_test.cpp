@@ -9,7 +9,10 @@
 
 #include <stdlib.h>
 
+#include "auth/api_tokens.hpp"
+#include "core/date.hpp"
 #include "store/migrations.hpp"
+#include "store/open_database.hpp"
 #include "test_support.hpp"
 
 namespace att::testing {
@@ -179,6 +182,91 @@ TEST_F(Cli, ImportSetsOneTablesVisibilityApartFromTheReports) {
   EXPECT_EQ(json["exports_visibility"], "public");
   EXPECT_EQ(json["imports_visibility"], "restricted");
   EXPECT_EQ(json["imports"].size(), 1u) << "the database owner reads every table";
+}
+
+// An account made with `att users add`, its password from standard input.
+void add_user(const std::string& db, const std::string& email, const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"users", "add", "--db", db, "--email", email, "--password-stdin"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  const auto made = run_att(args, "a long passphrase for the cli tests\n");
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+}
+
+TEST_F(Cli, TokensAreAddedListedAndRevoked) {
+  add_user(db_, "officer@example.org", {"--role", "reporting-officer", "--state", "FRA"});
+  const auto made = run_att({"tokens", "add", "--db", db_, "--email", "officer@example.org", "--name", "nightly upload",
+                             "--scope", "reporting", "--expires", "30"});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  const auto token = made.out.substr(0, made.out.find('\n'));
+  EXPECT_EQ(token.rfind("att_", 0), 0u) << "the token alone on standard output: " << made.out;
+  EXPECT_NE(made.err.find("scope reporting"), std::string::npos) << made.err;
+
+  const auto holder = auth::api_token_holder(*store::open_database(db_), token, std::chrono::system_clock::now());
+  ASSERT_TRUE(holder);
+  EXPECT_EQ(holder->scope, auth::TokenScope::reporting);
+
+  const auto listed = run_att({"tokens", "list", "--db", db_, "--email", "officer@example.org"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  const auto in_30_days = utc_timestamp(std::chrono::system_clock::now() + std::chrono::days(30)).substr(0, 10);
+  for (const std::string shown : {"nightly upload", "reporting", "officer@example.org", in_30_days.c_str(), "1 tokens."})
+    EXPECT_NE(listed.out.find(shown), std::string::npos) << shown << " in " << listed.out;
+  EXPECT_EQ(listed.out.find(token), std::string::npos) << "never the secret";
+
+  const auto revoked = run_att({"tokens", "revoke", "--db", db_, "--id", "1"});
+  ASSERT_EQ(revoked.exit_code, 0) << revoked.err;
+  EXPECT_FALSE(auth::api_token_holder(*store::open_database(db_), token, std::chrono::system_clock::now()));
+  EXPECT_NE(run_att({"tokens", "list", "--db", db_}).out.find("0 tokens."), std::string::npos);
+  EXPECT_EQ(run_att({"tokens", "revoke", "--db", db_, "--id", "1"}).exit_code, 1) << "revoked once";
+}
+
+TEST_F(Cli, TokensLastAYearAtMostAndOtherMistakesAreExplained) {
+  add_user(db_, "rep@example.org", {"--role", "observer"});
+  const auto add = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"tokens", "add", "--db", db_, "--email", "rep@example.org", "--name", "x"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_att(args);
+  };
+  const auto too_far = add({"--expires", "400"});
+  EXPECT_EQ(too_far.exit_code, 1);
+  EXPECT_NE(too_far.err.find("at most one year (366 days)"), std::string::npos) << too_far.err;
+  EXPECT_NE(add({"--expires", "2999-01-01"}).err.find("at most one year"), std::string::npos);
+  EXPECT_NE(add({"--expires", "2020-01-01"}).err.find("in the future"), std::string::npos);
+  EXPECT_NE(add({"--expires", "soon"}).err.find("neither a number of days nor a date"), std::string::npos);
+  EXPECT_NE(add({"--scope", "admin"}).err.find("use full, read or reporting"), std::string::npos);
+  ::setenv("ATT_LANG", "es", 1);
+  const auto in_spanish = add({"--expires", "400"});
+  ::unsetenv("ATT_LANG");
+  EXPECT_NE(in_spanish.err.find("como máximo un año"), std::string::npos) << in_spanish.err;
+  const auto fine = add({});
+  ASSERT_EQ(fine.exit_code, 0) << fine.err;
+  const auto in_90_days = utc_timestamp(std::chrono::system_clock::now() + std::chrono::days(90)).substr(0, 10);
+  EXPECT_NE(run_att({"tokens", "list", "--db", db_}).out.find(in_90_days + "T"), std::string::npos) << "90 days by default";
+}
+
+TEST_F(Cli, GrantingTheSecretariatRoleIsAnnouncedToTheSecretariat) {
+  add_user(db_, "first@example.org", {"--role", "secretariat", "--language", "fr"});
+  add_user(db_, "closed@example.org", {"--role", "secretariat"});  // announced to first@ (not checked here)
+  store::open_database(db_)->execute("UPDATE users SET active = 0 WHERE email = 'closed@example.org'");
+  add_user(db_, "second@example.org", {"--role", "secretariat", "--name", "Second Person"});
+  const auto mails = store::open_database(db_)->query(
+      "SELECT to_address, subject, body_text FROM mail_outbox WHERE body_text LIKE '%second@example.org%' ORDER BY id");
+  ASSERT_EQ(mails.size(), 1u) << "to the other active Secretariat accounts only";
+  EXPECT_EQ(mails[0].text(0), "first@example.org");
+  EXPECT_NE(mails[0].text(1).find("Second Person a désormais le rôle de Secrétariat"), std::string::npos)
+      << "in the recipient's language: " << mails[0].text(1);
+  EXPECT_NE(mails[0].text(2).find("second@example.org"), std::string::npos);
+}
+
+TEST_F(Cli, SetPasswordRevokesTheAccountsTokens) {
+  add_user(db_, "rep@example.org", {"--role", "observer"});
+  const auto token = run_att({"tokens", "add", "--db", db_, "--email", "rep@example.org", "--name", "x"}).out;
+  ASSERT_EQ(token.rfind("att_", 0), 0u);
+  const auto changed = run_att({"users", "set-password", "--db", db_, "--email", "rep@example.org", "--password-stdin"},
+                               "another long passphrase for the cli\n");
+  ASSERT_EQ(changed.exit_code, 0) << changed.err;
+  EXPECT_NE(changed.out.find("1 API tokens revoked"), std::string::npos) << changed.out;
+  EXPECT_FALSE(auth::api_token_holder(*store::open_database(db_), token.substr(0, token.find('\n')),
+                                      std::chrono::system_clock::now()));
 }
 
 }  // namespace

@@ -15,10 +15,21 @@ Account account(std::set<Role> roles, std::optional<std::string> state, bool tot
   return {42, "person@example.org", "Person", std::move(roles), std::move(state), true, totp};
 }
 
+// A France reporting officer's token with this scope, as the visit makes it.
+Viewer token_of_reporting_officer(TokenScope scope) {
+  auto viewer = viewer_for(account({Role::state_representative, Role::reporting_officer}, "FRA", true),
+                           testing::project_register(), today(), true);
+  viewer.token_scope = scope;
+  return viewer;
+}
+
 // Each kind of viewer the platform knows, made the way the web layer makes them.
 std::map<std::string, Viewer> viewers() {
   const auto& states = testing::project_register();
   return {
+      {"full_token", token_of_reporting_officer(TokenScope::full)},
+      {"read_token", token_of_reporting_officer(TokenScope::read)},
+      {"reporting_token", token_of_reporting_officer(TokenScope::reporting)},
       {"anonymous", Viewer::anonymous()},
       {"observer", viewer_for(account({Role::observer}, std::nullopt, false), states, today(), true)},
       {"representative_of_party", viewer_for(account({Role::state_representative}, "FRA", false), states, today(), true)},
@@ -71,6 +82,41 @@ TEST(Policy, EveryViewerAndPermissionIsCoveredByTheMatrix) {
   }
   for (const auto& [name, viewer] : viewers()) EXPECT_TRUE(viewer_kinds.contains(name)) << name;
   for (const auto permission : all_permissions) EXPECT_TRUE(permissions.contains(std::string(to_string(permission))));
+}
+
+TEST(Policy, TokenScopesDecideEveryCaseInTheirMatrix) {
+  const auto cases = testing::read_cases("token_scope_matrix.csv");
+  ASSERT_GE(cases.rows().size(), 25u);
+  for (const auto& row : cases.rows()) {
+    const auto scope = token_scope_from_string(cases.field(row, "scope"));
+    ASSERT_TRUE(scope) << "line " << row.line;
+    const auto method = cases.field(row, "method");
+    const bool changes_state = method != "GET" && method != "HEAD";
+    const auto path = cases.field(row, "path");
+    EXPECT_EQ(within_token_scope(token_of_reporting_officer(*scope), changes_state, path),
+              cases.field(row, "allowed") == "yes")
+        << "line " << row.line << ": " << to_string(*scope) << " " << method << " " << path;
+  }
+  // Without a token, scope never refuses: the permissions alone decide.
+  const auto signed_in = viewers().at("reporting_officer_of_party");
+  EXPECT_TRUE(within_token_scope(signed_in, true, "/admin/users/1"));
+  // A reporting token of an account without a State reaches nothing.
+  auto stateless = viewers().at("secretariat");
+  stateless.token_scope = TokenScope::reporting;
+  EXPECT_FALSE(within_token_scope(stateless, false, "/api/v1/reports/FRA/2021"));
+}
+
+TEST(Policy, AdministratorsCannotGiveThemselvesTheSecretariatRole) {
+  auto administrator = viewers().at("administrator");
+  const auto self = *administrator.user_id;
+  EXPECT_FALSE(may_grant_roles(administrator, self, {Role::secretariat}));
+  EXPECT_TRUE(may_grant_roles(administrator, self, {Role::chair}));
+  EXPECT_TRUE(may_grant_roles(administrator, self, {}));
+  EXPECT_TRUE(may_grant_roles(administrator, self + 1, {Role::secretariat}));
+  EXPECT_FALSE(may_grant_roles(viewers().at("secretariat"), self + 1, {Role::chair})) << "only who manages users";
+  EXPECT_EQ(roles_added({Role::administrator}, {Role::administrator, Role::secretariat}),
+            std::set<Role>{Role::secretariat});
+  EXPECT_TRUE(roles_added({Role::secretariat, Role::administrator}, {Role::administrator}).empty());
 }
 
 TEST(Viewer, PartyStatusFollowsTheRegisterOnTheDay) {

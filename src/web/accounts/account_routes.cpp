@@ -16,6 +16,9 @@
 #include "web/accounts/sign_in_routes.hpp"
 #include "web/kit/visit.hpp"
 
+#include <charconv>
+#include <variant>
+
 namespace att::web {
 
 namespace {
@@ -26,8 +29,19 @@ struct AccountNotices {
   std::string notice;
   std::string error;
   std::map<std::string, std::string> password_errors;
+  std::string token_days_error;
   std::string new_token;
 };
+
+// Written out, not built, so that the catalogue test sees every key.
+const char* scope_label_key(auth::TokenScope scope) {
+  switch (scope) {
+    case auth::TokenScope::full: return "account.token_scope_full";
+    case auth::TokenScope::read: return "account.token_scope_read";
+    case auth::TokenScope::reporting: return "account.token_scope_reporting";
+  }
+  return "account.token_scope_full";
+}
 
 HttpResponse account_page(const AppContext& app, HttpRequest& request, const AccountNotices& notices = {},
                           int status = 200) {
@@ -50,7 +64,9 @@ HttpResponse account_page(const AppContext& app, HttpRequest& request, const Acc
   for (const auto& token : auth::api_tokens_of(*db, stored->account.id))
     tokens.push_back({{"id", std::to_string(token.id)},
                       {"name", token.name},
+                      {"scope", app.catalog.text(language, scope_label_key(token.scope))},
                       {"created_at", text::format_timestamp(app.catalog, language, token.created_at)},
+                      {"expires_at", text::format_timestamp(app.catalog, language, token.expires_at)},
                       {"last_used_at", text::format_timestamp(app.catalog, language, token.last_used_at.value_or(""))}});
   const auto* state = stored->account.state_iso3 ? app.states->find_by_code(*stored->account.state_iso3) : nullptr;
   const auto error_for = [&](const char* field) {
@@ -70,6 +86,9 @@ HttpResponse account_page(const AppContext& app, HttpRequest& request, const Acc
       {"tokens", tokens},
       {"has_tokens", !tokens.empty()},
       {"new_token", notices.new_token},
+      {"token_days_error", notices.token_days_error},
+      {"default_token_days", std::to_string(auth::default_token_lifetime.count())},
+      {"longest_token_days", std::to_string(auth::longest_token_lifetime.count())},
       {"notice", notices.notice},
       {"error", notices.error},
       {"current_password_error", error_for("current_password")},
@@ -102,8 +121,8 @@ HttpResponse change_password(const AppContext& app, HttpRequest& request) {
       const auto now = utc_timestamp_now();
       store::Transaction transaction(*db);
       auth::set_password_hash(*db, stored->account.id, auth::hash_password(password), now);
-      // Other sessions may belong to whoever knew the old password; this one continues afresh.
-      auth::delete_sessions_of(*db, stored->account.id);
+      // Other sessions and tokens may belong to whoever knew the old password; this session continues afresh.
+      auth::revoke_credentials_of(*db, stored->account.id, std::chrono::system_clock::now());
       start_session(app, *db, request, stored->account.id, true);
       auth::append_audit(*db, audit_entry(request, "password_changed", "user:" + std::to_string(stored->account.id)),
                          now);
@@ -122,8 +141,11 @@ HttpResponse sign_out_everywhere(const AppContext& app, HttpRequest& request) {
   if (auto refusal = refuse_unless(app, request, Permission::manage_own_account)) return std::move(*refusal);
   auto db = app.pool->acquire();
   store::Transaction transaction(*db);
-  const auto count = auth::delete_sessions_of(*db, *request.visit.viewer.user_id);
-  auth::append_audit(*db, audit_entry(request, "signed_out_everywhere", {}, std::to_string(count) + " sessions"),
+  const auto revoked = auth::revoke_credentials_of(*db, *request.visit.viewer.user_id, std::chrono::system_clock::now());
+  auth::append_audit(*db,
+                     audit_entry(request, "signed_out_everywhere", {},
+                                 std::to_string(revoked.sessions) + " sessions, " +
+                                     std::to_string(revoked.api_tokens) + " API tokens"),
                      utc_timestamp_now());
   transaction.commit();
   request.visit.session.reset();
@@ -131,22 +153,38 @@ HttpResponse sign_out_everywhere(const AppContext& app, HttpRequest& request) {
   return HttpResponse::redirect("/sign-in");
 }
 
+// The token's lifetime in whole days from the form, or the message saying why not.
+std::variant<std::chrono::days, std::string> token_lifetime(const AppContext& app, Language language,
+                                                            const std::string& field) {
+  const auto longest = std::to_string(auth::longest_token_lifetime.count());
+  if (field.empty()) return auth::default_token_lifetime;
+  long days = 0;
+  const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), days);
+  if (error != std::errc() || end != field.data() + field.size() || days < 1)
+    return app.catalog.text(language, "account.token_days_invalid", {{"max", longest}});
+  if (days > auth::longest_token_lifetime.count())
+    return app.catalog.text(language, "account.token_too_long", {{"max", longest}});
+  return std::chrono::days(days);
+}
+
 HttpResponse create_token(const AppContext& app, HttpRequest& request) {
-  if (auto refusal = refuse_unless(app, request, Permission::manage_own_account)) return std::move(*refusal);
+  if (auto refusal = refuse_unless(app, request, Permission::create_api_tokens)) return std::move(*refusal);
   const auto language = language_of(request);
-  auto name = request.form_or_empty("name");
-  if (name.empty() || name.size() > 100) {
-    AccountNotices notices;
-    notices.error = app.catalog.text(language, "account.token_name_required");
-    return account_page(app, request, notices, 400);
-  }
   AccountNotices notices;
+  auto name = request.form_or_empty("name");
+  const auto scope = auth::token_scope_from_string(request.form("scope").value_or("full"));
+  const auto lifetime = token_lifetime(app, language, request.form_or_empty("days"));
+  if (name.empty() || name.size() > 100 || !scope) notices.error = app.catalog.text(language, "account.token_name_required");
+  if (const auto* problem = std::get_if<std::string>(&lifetime)) notices.token_days_error = *problem;
+  if (!notices.error.empty() || !notices.token_days_error.empty()) return account_page(app, request, notices, 400);
   {
+    const auto now = std::chrono::system_clock::now();
     auto db = app.pool->acquire();
     store::Transaction transaction(*db);
-    notices.new_token =
-        auth::create_api_token(*db, *request.visit.viewer.user_id, name, std::chrono::system_clock::now());
-    auth::append_audit(*db, audit_entry(request, "api_token_created", {}, name), utc_timestamp_now());
+    notices.new_token = auth::create_api_token(
+        *db, {*request.visit.viewer.user_id, name, *scope, now + std::get<std::chrono::days>(lifetime)}, now);
+    auth::append_audit(*db, audit_entry(request, "api_token_created", {}, name + " (" + std::string(to_string(*scope)) + ")"),
+                       utc_timestamp(now));
     transaction.commit();
   }
   notices.notice = app.catalog.text(language, "account.token_created");
@@ -243,7 +281,9 @@ HttpResponse me(const AppContext& app, HttpRequest& request) {
                           {"state", viewer.state_iso3 ? nlohmann::json(*viewer.state_iso3) : nullptr},
                           {"state_is_party", viewer.state_is_party},
                           {"roles", roles},
-                          {"permissions", permissions}}
+                          {"permissions", permissions},
+                          {"token_scope", viewer.token_scope ? nlohmann::json(std::string(to_string(*viewer.token_scope)))
+                                                             : nlohmann::json(nullptr)}}
                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   response.set_header("Cache-Control", "private, no-store");
   return response;

@@ -108,7 +108,7 @@ HttpResponse choose(const AppContext& app, HttpRequest& request) {
     return refuse_token(app, request, {std::nullopt, auth::ResetTokenProblem::used}).value();
   auth::set_password_hash(*db, stored->account.id, auth::hash_password(password), utc_timestamp(now));
   // Whoever knew the old password is signed out everywhere.
-  auth::delete_sessions_of(*db, stored->account.id);
+  auth::revoke_credentials_of(*db, stored->account.id, now);
   auth::append_audit(*db, audit_entry(request, stored->account.id, stored->account.email, "password_reset"),
                      utc_timestamp(now));
   transaction.commit();

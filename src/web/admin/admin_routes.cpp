@@ -11,6 +11,7 @@
 #include "web/kit/guard.hpp"
 #include "web/kit/language.hpp"
 #include "mail/mail_text.hpp"
+#include "mail/secretariat_notices.hpp"
 #include "web/kit/page.hpp"
 #include "web/reports/report_paths.hpp"
 
@@ -187,6 +188,8 @@ HttpResponse change_user(const AppContext& app, HttpRequest& request) {
       error = t("admin.not_yourself");  // an administrator cannot lock the last door behind them
     } else if (std::any_of(roles.begin(), roles.end(), auth::needs_state) && !stored->account.state_iso3) {
       error = t("admin.role_needs_state");
+    } else if (!auth::may_grant_roles(request.visit.viewer, id, auth::roles_added(stored->account.roles, roles))) {
+      error = t("admin.no_secretariat_for_yourself");
     } else {
       const auto now = utc_timestamp_now();
       auto role_text = [](const std::set<auth::Role>& set) {
@@ -199,10 +202,12 @@ HttpResponse change_user(const AppContext& app, HttpRequest& request) {
         auth::append_audit(*db, audit_entry(request, "roles_changed", "user:" + std::to_string(id),
                                             role_text(stored->account.roles) + " -> " + role_text(roles)),
                            now);
+        if (auth::roles_added(stored->account.roles, roles).contains(auth::Role::secretariat))
+          mail::announce_secretariat_grant(*db, app.catalog, id, request.visit.viewer.email);
       }
       if (active != stored->account.active) {
         auth::set_active(*db, id, active, now);
-        if (!active) auth::delete_sessions_of(*db, id);
+        if (!active) auth::revoke_credentials_of(*db, id, std::chrono::system_clock::now());
         auth::append_audit(*db, audit_entry(request, active ? "account_reopened" : "account_closed",
                                             "user:" + std::to_string(id)),
                            now);

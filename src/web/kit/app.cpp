@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "auth/policy.hpp"
 #include "web/features.hpp"
 #include "web/http/api_errors.hpp"
 #include "web/kit/language.hpp"
@@ -74,6 +75,9 @@ HttpResponse App::route(HttpRequest& request) const {
   }
   establish_visit(context_, request);
   if (is_forged(request)) return error_response(request, 403, "csrf_token_invalid", "errors.csrf");
+  // The token's scope is decided here, for every route at once (auth::within_token_scope).
+  if (!auth::within_token_scope(request.visit.viewer, is_state_changing(request), request.path))
+    return error_response(request, 403, "outside_token_scope", "errors.outside_token_scope");
   return (*match.handler)(request);
 }
 

@@ -41,9 +41,10 @@ void establish_visit(const AppContext& app, HttpRequest& request) {
 
   if (const auto token = bearer_token(request)) {
     auto db = app.pool->acquire();
-    if (const auto owner = auth::api_token_owner(*db, *token, now)) {
-      if (const auto stored = auth::find_account(*db, *owner)) {
+    if (const auto holder = auth::api_token_holder(*db, *token, now)) {
+      if (const auto stored = auth::find_account(*db, holder->user_id)) {
         visit.viewer = auth::viewer_for(stored->account, *app.states, today, true);
+        visit.viewer.token_scope = holder->scope;
         visit.via_api_token = true;
       }
     }

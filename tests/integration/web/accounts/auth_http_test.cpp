@@ -17,6 +17,7 @@
 #include "io/templates_file.hpp"
 #include "reporting/report_workbook.hpp"
 #include "server_with_accounts.hpp"
+#include "auth/api_tokens.hpp"
 #include "store/open_database.hpp"
 #include "test_support.hpp"
 
@@ -24,6 +25,16 @@ namespace att::testing {
 namespace {
 
 class AuthHttp : public ServerWithAccounts {};
+
+// A program's request with `Authorization: Bearer <token>`: no cookie, no CSRF token.
+HttpResult with_token(int port, const std::string& token, const std::string& method, const std::string& target,
+                      const std::string& body = {}) {
+  const auto authorization = "Authorization: Bearer " + token;
+  if (method == "GET") return http_get(port, target, {authorization});
+  return http_raw(port, method + " " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + authorization +
+                            "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+                            "\r\n\r\n" + body);
+}
 
 std::string outcome_of(const HttpResult& result) {
   if (result.status == 200) return "ok";
@@ -54,6 +65,14 @@ TEST_F(AuthHttp, EveryRoleAgainstEveryProtectedRoute) {
   std::map<std::string, Browser> browsers;
   browsers.emplace("anonymous", Browser(server_->port()));
   for (const auto& [kind, person] : people) browsers.emplace(kind, signed_in(kind));
+  // Programs holding a token of France's reporting officer, one per scope.
+  std::map<std::string, std::string> tokens;
+  for (const std::string scope : {"full", "read", "reporting"}) {
+    const auto made = run_att({"tokens", "add", "--db", db_path_, "--email", people.at("reporting_officer").email,
+                               "--name", scope + " script", "--scope", scope});
+    ASSERT_EQ(made.exit_code, 0) << made.err;
+    tokens[scope + "_token"] = made.out.substr(0, made.out.find('\n'));
+  }
   int checked = 0;
   for (const auto& row : matrix->rows()) {
     const std::string method(matrix->field(row, "method"));
@@ -65,8 +84,14 @@ TEST_F(AuthHttp, EveryRoleAgainstEveryProtectedRoute) {
       EXPECT_EQ(outcome_of(result), matrix->field(row, kind)) << method << " " << path << " as " << kind;
       ++checked;
     }
+    for (const auto& [kind, token] : tokens) {
+      ASSERT_TRUE(matrix->has_column(kind)) << kind;
+      EXPECT_EQ(outcome_of(with_token(server_->port(), token, method, path)), matrix->field(row, kind))
+          << method << " " << path << " with a " << kind;
+      ++checked;
+    }
   }
-  EXPECT_GE(checked, 90);
+  EXPECT_GE(checked, 150);
 }
 
 TEST_F(AuthHttp, WrongPasswordAndUnknownAccountLookAlike) {
@@ -233,6 +258,146 @@ TEST_F(AuthHttp, ApiTokensActForTheirOwnerUntilRevoked) {
   const auto id = created.body.substr(at + marker.size(), created.body.find('/', at + marker.size()) - at - marker.size());
   EXPECT_EQ(browser.post("/account/tokens/" + id + "/revoke", {}).status, 303);
   EXPECT_EQ(http_get(server_->port(), "/api/v1/me", {"Authorization: Bearer " + token}).status, 401);
+}
+
+// A token made on the account page by a signed-in browser, with these form fields.
+std::string token_from_page(Browser& browser, std::vector<std::pair<std::string, std::string>> fields = {}) {
+  browser.get("/account");
+  fields.emplace_back("name", "script");
+  const auto created = browser.post("/account/tokens", fields);
+  return text_of_id(created.body, "new-token");
+}
+
+TEST_F(AuthHttp, ATokenCannotMakeTokens) {
+  auto browser = signed_in("representative");
+  const auto token = token_from_page(browser);
+  ASSERT_EQ(token.rfind("att_", 0), 0u);
+  const auto made = http_raw(server_->port(),
+                             "POST /account/tokens HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " +
+                                 token + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 11\r\n\r\n"
+                                 "name=second");
+  EXPECT_EQ(made.status, 403);
+  EXPECT_EQ(made.body.find("att_"), std::string::npos);
+}
+
+TEST_F(AuthHttp, TokensHaveAScopeAndAnExpiryChosenOnTheAccountPage) {
+  auto browser = signed_in("reporting_officer");  // France
+  const auto page = browser.get("/account");
+  EXPECT_NE(page.body.find("name=\"scope\""), std::string::npos);
+  EXPECT_NE(page.body.find("name=\"days\""), std::string::npos);
+
+  browser.get("/account?lang=fr");
+  const auto too_long = browser.post("/account/tokens", {{"name", "script"}, {"days", "400"}});
+  EXPECT_EQ(too_long.status, 400);
+  EXPECT_NE(text_of_id(too_long.body, "token-days-error").find("un an au plus (366 jours)"), std::string::npos)
+      << "in the reader's language";
+  EXPECT_TRUE(text_of_id(too_long.body, "new-token").empty());
+
+  const auto read = token_from_page(browser, {{"scope", "read"}, {"days", "30"}});
+  const auto reporting = token_from_page(browser, {{"scope", "reporting"}});
+  const auto full = token_from_page(browser);
+  const std::string draft = R"({"visibility": "public",
+    "exports": [{"category": "VIII.SA.2", "partner_state": "BEL", "items": 120, "value": "350000", "currency": ""}],
+    "imports": []})";
+  const auto port = server_->port();
+  const auto me = with_token(port, read, "GET", "/api/v1/me");
+  ASSERT_EQ(me.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(me.body)["token_scope"], "read");
+  EXPECT_EQ(with_token(port, read, "PUT", "/api/v1/reports/FRA/2023/draft", draft).status, 403) << "read only";
+  EXPECT_EQ(with_token(port, reporting, "PUT", "/api/v1/reports/FRA/2023/draft", draft).status, 200);
+  EXPECT_EQ(with_token(port, reporting, "GET", "/api/v1/states").status, 403) << "its State's reports only";
+  EXPECT_EQ(with_token(port, full, "PUT", "/api/v1/reports/FRA/2023/draft", draft).status, 200);
+
+  const auto listed = browser.get("/account?lang=en");
+  const auto in_30_days = Date::parse(utc_timestamp(std::chrono::system_clock::now() + std::chrono::days(30)).substr(0, 10));
+  ASSERT_TRUE(in_30_days);
+  EXPECT_NE(listed.body.find("Read only"), std::string::npos);
+  const auto expiry = auth::api_tokens_of(*store::open_database(db_path_),
+                                          auth::find_account_by_email(*store::open_database(db_path_),
+                                                                      "officer@example.org")->account.id);
+  ASSERT_EQ(expiry.size(), 3u);
+  EXPECT_EQ(expiry[0].expires_at.substr(0, 10), in_30_days->iso());
+  EXPECT_EQ(expiry[0].scope, auth::TokenScope::read);
+}
+
+TEST_F(AuthHttp, ResettingCredentialsRevokesTokens) {
+  auto browser = signed_in("representative");
+  const auto alive = [&](const std::string& token) {
+    return http_get(server_->port(), "/api/v1/me", {"Authorization: Bearer " + token}).status == 200;
+  };
+  auto token = token_from_page(browser);
+  ASSERT_TRUE(alive(token));
+  browser.get("/account");
+  browser.post("/account/sign-out-everywhere", {});
+  EXPECT_FALSE(alive(token)) << "signing out everywhere";
+
+  browser = signed_in("representative");
+  token = token_from_page(browser);
+  browser.get("/account");
+  const std::string changed = "another long passphrase for tests";
+  EXPECT_EQ(browser.post("/account/password",
+                         {{"current_password", password}, {"password", changed}, {"password_confirm", changed}})
+                .status,
+            200);
+  EXPECT_FALSE(alive(token)) << "changing the password";
+
+  token = token_from_page(browser);
+  ASSERT_TRUE(alive(token));
+  EXPECT_EQ(run_att({"users", "set-password", "--db", db_path_, "--email", "rep@example.org", "--password-stdin"},
+                    password + "\n")
+                .exit_code,
+            0);
+  EXPECT_FALSE(alive(token)) << "att users set-password";
+
+  browser = signed_in("representative");
+  token = token_from_page(browser);
+  auto db = store::open_database(db_path_);
+  const auto account = auth::find_account_by_email(*db, "rep@example.org");
+  const auto link = auth::create_password_reset(*db, account->account.id, std::chrono::system_clock::now());
+  Browser reset(server_->port());
+  reset.get("/reset-password?token=" + link);
+  EXPECT_EQ(reset.post("/reset-password", {{"token", link}, {"password", changed}, {"password_confirm", changed}}).status,
+            200);
+  EXPECT_FALSE(alive(token)) << "a reset link";
+
+  auto observer = signed_in("observer");
+  token = token_from_page(observer);
+  ASSERT_TRUE(alive(token));
+  auto admin = signed_in("administrator");
+  admin.get("/admin/users");
+  const auto observer_id = auth::find_account_by_email(*db, "observer@example.org")->account.id;
+  EXPECT_EQ(admin.post("/admin/users/" + std::to_string(observer_id), {{"role", "observer"}}).status, 200);
+  EXPECT_FALSE(alive(token)) << "closing the account";
+}
+
+TEST_F(AuthHttp, AdministratorsCannotMakeThemselvesSecretariatAndEveryGrantIsAnnounced) {
+  auto db = store::open_database(db_path_);
+  const auto administrator = auth::find_account_by_email(*db, "admin@example.org");
+  const auto chair = auth::find_account_by_email(*db, "chair@example.org");
+  ASSERT_TRUE(administrator && chair);
+  const auto mails_to_secretariat = [&] {
+    return db->query("SELECT subject, body_text FROM mail_outbox WHERE to_address = 'sec@example.org'"
+                     " AND subject LIKE '%Secretariat role%'");
+  };
+  auto admin = signed_in("administrator");
+  admin.get("/admin/users");
+  const auto self = admin.post("/admin/users/" + std::to_string(administrator->account.id),
+                               {{"role", "administrator"}, {"role", "secretariat"}, {"active", "yes"}});
+  EXPECT_EQ(self.status, 400);
+  EXPECT_NE(self.body.find("cannot give yourself the Secretariat role"), std::string::npos);
+  EXPECT_FALSE(auth::find_account(*db, administrator->account.id)->account.roles.contains(auth::Role::secretariat));
+  EXPECT_TRUE(mails_to_secretariat().empty());
+
+  EXPECT_EQ(admin.post("/admin/users/" + std::to_string(chair->account.id),
+                       {{"role", "chair"}, {"role", "secretariat"}, {"active", "yes"}})
+                .status,
+            200);
+  const auto mails = mails_to_secretariat();
+  ASSERT_EQ(mails.size(), 1u) << "the other Secretariat accounts hear of it";
+  EXPECT_NE(mails[0].text(1).find("chair@example.org"), std::string::npos);
+  EXPECT_NE(mails[0].text(1).find("admin@example.org"), std::string::npos) << "and who granted it";
+  EXPECT_TRUE(db->query("SELECT 1 FROM mail_outbox WHERE to_address = 'chair@example.org'").empty())
+      << "not the new holder";
 }
 
 TEST_F(AuthHttp, RegistrationFromApplicationToFirstSignIn) {

@@ -180,8 +180,9 @@ const std::string fra_attachments = "/api/v1/reports/FRA/2023/attachments";
 class AttachmentsHttp : public ServerWithAccounts {
  protected:
   void prepare(store::Database& db) override {
+    const auto now = std::chrono::system_clock::now();
     for (const auto& [kind, id] : account_ids_)
-      tokens_[kind] = auth::create_api_token(db, id, "script", std::chrono::system_clock::now());
+      tokens_[kind] = auth::create_api_token(db, {id, "script", auth::TokenScope::full, now + auth::default_token_lifetime}, now);
     reporting::submit_report(db, reporting::nil_report("FRA", 2023, reports::Visibility::restricted));
     reporting::submit_report(db, reporting::nil_report("DEU", 2023, reports::Visibility::public_report));
   }
