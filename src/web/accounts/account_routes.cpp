@@ -245,7 +245,7 @@ HttpResponse me(const AppContext& app, HttpRequest& request) {
                           {"roles", roles},
                           {"permissions", permissions}}
                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  response.set_header("Cache-Control", "private, no-store");
+  response.set_private_no_store();
   return response;
 }
 

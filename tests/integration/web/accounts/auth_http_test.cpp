@@ -4,9 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <map>
+#include <thread>
+#include <vector>
 
 #include "auth/accounts_store.hpp"
 #include "auth/password_resets.hpp"
@@ -152,6 +155,25 @@ TEST_F(AuthHttp, RepeatedFailuresAreThrottledEvenWithTheRightPassword) {
   // Another account from the same address is still allowed (the address limit is higher).
   browser.get("/sign-in");
   EXPECT_EQ(browser.post("/sign-in", {{"email", "chair@example.org"}, {"password", password}}).status, 303);
+}
+
+TEST_F(AuthHttp, DraftsAreNeverKeptInACache) {
+  auto officer = signed_in("reporting_officer");  // FRA
+  officer.get("/account");
+  ASSERT_EQ(officer.send_json("PUT", "/api/v1/reports/FRA/2024/draft",
+                              R"({"exports": [{"category": "I", "partner_state": "BEL", "items": 3}]})")
+                .status,
+            200);
+  const auto annual = officer.get("/api/v1/reports/FRA/2024/draft");
+  ASSERT_EQ(annual.status, 200);
+  EXPECT_EQ(annual.header("cache-control"), "private, no-store");
+
+  officer.get("/account");
+  const auto saved = officer.send_json("PUT", "/api/v1/initial-reports/FRA/draft", R"({"answers": {}})");
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  const auto initial = officer.get("/api/v1/initial-reports/FRA/draft");
+  ASSERT_EQ(initial.status, 200);
+  EXPECT_EQ(initial.header("cache-control"), "private, no-store");
 }
 
 TEST_F(AuthHttp, SecondFactorCodeCannotBeReplayedOrGuessed) {
