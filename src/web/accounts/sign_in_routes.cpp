@@ -10,6 +10,7 @@
 #include "core/date.hpp"
 #include "web/kit/form_page.hpp"
 #include "web/kit/guard.hpp"
+#include "web/kit/return_path.hpp"
 #include "web/kit/visit.hpp"
 
 namespace att::web {

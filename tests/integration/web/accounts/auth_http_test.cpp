@@ -157,6 +157,25 @@ TEST_F(AuthHttp, RepeatedFailuresAreThrottledEvenWithTheRightPassword) {
   EXPECT_EQ(browser.post("/sign-in", {{"email", "chair@example.org"}, {"password", password}}).status, 303);
 }
 
+TEST_F(AuthHttp, SignInReturnsOnlyToPathsOfThisSite) {
+  Browser browser(server_->port());
+  const auto page = browser.get("/sign-in?next=/%09/evil.example/x");
+  const auto field = page.body.find("name=\"next\"");
+  ASSERT_NE(field, std::string::npos);
+  const auto tag = page.body.substr(page.body.rfind('<', field), page.body.find('>', field) - page.body.rfind('<', field));
+  EXPECT_EQ(tag.find("evil.example"), std::string::npos) << "the form does not carry the address on: " << tag;
+  const auto answer =
+      browser.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}, {"next", "/\t/evil.example/x"}});
+  EXPECT_EQ(answer.status, 303);
+  EXPECT_EQ(answer.header("location"), "/account");
+
+  Browser local(server_->port());
+  local.get("/sign-in?next=/reports%3Fq%3D1");
+  EXPECT_EQ(local.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}, {"next", "/reports?q=1"}})
+                .header("location"),
+            "/reports?q=1");
+}
+
 TEST_F(AuthHttp, DraftsAreNeverKeptInACache) {
   auto officer = signed_in("reporting_officer");  // FRA
   officer.get("/account");
