@@ -157,6 +157,40 @@ TEST_F(AuthHttp, RepeatedFailuresAreThrottledEvenWithTheRightPassword) {
   EXPECT_EQ(browser.post("/sign-in", {{"email", "chair@example.org"}, {"password", password}}).status, 303);
 }
 
+TEST_F(AuthHttp, RegistrationTakesAsLongAndSaysTheSameForAnExistingAddress) {
+  const auto apply = [&](const std::string& email) {
+    Browser applicant(server_->port());
+    applicant.get("/register");
+    const auto start = std::chrono::steady_clock::now();
+    auto answer = applicant.post("/register", {{"name", "Jo Doe"}, {"email", email}, {"state", "FRA"},
+                                               {"position", "Export control"}, {"role", "observer"}, {"note", ""},
+                                               {"password", "a long enough passphrase"},
+                                               {"password_confirm", "a long enough passphrase"}});
+    const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+    // The page repeats the address; the rest must be the same.
+    for (auto at = answer.body.find(email); at != std::string::npos; at = answer.body.find(email, at))
+      answer.body.replace(at, email.size(), "ADDRESS");
+    return std::pair{answer, took.count()};
+  };
+  const auto median = [](std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+  };
+  std::vector<double> existing, fresh;
+  for (int i = 0; i < 5; ++i) {  // interleaved, so that a busy moment slows both
+    const auto [known, known_ms] = apply("rep@example.org");
+    const auto [unknown, unknown_ms] = apply("new" + std::to_string(i) + "@example.org");
+    ASSERT_EQ(known.status, 200);
+    ASSERT_EQ(unknown.status, 200);
+    EXPECT_EQ(known.body.substr(known.body.find("<main")), unknown.body.substr(unknown.body.find("<main")));
+    existing.push_back(known_ms);
+    fresh.push_back(unknown_ms);
+  }
+  const auto ratio = median(existing) / median(fresh);
+  EXPECT_GT(ratio, 0.5) << median(existing) << " ms for an existing address, " << median(fresh) << " ms for a new one";
+  EXPECT_LT(ratio, 2.0) << median(existing) << " ms for an existing address, " << median(fresh) << " ms for a new one";
+}
+
 TEST_F(AuthHttp, SignInReturnsOnlyToPathsOfThisSite) {
   Browser browser(server_->port());
   const auto page = browser.get("/sign-in?next=/%09/evil.example/x");
