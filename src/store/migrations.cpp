@@ -254,6 +254,15 @@ ALTER TABLE report_versions ADD COLUMN imports_visibility TEXT;
     {8, "accounts: the language of their mail", R"sql(
 ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
 )sql"},
+    // Keys the server makes for itself (the one that signs device cookies), kept with the data
+    // so that every process on the database shares them and they survive a restart.
+    {10, "keys the server makes for itself", R"sql(
+CREATE TABLE server_keys (
+  name TEXT PRIMARY KEY,
+  secret TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+)sql"},
 };
 
 void replace_all(std::string& sql, std::string_view token, std::string_view with) {

@@ -157,6 +157,30 @@ TEST_F(AuthHttp, RepeatedFailuresAreThrottledEvenWithTheRightPassword) {
   EXPECT_EQ(browser.post("/sign-in", {{"email", "chair@example.org"}, {"password", password}}).status, 303);
 }
 
+TEST_F(AuthHttp, ACorrectPasswordDoesNotResetSecondFactorFailures) {
+  // Someone who has the password tries codes, giving the password again between tries.
+  Browser attacker(server_->port());
+  int refused = 0;
+  int throttled = 0;
+  for (int round = 0; round < 3; ++round) {
+    attacker.get("/sign-in");
+    const auto password_step = attacker.post("/sign-in", {{"email", "admin@example.org"}, {"password", password}});
+    if (password_step.status == 429) {
+      ++throttled;
+      continue;
+    }
+    ASSERT_EQ(password_step.header("location"), "/sign-in/second-factor");
+    for (int i = 0; i < 4; ++i) {
+      attacker.get("/sign-in/second-factor");
+      const auto status = attacker.post("/sign-in/second-factor", {{"code", "not-a-code"}}).status;
+      refused += status == 400;
+      throttled += status == 429;
+    }
+  }
+  EXPECT_EQ(refused, 5) << "five wrong codes per account, whatever comes between them";
+  EXPECT_GT(throttled, 0);
+}
+
 TEST_F(AuthHttp, RegistrationTakesAsLongAndSaysTheSameForAnExistingAddress) {
   const auto apply = [&](const std::string& email) {
     Browser applicant(server_->port());
@@ -227,6 +251,56 @@ TEST_F(AuthHttp, DraftsAreNeverKeptInACache) {
   const auto initial = officer.get("/api/v1/initial-reports/FRA/draft");
   ASSERT_EQ(initial.status, 200);
   EXPECT_EQ(initial.header("cache-control"), "private, no-store");
+}
+
+TEST_F(AuthHttp, AnAccountLockedByOthersStillOpensInABrowserThatSignedInBefore) {
+  auto known = signed_in("representative");
+  const auto device = known.cookie("att_device");
+  ASSERT_FALSE(device.empty()) << "a completed sign-in marks the browser";
+  std::string set_cookie;
+  for (const auto& [name, value] : known.last().headers)
+    if (name == "set-cookie" && value.rfind("att_device=", 0) == 0) set_cookie = value;
+  EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos) << set_cookie;
+  EXPECT_NE(set_cookie.find("SameSite=Lax"), std::string::npos) << set_cookie;
+  EXPECT_NE(set_cookie.find("Max-Age=2592000"), std::string::npos) << set_cookie;
+  known.get("/account");
+  known.post("/sign-out", {});
+
+  Browser stranger(server_->port());
+  for (int i = 0; i < 5; ++i) {
+    stranger.get("/sign-in");
+    EXPECT_EQ(stranger.post("/sign-in", {{"email", "rep@example.org"}, {"password", "not the password"}}).status, 400);
+  }
+  Browser fresh(server_->port());
+  fresh.get("/sign-in");
+  EXPECT_EQ(fresh.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}}).status, 429);
+  Browser forged(server_->port());
+  forged.set_cookie("att_device", device.substr(0, device.size() - 2) + "xx");
+  forged.get("/sign-in");
+  EXPECT_EQ(forged.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}}).status, 429)
+      << "a cookie that was changed counts for nothing";
+
+  known.get("/sign-in");
+  EXPECT_EQ(known.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}}).status, 303);
+  EXPECT_EQ(known.get("/account").status, 200);
+
+  // The cookie is bound to its account: it does not open another locked account.
+  for (int i = 0; i < 5; ++i) {
+    stranger.get("/sign-in");
+    stranger.post("/sign-in", {{"email", "chair@example.org"}, {"password", "not the password"}});
+  }
+  known.get("/sign-in");
+  EXPECT_EQ(known.post("/sign-in", {{"email", "chair@example.org"}, {"password", password}}).status, 429);
+
+  // Wrong passwords from the known browser count against it.
+  Browser guesser(server_->port());
+  guesser.set_cookie("att_device", known.cookie("att_device"));
+  for (int i = 0; i < 5; ++i) {
+    guesser.get("/sign-in");
+    EXPECT_EQ(guesser.post("/sign-in", {{"email", "rep@example.org"}, {"password", "not the password"}}).status, 400);
+  }
+  guesser.get("/sign-in");
+  EXPECT_EQ(guesser.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}}).status, 429);
 }
 
 TEST_F(AuthHttp, SecondFactorCodeCannotBeReplayedOrGuessed) {
