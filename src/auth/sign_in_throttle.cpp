@@ -11,6 +11,8 @@ namespace {
 std::string account_subject(const std::string& email) { return "account:" + normalize_email(email); }
 std::string address_subject(const std::string& ip) { return "address:" + ip; }
 std::string device_subject(const std::string& device) { return "device:" + device; }
+std::string reset_email_subject(const std::string& email) { return "reset-account:" + normalize_email(email); }
+std::string reset_address_subject(const std::string& ip) { return "reset-address:" + ip; }
 
 bool under_limit(store::Database& db, const std::string& subject, int limit, std::chrono::minutes window,
                  std::chrono::system_clock::time_point now) {
@@ -51,6 +53,19 @@ void record_sign_in_failure(store::Database& db, const SignInAttempt& attempt,
 void clear_sign_in_failures(store::Database& db, const SignInAttempt& attempt) {
   db.execute("DELETE FROM sign_in_failures WHERE subject = $1", {account_subject(attempt.email)});
   if (attempt.device) db.execute("DELETE FROM sign_in_failures WHERE subject = $1", {device_subject(*attempt.device)});
+}
+
+bool reset_request_allowed(store::Database& db, const std::string& email, const std::string& ip,
+                           const ResetLimits& limits, std::chrono::system_clock::time_point now) {
+  return under_limit(db, reset_email_subject(email), limits.per_email, limits.window, now) &&
+         under_limit(db, reset_address_subject(ip), limits.per_address, limits.window, now);
+}
+
+void record_reset_request(store::Database& db, const std::string& email, const std::string& ip,
+                          std::chrono::system_clock::time_point now) {
+  record(db, reset_email_subject(email), now);
+  record(db, reset_address_subject(ip), now);
+  forget_old_events(db, now);
 }
 
 }  // namespace att::auth

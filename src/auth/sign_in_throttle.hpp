@@ -1,4 +1,4 @@
-// Slows down password guessing: too many failures for one subject (an account,
+// Slows down password guessing and mail flooding: too many events for one subject (an account,
 // a client address, a remembered browser) within a window, and further attempts are refused
 // for a while.
 #pragma once
@@ -35,5 +35,18 @@ void record_sign_in_failure(store::Database& db, const SignInAttempt& attempt,
                             std::chrono::system_clock::time_point now);
 // Only once a sign-in is complete (both factors): a correct password alone clears nothing.
 void clear_sign_in_failures(store::Database& db, const SignInAttempt& attempt);
+
+// Password-reset mails asked for, per e-mail address and per client address.
+struct ResetLimits {
+  int per_email = 3;
+  int per_address = 10;
+  std::chrono::minutes window{60};
+};
+
+// Counted whether or not the address has an account, like sign-in failures.
+bool reset_request_allowed(store::Database& db, const std::string& email, const std::string& ip,
+                           const ResetLimits& limits, std::chrono::system_clock::time_point now);
+void record_reset_request(store::Database& db, const std::string& email, const std::string& ip,
+                          std::chrono::system_clock::time_point now);
 
 }  // namespace att::auth

@@ -128,6 +128,17 @@ TEST_P(AuthStorage, ARememberedBrowserHasItsOwnLimitInPlaceOfTheAccounts) {
   EXPECT_TRUE(sign_in_allowed(*db_, {"victim@example.org", "10.0.0.2", "device-2"}, limits, now));
 }
 
+TEST_P(AuthStorage, ResetRequestsAreLimitedPerEmailAndPerAddress) {
+  const ResetLimits limits{2, 3, 60min};
+  const auto now = Clock::now();
+  for (int i = 0; i < 2; ++i) record_reset_request(*db_, "victim@example.org", "10.0.0.1", now);
+  EXPECT_FALSE(reset_request_allowed(*db_, "Victim@example.org", "10.0.0.9", limits, now)) << "per e-mail";
+  EXPECT_TRUE(reset_request_allowed(*db_, "victim@example.org", "10.0.0.9", limits, now + 61min)) << "window passed";
+  record_reset_request(*db_, "other@example.org", "10.0.0.1", now);
+  EXPECT_FALSE(reset_request_allowed(*db_, "fresh@example.org", "10.0.0.1", limits, now)) << "per client address";
+  EXPECT_TRUE(sign_in_allowed(*db_, {"victim@example.org", "10.0.0.1"}, {}, now)) << "not sign-in failures";
+}
+
 TEST_P(AuthStorage, DeviceCookiesAreSignedWithOneKeyPerDatabaseAndBoundToTheirAccount) {
   const auto key = device_key(*db_);
   EXPECT_EQ(key.size(), 64u);

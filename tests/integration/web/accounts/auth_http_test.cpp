@@ -253,6 +253,36 @@ TEST_F(AuthHttp, DraftsAreNeverKeptInACache) {
   EXPECT_EQ(initial.header("cache-control"), "private, no-store");
 }
 
+// How many messages the mailbox holds for this address.
+int mails_to(const std::string& mailbox, const std::string& email) {
+  int count = 0;
+  const auto needle = "To: " + email;
+  for (auto at = mailbox.find(needle); at != std::string::npos; at = mailbox.find(needle, at + 1)) ++count;
+  return count;
+}
+
+TEST_F(AuthHttp, ResetMailsAreLimitedPerAddressAndPerClientWithTheSameAnswer) {
+  Browser browser(server_->port());
+  const auto ask = [&](const std::string& email) {
+    browser.get("/forgot-password");
+    const auto answer = browser.post("/forgot-password", {{"email", email}});
+    EXPECT_EQ(answer.status, 200) << email;
+    return answer.body.substr(answer.body.find("<main"));
+  };
+  const auto usual = ask("nobody@example.org");
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(ask("rep@example.org"), usual) << "request " << i + 1;
+  // Mail leaves in the order it was queued: once this one is out, any fourth link would be too.
+  ask("chair@example.org");
+  const auto mails = wait_for_mail("To: chair@example.org");
+  EXPECT_EQ(mails_to(mails, "rep@example.org"), 3);
+
+  // One client asking for many addresses is limited too (unknown addresses count).
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(ask("someone" + std::to_string(i) + "@example.org"), usual);
+  ask("observer@example.org");
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));  // several rounds of the mail worker
+  EXPECT_EQ(mails_to(mailbox(), "observer@example.org"), 0);
+}
+
 TEST_F(AuthHttp, AnAccountLockedByOthersStillOpensInABrowserThatSignedInBefore) {
   auto known = signed_in("representative");
   const auto device = known.cookie("att_device");
