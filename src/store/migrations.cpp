@@ -263,6 +263,15 @@ ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;
 UPDATE api_tokens SET expires_at = {{utc_now_plus_90_days}} WHERE expires_at IS NULL;
 CREATE INDEX api_tokens_by_user ON api_tokens(user_id);
 )sql"},
+    // Keys the server makes for itself (the one that signs device cookies), kept with the data
+    // so that every process on the database shares them and they survive a restart.
+    {10, "keys the server makes for itself", R"sql(
+CREATE TABLE server_keys (
+  name TEXT PRIMARY KEY,
+  secret TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+)sql"},
 };
 
 void replace_all(std::string& sql, std::string_view token, std::string_view with) {

@@ -8,6 +8,7 @@
 #include "auth/accounts_store.hpp"
 #include "auth/api_tokens.hpp"
 #include "auth/audit_log.hpp"
+#include "auth/device_cookies.hpp"
 #include "auth/password_resets.hpp"
 #include "auth/registrations.hpp"
 #include "auth/secrets.hpp"
@@ -107,13 +108,56 @@ TEST_P(AuthStorage, ResetLinksAreSingleUseAndExpire) {
 TEST_P(AuthStorage, ThrottleCountsPerAccountAndPerAddressWithinTheWindow) {
   const ThrottleLimits limits{3, 5, 15min};
   const auto now = Clock::now();
-  for (int i = 0; i < 3; ++i) record_sign_in_failure(*db_, "victim@example.org", "10.0.0.1", now);
-  EXPECT_FALSE(sign_in_allowed(*db_, "VICTIM@example.org", "10.0.0.9", limits, now)) << "per account, any address";
-  EXPECT_TRUE(sign_in_allowed(*db_, "victim@example.org", "10.0.0.9", limits, now + 16min)) << "window passed";
-  for (int i = 0; i < 2; ++i) record_sign_in_failure(*db_, "other" + std::to_string(i) + "@example.org", "10.0.0.1", now);
-  EXPECT_FALSE(sign_in_allowed(*db_, "fresh@example.org", "10.0.0.1", limits, now)) << "per address, any account";
-  clear_sign_in_failures(*db_, "victim@example.org");
-  EXPECT_TRUE(sign_in_allowed(*db_, "victim@example.org", "10.0.0.2", limits, now));
+  for (int i = 0; i < 3; ++i) record_sign_in_failure(*db_, {"victim@example.org", "10.0.0.1"}, now);
+  EXPECT_FALSE(sign_in_allowed(*db_, {"VICTIM@example.org", "10.0.0.9"}, limits, now)) << "per account, any address";
+  EXPECT_TRUE(sign_in_allowed(*db_, {"victim@example.org", "10.0.0.9"}, limits, now + 16min)) << "window passed";
+  for (int i = 0; i < 2; ++i)
+    record_sign_in_failure(*db_, {"other" + std::to_string(i) + "@example.org", "10.0.0.1"}, now);
+  EXPECT_FALSE(sign_in_allowed(*db_, {"fresh@example.org", "10.0.0.1"}, limits, now)) << "per address, any account";
+  clear_sign_in_failures(*db_, {"victim@example.org", "10.0.0.1"});
+  EXPECT_TRUE(sign_in_allowed(*db_, {"victim@example.org", "10.0.0.2"}, limits, now));
+}
+
+TEST_P(AuthStorage, ARememberedBrowserHasItsOwnLimitInPlaceOfTheAccounts) {
+  const ThrottleLimits limits{3, 50, 15min, 2};
+  const auto now = Clock::now();
+  for (int i = 0; i < 3; ++i) record_sign_in_failure(*db_, {"victim@example.org", "10.0.0.1"}, now);
+  EXPECT_FALSE(sign_in_allowed(*db_, {"victim@example.org", "10.0.0.2"}, limits, now));
+  const SignInAttempt remembered{"victim@example.org", "10.0.0.2", "device-1"};
+  EXPECT_TRUE(sign_in_allowed(*db_, remembered, limits, now)) << "others' failures do not lock it out";
+  for (int i = 0; i < 2; ++i) record_sign_in_failure(*db_, remembered, now);
+  EXPECT_FALSE(sign_in_allowed(*db_, remembered, limits, now)) << "its own failures do";
+  EXPECT_TRUE(sign_in_allowed(*db_, {"victim@example.org", "10.0.0.2", "device-2"}, limits, now));
+}
+
+TEST_P(AuthStorage, ResetRequestsAreLimitedPerEmailAndPerAddress) {
+  const ResetLimits limits{2, 3, 60min};
+  const auto now = Clock::now();
+  for (int i = 0; i < 2; ++i) record_reset_request(*db_, "victim@example.org", "10.0.0.1", now);
+  EXPECT_FALSE(reset_request_allowed(*db_, "Victim@example.org", "10.0.0.9", limits, now)) << "per e-mail";
+  EXPECT_TRUE(reset_request_allowed(*db_, "victim@example.org", "10.0.0.9", limits, now + 61min)) << "window passed";
+  record_reset_request(*db_, "other@example.org", "10.0.0.1", now);
+  EXPECT_FALSE(reset_request_allowed(*db_, "fresh@example.org", "10.0.0.1", limits, now)) << "per client address";
+  EXPECT_TRUE(sign_in_allowed(*db_, {"victim@example.org", "10.0.0.1"}, {}, now)) << "not sign-in failures";
+}
+
+TEST_P(AuthStorage, DeviceCookiesAreSignedWithOneKeyPerDatabaseAndBoundToTheirAccount) {
+  const auto key = device_key(*db_);
+  EXPECT_EQ(key.size(), 64u);
+  EXPECT_EQ(device_key(*db_), key) << "made once, then read back";
+  const auto now = Clock::now();
+  const auto cookie = issue_device_cookie(key, 42, now);
+  const auto device = verified_device(key, cookie, 42, now + 24h);
+  ASSERT_TRUE(device);
+  EXPECT_FALSE(device->empty());
+  EXPECT_NE(verified_device(key, issue_device_cookie(key, 42, now), 42, now), device) << "one id per browser";
+  EXPECT_FALSE(verified_device(key, cookie, 43, now)) << "another account";
+  EXPECT_FALSE(verified_device(key, cookie, 42, now + device_cookie_lifetime + 1h)) << "expired";
+  auto changed = cookie;
+  changed.front() = changed.front() == '4' ? '5' : '4';
+  EXPECT_FALSE(verified_device(key, changed, 42, now)) << "changed";
+  EXPECT_FALSE(verified_device(key, "42.1.x.00", 42, now));
+  EXPECT_FALSE(verified_device(key, "", 42, now));
 }
 
 TEST_P(AuthStorage, RegistrationsMoveFromUnconfirmedToDecided) {

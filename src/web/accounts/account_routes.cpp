@@ -285,7 +285,7 @@ HttpResponse me(const AppContext& app, HttpRequest& request) {
                           {"token_scope", viewer.token_scope ? nlohmann::json(std::string(to_string(*viewer.token_scope)))
                                                              : nlohmann::json(nullptr)}}
                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  response.set_header("Cache-Control", "private, no-store");
+  response.set_private_no_store();
   return response;
 }
 

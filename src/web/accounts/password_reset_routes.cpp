@@ -4,6 +4,7 @@
 #include "auth/audit_log.hpp"
 #include "auth/password_resets.hpp"
 #include "auth/secrets.hpp"
+#include "auth/sign_in_throttle.hpp"
 #include "core/date.hpp"
 #include "web/kit/form_page.hpp"
 #include "web/kit/guard.hpp"
@@ -45,20 +46,32 @@ HttpResponse show_request(const AppContext& app, HttpRequest& request) {
   return render_form(app, request, request_page(app, language_of(request), ""));
 }
 
+void send_reset_link(const AppContext& app, store::Database& db, const HttpRequest& request, Language language,
+                     const auth::Account& account, std::chrono::system_clock::time_point now) {
+  const auto token = auth::create_password_reset(db, account.id, now);
+  mail::queue_mail(db, app.catalog, language, "password_reset", account.email,
+                   {{"url", app.auth.public_url + "/reset-password?token=" + token}});
+  auth::append_audit(db, audit_entry(request, account.id, account.email, "password_reset_requested"),
+                     utc_timestamp(now));
+}
+
 HttpResponse request_link(const AppContext& app, HttpRequest& request) {
   const auto language = language_of(request);
   const auto email = auth::normalize_email(request.form_or_empty("email"));
   if (!auth::looks_like_email(email))
     return render_form(app, request, request_page(app, language, app.catalog.text(language, "register.error_email")),
                        400);
+  const auto now = std::chrono::system_clock::now();
   auto db = app.pool->acquire();
   store::Transaction transaction(*db);
-  if (const auto stored = auth::find_account_by_email(*db, email); stored && stored->account.active) {
-    const auto token = auth::create_password_reset(*db, stored->account.id, std::chrono::system_clock::now());
-    mail::queue_mail(*db, app.catalog, language, "password_reset", email,
-               {{"url", app.auth.public_url + "/reset-password?token=" + token}});
-    auth::append_audit(*db, audit_entry(request, stored->account.id, email, "password_reset_requested"),
-                       utc_timestamp_now());
+  // Beyond the limits nothing is queued, so nobody can flood a mailbox or mail from this site;
+  // the page below says the same either way.
+  if (!auth::reset_request_allowed(*db, email, request.remote_address, app.auth.resets, now)) {
+    auth::append_audit(*db, audit_entry(request, std::nullopt, email, "password_reset_throttled"), utc_timestamp(now));
+  } else {
+    auth::record_reset_request(*db, email, request.remote_address, now);
+    const auto stored = auth::find_account_by_email(*db, email);
+    if (stored && stored->account.active) send_reset_link(app, *db, request, language, stored->account, now);
   }
   transaction.commit();
   // The same answer whether or not the address has an account.

@@ -4,12 +4,14 @@
 
 #include "auth/accounts_store.hpp"
 #include "auth/audit_log.hpp"
+#include "auth/device_cookies.hpp"
 #include "auth/secrets.hpp"
 #include "auth/sign_in_throttle.hpp"
 #include "auth/totp.hpp"
 #include "core/date.hpp"
 #include "web/kit/form_page.hpp"
 #include "web/kit/guard.hpp"
+#include "web/kit/return_path.hpp"
 #include "web/kit/visit.hpp"
 
 namespace att::web {
@@ -52,6 +54,25 @@ HttpResponse show_sign_in(const AppContext& app, HttpRequest& request) {
   return render_form(app, request, sign_in_form(app, request, "", ""));
 }
 
+// The id of the browser's device cookie when it is valid for this account.
+std::optional<std::string> known_device(store::Database& db, const HttpRequest& request,
+                                        std::optional<std::int64_t> user_id, Clock::time_point now) {
+  const auto cookie = request.cookie(device_cookie);
+  if (!cookie || !user_id) return std::nullopt;
+  return auth::verified_device(auth::device_key(db), *cookie, *user_id, now);
+}
+
+// Both factors given: the failures counted so far are forgiven, the session is fully signed in
+// and the browser is remembered for this account (a new cookie, so its lifetime starts again).
+void complete_sign_in(const AppContext& app, store::Database& db, HttpRequest& request,
+                      const auth::SignInAttempt& attempt, std::int64_t user_id, Clock::time_point now) {
+  auth::clear_sign_in_failures(db, attempt);
+  start_session(app, db, request, user_id, true);
+  request.visit.cookies_to_set.push_back(
+      cookie_header(app, device_cookie, auth::issue_device_cookie(auth::device_key(db), user_id, now),
+                    std::chrono::duration_cast<std::chrono::seconds>(auth::device_cookie_lifetime).count()));
+}
+
 HttpResponse sign_in(const AppContext& app, HttpRequest& request) {
   const auto language = language_of(request);
   const auto email = auth::normalize_email(request.form_or_empty("email"));
@@ -61,16 +82,19 @@ HttpResponse sign_in(const AppContext& app, HttpRequest& request) {
                        400);
   const auto now = Clock::now();
   auto db = app.pool->acquire();
-  if (!auth::sign_in_allowed(*db, email, request.remote_address, app.auth.throttle, now)) {
+  const auto stored = auth::find_account_by_email(*db, email);
+  const auth::SignInAttempt attempt{
+      email, request.remote_address,
+      known_device(*db, request, stored ? std::optional(stored->account.id) : std::nullopt, now)};
+  if (!auth::sign_in_allowed(*db, attempt, app.auth.throttle, now)) {
     auth::record_audit(*db, audit_entry(request, std::nullopt, email, "sign_in_throttled"), utc_timestamp(now));
     return render_form(app, request, sign_in_form(app, request, email, app.catalog.text(language, "auth.throttled")),
                        429);
   }
-  const auto stored = auth::find_account_by_email(*db, email);
   const bool password_ok = auth::verify_password(stored ? stored->password_hash : dummy_hash(), password);
   if (!stored || !stored->account.active || !password_ok) {
     store::Transaction transaction(*db);
-    auth::record_sign_in_failure(*db, email, request.remote_address, now);
+    auth::record_sign_in_failure(*db, attempt, now);
     auth::append_audit(*db,
                        audit_entry(request, stored ? std::optional(stored->account.id) : std::nullopt, email,
                                    "sign_in_failed"),
@@ -81,16 +105,18 @@ HttpResponse sign_in(const AppContext& app, HttpRequest& request) {
                        sign_in_form(app, request, email, app.catalog.text(language, "auth.wrong_credentials")), 400);
   }
   store::Transaction transaction(*db);
-  auth::clear_sign_in_failures(*db, email);
   if (auth::password_needs_rehash(stored->password_hash))
     auth::set_password_hash(*db, stored->account.id, auth::hash_password(password), utc_timestamp(now));
-  const bool needs_code = stored->account.totp_enabled;
-  start_session(app, *db, request, stored->account.id, !needs_code);
-  auth::append_audit(*db,
-                     audit_entry(request, stored->account.id, email, needs_code ? "sign_in_password_ok" : "sign_in"),
-                     utc_timestamp(now));
+  if (stored->account.totp_enabled) {
+    // Half-way: failures so far still count against the code that follows.
+    start_session(app, *db, request, stored->account.id, false);
+    auth::append_audit(*db, audit_entry(request, stored->account.id, email, "sign_in_password_ok"), utc_timestamp(now));
+    transaction.commit();
+    return HttpResponse::redirect("/sign-in/second-factor");
+  }
+  complete_sign_in(app, *db, request, attempt, stored->account.id, now);
+  auth::append_audit(*db, audit_entry(request, stored->account.id, email, "sign_in"), utc_timestamp(now));
   transaction.commit();
-  if (needs_code) return HttpResponse::redirect("/sign-in/second-factor");
   const auto& roles = stored->account.roles;
   if (std::any_of(roles.begin(), roles.end(), auth::requires_second_factor))
     return HttpResponse::redirect("/account/two-factor");
@@ -114,8 +140,9 @@ HttpResponse verify_second_factor(const AppContext& app, HttpRequest& request) {
   auto db = app.pool->acquire();
   const auto stored = auth::find_account(*db, request.visit.session->user_id);
   if (!stored || !stored->totp_secret) return HttpResponse::redirect("/sign-in");
-  const auto& email = stored->account.email;
-  if (!auth::sign_in_allowed(*db, email, request.remote_address, app.auth.throttle, now))
+  const auth::SignInAttempt attempt{stored->account.email, request.remote_address,
+                                    known_device(*db, request, stored->account.id, now)};
+  if (!auth::sign_in_allowed(*db, attempt, app.auth.throttle, now))
     return render_form(app, request, second_factor_form(app, request, app.catalog.text(language, "auth.throttled")),
                        429);
 
@@ -133,15 +160,16 @@ HttpResponse verify_second_factor(const AppContext& app, HttpRequest& request) {
     method = "recovery_code";
   }
   if (!accepted) {
-    auth::record_sign_in_failure(*db, email, request.remote_address, now);
-    auth::append_audit(*db, audit_entry(request, stored->account.id, email, "second_factor_failed"), utc_timestamp(now));
+    auth::record_sign_in_failure(*db, attempt, now);
+    auth::append_audit(*db, audit_entry(request, stored->account.id, attempt.email, "second_factor_failed"),
+                       utc_timestamp(now));
     transaction.commit();
     return render_form(app, request, second_factor_form(app, request, app.catalog.text(language, "auth.wrong_code")),
                        400);
   }
-  auth::clear_sign_in_failures(*db, email);
-  start_session(app, *db, request, stored->account.id, true);
-  auth::append_audit(*db, audit_entry(request, stored->account.id, email, "sign_in", {}, method), utc_timestamp(now));
+  complete_sign_in(app, *db, request, attempt, stored->account.id, now);
+  auth::append_audit(*db, audit_entry(request, stored->account.id, attempt.email, "sign_in", {}, method),
+                     utc_timestamp(now));
   transaction.commit();
   return HttpResponse::redirect("/account");
 }

@@ -49,6 +49,9 @@ struct HttpResponse {
   std::string body;
 
   void set_header(std::string name, std::string value);
+  // For what only this viewer may read (drafts, personal data, pages): no cache, shared or the
+  // browser's own, may keep it.
+  void set_private_no_store() { set_header("Cache-Control", "private, no-store"); }
   [[nodiscard]] std::optional<std::string> header(std::string_view name) const;
 
   static HttpResponse json(int status, std::string body);

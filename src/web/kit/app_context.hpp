@@ -27,6 +27,7 @@ using text::Views;
 struct AuthSettings {
   auth::SessionLimits sessions;
   auth::ThrottleLimits throttle;
+  auth::ResetLimits resets;  // reset-link mails asked for
   std::string public_url = "http://localhost:8080";  // for links in e-mails
   bool secure_cookies = false;                        // add Secure when served over TLS
   std::string site_name = "ATT Transparency Platform";  // the TOTP issuer

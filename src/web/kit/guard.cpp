@@ -20,12 +20,6 @@ auth::AuditEntry audit_entry(const HttpRequest& request, std::string action, std
 
 Language language_of(const HttpRequest& request) { return choose_language(request).language; }
 
-std::string safe_return_path(std::string_view candidate) {
-  const bool local = candidate.size() > 1 && candidate.front() == '/' && candidate[1] != '/' && candidate[1] != '\\' &&
-                     candidate.find_first_of("\r\n") == std::string_view::npos && candidate.size() < 500;
-  return local ? std::string(candidate) : "/account";
-}
-
 std::optional<HttpResponse> refuse_unless(const AppContext& app, const HttpRequest& request,
                                           auth::Permission permission, std::optional<std::string_view> state_iso3) {
   const auto& viewer = request.visit.viewer;

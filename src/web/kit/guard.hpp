@@ -18,9 +18,6 @@ std::optional<HttpResponse> refuse_unless(const AppContext& app, const HttpReque
                                           auth::Permission permission,
                                           std::optional<std::string_view> state_iso3 = std::nullopt);
 
-// A local path to return to after signing in; anything else (other sites, "//host") becomes "/account".
-std::string safe_return_path(std::string_view candidate);
-
 // An audit entry for something done in this request. Without `user_id`, the signed-in viewer
 // (or "anonymous") is the actor.
 auth::AuditEntry audit_entry(const HttpRequest& request, std::optional<std::int64_t> user_id, std::string actor,

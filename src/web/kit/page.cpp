@@ -37,7 +37,7 @@ HttpResponse render_page(const AppContext& app, const HttpRequest& request, cons
   auto response = HttpResponse::html(status, app.views.render_page(page, context));
   response.set_header("Vary", "Accept-Language, Cookie");
   // Pages may show personal data: never cache them in shared caches.
-  response.set_header("Cache-Control", "private, no-store");
+  response.set_private_no_store();
   if (choice.chosen_in_query) {
     response.headers.emplace_back("Set-Cookie", "lang=" + std::string(code_of(language)) +
                                                     "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");

@@ -38,7 +38,7 @@ HttpResponse pdf_document(const AppContext& app, const HttpRequest& request, con
   }
   HttpResponse response{200, {{"Content-Type", "application/pdf"}}, std::move(*printed)};
   response.set_header("Content-Disposition", "inline; filename=\"" + file_name + "\"");
-  response.set_header("Cache-Control", "private, no-store");
+  response.set_private_no_store();
   response.set_header("Vary", "Accept-Language, Cookie");
   return response;
 }

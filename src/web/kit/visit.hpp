@@ -12,6 +12,8 @@ namespace att::web {
 
 inline constexpr const char* session_cookie = "att_session";
 inline constexpr const char* csrf_cookie = "att_csrf";
+// Marks a browser that completed a sign-in (auth/device_cookies.hpp).
+inline constexpr const char* device_cookie = "att_device";
 
 void establish_visit(const AppContext& app, HttpRequest& request);
 // A state-changing request that lacks the right CSRF token (or an API token instead).

@@ -130,7 +130,9 @@ HttpResponse get_draft(const AppContext& app, HttpRequest& request) {
   auto db = app.pool->acquire();
   const auto draft = state ? reporting::load_initial_draft(*db, request.visit.viewer, iso3) : std::nullopt;
   if (!draft) return api_error(404, "draft_not_found", app.catalog.text(language_of(request), "errors.draft_not_found"));
-  return HttpResponse::json(200, json_text(io::initial_report_json(*draft)));
+  auto response = HttpResponse::json(200, json_text(io::initial_report_json(*draft)));
+  response.set_private_no_store();
+  return response;
 }
 
 HttpResponse submit_draft(const AppContext& app, HttpRequest& request) {

@@ -61,7 +61,7 @@ HttpResponse workbook_response(const AppContext& app, const HttpRequest& request
                                                       labels ? *labels : reporting::builtin_workbook_labels());
   HttpResponse response{200, {{"Content-Type", xlsx_type}}, bytes};
   response.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
-  response.set_header("Cache-Control", "private, no-store");
+  response.set_private_no_store();
   return response;
 }
 
@@ -130,7 +130,9 @@ HttpResponse get_draft(const AppContext& app, HttpRequest& request) {
   auto db = app.pool->acquire();
   const auto draft = reporting::load_draft(*db, request.visit.viewer, address->state, address->year);
   if (!draft) return api_error(404, "draft_not_found", app.catalog.text(language_of(request), "errors.draft_not_found"));
-  return HttpResponse::json(200, json_text(io::report_json(*draft)));
+  auto response = HttpResponse::json(200, json_text(io::report_json(*draft)));
+  response.set_private_no_store();
+  return response;
 }
 
 // The body read as the report of the URL's State and year and checked against that year's

@@ -4,9 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <map>
+#include <thread>
+#include <vector>
 
 #include "auth/accounts_store.hpp"
 #include "auth/password_resets.hpp"
@@ -177,6 +180,182 @@ TEST_F(AuthHttp, RepeatedFailuresAreThrottledEvenWithTheRightPassword) {
   // Another account from the same address is still allowed (the address limit is higher).
   browser.get("/sign-in");
   EXPECT_EQ(browser.post("/sign-in", {{"email", "chair@example.org"}, {"password", password}}).status, 303);
+}
+
+TEST_F(AuthHttp, ACorrectPasswordDoesNotResetSecondFactorFailures) {
+  // Someone who has the password tries codes, giving the password again between tries.
+  Browser attacker(server_->port());
+  int refused = 0;
+  int throttled = 0;
+  for (int round = 0; round < 3; ++round) {
+    attacker.get("/sign-in");
+    const auto password_step = attacker.post("/sign-in", {{"email", "admin@example.org"}, {"password", password}});
+    if (password_step.status == 429) {
+      ++throttled;
+      continue;
+    }
+    ASSERT_EQ(password_step.header("location"), "/sign-in/second-factor");
+    for (int i = 0; i < 4; ++i) {
+      attacker.get("/sign-in/second-factor");
+      const auto status = attacker.post("/sign-in/second-factor", {{"code", "not-a-code"}}).status;
+      refused += status == 400;
+      throttled += status == 429;
+    }
+  }
+  EXPECT_EQ(refused, 5) << "five wrong codes per account, whatever comes between them";
+  EXPECT_GT(throttled, 0);
+}
+
+TEST_F(AuthHttp, RegistrationTakesAsLongAndSaysTheSameForAnExistingAddress) {
+  const auto apply = [&](const std::string& email) {
+    Browser applicant(server_->port());
+    applicant.get("/register");
+    const auto start = std::chrono::steady_clock::now();
+    auto answer = applicant.post("/register", {{"name", "Jo Doe"}, {"email", email}, {"state", "FRA"},
+                                               {"position", "Export control"}, {"role", "observer"}, {"note", ""},
+                                               {"password", "a long enough passphrase"},
+                                               {"password_confirm", "a long enough passphrase"}});
+    const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+    // The page repeats the address; the rest must be the same.
+    for (auto at = answer.body.find(email); at != std::string::npos; at = answer.body.find(email, at))
+      answer.body.replace(at, email.size(), "ADDRESS");
+    return std::pair{answer, took.count()};
+  };
+  const auto median = [](std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+  };
+  std::vector<double> existing, fresh;
+  for (int i = 0; i < 5; ++i) {  // interleaved, so that a busy moment slows both
+    const auto [known, known_ms] = apply("rep@example.org");
+    const auto [unknown, unknown_ms] = apply("new" + std::to_string(i) + "@example.org");
+    ASSERT_EQ(known.status, 200);
+    ASSERT_EQ(unknown.status, 200);
+    EXPECT_EQ(known.body.substr(known.body.find("<main")), unknown.body.substr(unknown.body.find("<main")));
+    existing.push_back(known_ms);
+    fresh.push_back(unknown_ms);
+  }
+  const auto ratio = median(existing) / median(fresh);
+  EXPECT_GT(ratio, 0.5) << median(existing) << " ms for an existing address, " << median(fresh) << " ms for a new one";
+  EXPECT_LT(ratio, 2.0) << median(existing) << " ms for an existing address, " << median(fresh) << " ms for a new one";
+}
+
+TEST_F(AuthHttp, SignInReturnsOnlyToPathsOfThisSite) {
+  Browser browser(server_->port());
+  const auto page = browser.get("/sign-in?next=/%09/evil.example/x");
+  const auto field = page.body.find("name=\"next\"");
+  ASSERT_NE(field, std::string::npos);
+  const auto tag = page.body.substr(page.body.rfind('<', field), page.body.find('>', field) - page.body.rfind('<', field));
+  EXPECT_EQ(tag.find("evil.example"), std::string::npos) << "the form does not carry the address on: " << tag;
+  const auto answer =
+      browser.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}, {"next", "/\t/evil.example/x"}});
+  EXPECT_EQ(answer.status, 303);
+  EXPECT_EQ(answer.header("location"), "/account");
+
+  Browser local(server_->port());
+  local.get("/sign-in?next=/reports%3Fq%3D1");
+  EXPECT_EQ(local.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}, {"next", "/reports?q=1"}})
+                .header("location"),
+            "/reports?q=1");
+}
+
+TEST_F(AuthHttp, DraftsAreNeverKeptInACache) {
+  auto officer = signed_in("reporting_officer");  // FRA
+  officer.get("/account");
+  ASSERT_EQ(officer.send_json("PUT", "/api/v1/reports/FRA/2024/draft",
+                              R"({"exports": [{"category": "I", "partner_state": "BEL", "items": 3}]})")
+                .status,
+            200);
+  const auto annual = officer.get("/api/v1/reports/FRA/2024/draft");
+  ASSERT_EQ(annual.status, 200);
+  EXPECT_EQ(annual.header("cache-control"), "private, no-store");
+
+  officer.get("/account");
+  const auto saved = officer.send_json("PUT", "/api/v1/initial-reports/FRA/draft", R"({"answers": {}})");
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  const auto initial = officer.get("/api/v1/initial-reports/FRA/draft");
+  ASSERT_EQ(initial.status, 200);
+  EXPECT_EQ(initial.header("cache-control"), "private, no-store");
+}
+
+// How many messages the mailbox holds for this address.
+int mails_to(const std::string& mailbox, const std::string& email) {
+  int count = 0;
+  const auto needle = "To: " + email;
+  for (auto at = mailbox.find(needle); at != std::string::npos; at = mailbox.find(needle, at + 1)) ++count;
+  return count;
+}
+
+TEST_F(AuthHttp, ResetMailsAreLimitedPerAddressAndPerClientWithTheSameAnswer) {
+  Browser browser(server_->port());
+  const auto ask = [&](const std::string& email) {
+    browser.get("/forgot-password");
+    const auto answer = browser.post("/forgot-password", {{"email", email}});
+    EXPECT_EQ(answer.status, 200) << email;
+    return answer.body.substr(answer.body.find("<main"));
+  };
+  const auto usual = ask("nobody@example.org");
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(ask("rep@example.org"), usual) << "request " << i + 1;
+  // Mail leaves in the order it was queued: once this one is out, any fourth link would be too.
+  ask("chair@example.org");
+  const auto mails = wait_for_mail("To: chair@example.org");
+  EXPECT_EQ(mails_to(mails, "rep@example.org"), 3);
+
+  // One client asking for many addresses is limited too (unknown addresses count).
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(ask("someone" + std::to_string(i) + "@example.org"), usual);
+  ask("observer@example.org");
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));  // several rounds of the mail worker
+  EXPECT_EQ(mails_to(mailbox(), "observer@example.org"), 0);
+}
+
+TEST_F(AuthHttp, AnAccountLockedByOthersStillOpensInABrowserThatSignedInBefore) {
+  auto known = signed_in("representative");
+  const auto device = known.cookie("att_device");
+  ASSERT_FALSE(device.empty()) << "a completed sign-in marks the browser";
+  std::string set_cookie;
+  for (const auto& [name, value] : known.last().headers)
+    if (name == "set-cookie" && value.rfind("att_device=", 0) == 0) set_cookie = value;
+  EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos) << set_cookie;
+  EXPECT_NE(set_cookie.find("SameSite=Lax"), std::string::npos) << set_cookie;
+  EXPECT_NE(set_cookie.find("Max-Age=2592000"), std::string::npos) << set_cookie;
+  known.get("/account");
+  known.post("/sign-out", {});
+
+  Browser stranger(server_->port());
+  for (int i = 0; i < 5; ++i) {
+    stranger.get("/sign-in");
+    EXPECT_EQ(stranger.post("/sign-in", {{"email", "rep@example.org"}, {"password", "not the password"}}).status, 400);
+  }
+  Browser fresh(server_->port());
+  fresh.get("/sign-in");
+  EXPECT_EQ(fresh.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}}).status, 429);
+  Browser forged(server_->port());
+  forged.set_cookie("att_device", device.substr(0, device.size() - 2) + "xx");
+  forged.get("/sign-in");
+  EXPECT_EQ(forged.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}}).status, 429)
+      << "a cookie that was changed counts for nothing";
+
+  known.get("/sign-in");
+  EXPECT_EQ(known.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}}).status, 303);
+  EXPECT_EQ(known.get("/account").status, 200);
+
+  // The cookie is bound to its account: it does not open another locked account.
+  for (int i = 0; i < 5; ++i) {
+    stranger.get("/sign-in");
+    stranger.post("/sign-in", {{"email", "chair@example.org"}, {"password", "not the password"}});
+  }
+  known.get("/sign-in");
+  EXPECT_EQ(known.post("/sign-in", {{"email", "chair@example.org"}, {"password", password}}).status, 429);
+
+  // Wrong passwords from the known browser count against it.
+  Browser guesser(server_->port());
+  guesser.set_cookie("att_device", known.cookie("att_device"));
+  for (int i = 0; i < 5; ++i) {
+    guesser.get("/sign-in");
+    EXPECT_EQ(guesser.post("/sign-in", {{"email", "rep@example.org"}, {"password", "not the password"}}).status, 400);
+  }
+  guesser.get("/sign-in");
+  EXPECT_EQ(guesser.post("/sign-in", {{"email", "rep@example.org"}, {"password", password}}).status, 429);
 }
 
 TEST_F(AuthHttp, SecondFactorCodeCannotBeReplayedOrGuessed) {
