@@ -53,14 +53,15 @@ std::string password_problem(std::string_view password, std::string_view email) 
 
 void add_user(const UsersOptions& options) {
   const auto email = auth::normalize_email(options.email);
-  if (!auth::looks_like_email(email)) throw UsageError("--email '" + options.email + "' is not an e-mail address");
+  if (!auth::looks_like_email(email)) throw UsageError(message("cli.not_an_email", {{"option", "--email"}, {"value", options.email}}));
   std::set<auth::Role> roles;
   for (const auto& text : options.roles) {
     const auto role = auth::role_from_string(text);
     if (!role)
-      throw UsageError("--role '" + text +
-                       "' is unknown: use observer, state-representative, reporting-officer, chair, secretariat "
-                       "or administrator");
+      throw UsageError(message("cli.option_one_of",
+                               {{"option", "--role"},
+                                {"values", "observer, state-representative, reporting-officer, chair, secretariat, "
+                                           "administrator"}}));
     roles.insert(*role);
   }
   if (roles.contains(auth::Role::reporting_officer)) roles.insert(auth::Role::state_representative);
@@ -70,10 +71,10 @@ void add_user(const UsersOptions& options) {
   if (!options.state.empty()) {
     const auto states_register = store::load_register(*db);
     const auto resolved = states_register.resolve(options.state);
-    if (!resolved) throw UsageError("--state '" + options.state + "' is not a State in the register");
+    if (!resolved) throw UsageError(message("cli.not_a_state", {{"option", "--state"}, {"value", options.state}}));
     state = (*resolved)->iso3;
   }
-  if (state_needed && !state) throw UsageError("this role speaks for a State: give --state ISO3");
+  if (state_needed && !state) throw UsageError(message("cli.role_needs_state"));
   if (!options.password_stdin) throw UsageError(message("cli.password_stdin_needed"));
   const auto password = read_password_from_stdin();
   if (const auto problem = password_problem(password, email); !problem.empty()) throw UsageError(problem);
