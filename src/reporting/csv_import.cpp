@@ -10,6 +10,7 @@
 #include "core/ascii_text.hpp"
 #include "core/utf8.hpp"
 #include "io/csv_reader.hpp"
+#include "io/csv_writer.hpp"
 
 namespace att::reporting {
 
@@ -103,7 +104,14 @@ class Importer {
   std::string state_code(const std::string& text) { return state_codes_.code_of(text); }
 
   void read_line(const io::CsvRecord& record) {
-    const auto field = [&](std::size_t column) { return trim_blanks(record.fields[columns_[column]]); };
+    // CSV downloaded from the site for people has an apostrophe before a field that starts like
+    // a formula: removed, it gives the same report (and the same content hash) again.
+    const auto raw = [&](std::size_t column) {
+      auto text = record.fields[columns_[column]];
+      io::restore_people_csv_field(text);
+      return text;
+    };
+    const auto field = [&](std::size_t column) { return trim_blanks(raw(column)); };
     const auto row = record.line;
     const auto reporting = state_code(field(0));
     if (!register_.find_by_code(reporting)) {
@@ -141,8 +149,8 @@ class Importer {
       line.basis = reports::basis_from_string(basis);
       if (!line.basis) problem(row, "basis", codes::invalid_basis, {{"value", basis}});
     }
-    line.description = record.fields[columns_[9]];
-    line.comments = record.fields[columns_[10]];
+    line.description = raw(9);
+    line.comments = raw(10);
     line.state_of_origin = state_code(field(11));
     line.intermediate_location = field(12);
 

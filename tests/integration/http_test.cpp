@@ -376,6 +376,33 @@ TEST(HttpLifecycle, PdfWithoutChromiumIsUnavailableAndSaysSo) {
   EXPECT_EQ(server.stop(), 0);
 }
 
+// A report's CSV, downloaded or exported, is for people unless the raw form is asked for: a field
+// that a spreadsheet would run as a formula starts with an apostrophe.
+TEST(HttpLifecycle, CsvForPeopleNeutralisesFormulasUnlessRawIsAsked) {
+  TempDir dir;
+  const auto db = (dir.path() / "csv.db").string();
+  ASSERT_EQ(run_att({"init", "--db", db}).exit_code, 0);
+  const auto csv = dir.path() / "fra.csv";
+  std::ofstream(csv) << "reporting_state,year,direction,category,partner_state,items,value,currency,basis,description,"
+                        "comments,state_of_origin,intermediate_location\n"
+                        "FRA,2022,export,II,BEL,3,,,actual,=1+2,@cmd,,-x\n";
+  ASSERT_EQ(run_att({"import", "--db", db, csv.string()}).exit_code, 0);
+  const std::string people = "actual,'=1+2,'@cmd,,'-x\n", raw = "actual,=1+2,@cmd,,-x\n";
+
+  const auto exported = run_att({"reports", "export", "--db", db, "--state", "FRA", "--year", "2022"});
+  EXPECT_NE(exported.out.find(people), std::string::npos) << exported.out;
+  const auto exported_raw = run_att({"reports", "export", "--db", db, "--state", "FRA", "--year", "2022", "--raw-csv"});
+  EXPECT_NE(exported_raw.out.find(raw), std::string::npos) << exported_raw.out;
+
+  ServerProcess server(db);
+  const auto downloaded = http_get(server.port(), "/api/v1/reports/FRA/2022.csv");
+  EXPECT_EQ(downloaded.status, 200);
+  EXPECT_NE(downloaded.body.find(people), std::string::npos) << downloaded.body;
+  const auto downloaded_raw = http_get(server.port(), "/api/v1/reports/FRA/2022.csv?csv=raw");
+  EXPECT_NE(downloaded_raw.body.find(raw), std::string::npos) << downloaded_raw.body;
+  EXPECT_EQ(server.stop(), 0);
+}
+
 TEST(HttpLifecycle, ServeRefusesAnUninitialisedDatabase) {
   TempDir dir;
   const auto result = run_att({"serve", "--db", (dir.path() / "empty.db").string(), "--port",

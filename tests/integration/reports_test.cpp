@@ -72,11 +72,30 @@ TEST_P(Reports, CsvRoundTripKeepsEveryField) {
   import(body);
   const auto current = current_report(*db_, database_owner(), "FRA", 2022);
   ASSERT_TRUE(current);
-  const auto exported = io::report_csv(current->second);
+  const auto exported = io::report_csv(current->second, io::CsvFor::machines);
   EXPECT_EQ(exported, header + body);
   const auto again = read(exported.substr(header.size()));
   ASSERT_FALSE(again.has_errors());
   EXPECT_EQ(content_hash(again.reports.at(0)), current->first.content_hash) << "same content, same hash";
+}
+
+// CSV for people neutralises fields a spreadsheet would run as formulas; the import undoes it, so
+// the report read back from such a download is the same report, with the same hash.
+TEST_P(Reports, CsvForPeopleReadsBackAsTheSameReport) {
+  const std::string body =
+      "FRA,2022,export,II,BEL,3,,,actual,\"=HYPERLINK(\"\"http://example.org\"\")\",\"-1, they said\",,\n"
+      "FRA,2022,export,III,BEL,4,,,actual,-rifles,@SUM(A1),,+DEU\n";
+  import(body);
+  const auto current = current_report(*db_, database_owner(), "FRA", 2022);
+  ASSERT_TRUE(current);
+  const auto for_people = io::report_csv(current->second, io::CsvFor::people);
+  EXPECT_NE(for_people.find(",\"'=HYPERLINK(\"\"http://example.org\"\")\","), std::string::npos) << for_people;
+  EXPECT_NE(for_people.find(",'-rifles,'@SUM(A1),,'+DEU"), std::string::npos) << for_people;
+  EXPECT_EQ(io::report_csv(current->second, io::CsvFor::machines), header + body) << "the raw form is unchanged";
+  const auto again = read(for_people.substr(header.size()));
+  ASSERT_EQ(again.reports.size(), 1u);
+  EXPECT_EQ(again.reports[0].lines.at(0).description, "=HYPERLINK(\"http://example.org\")");
+  EXPECT_EQ(content_hash(again.reports[0]), current->first.content_hash) << "same content, same hash";
 }
 
 // Every header field survives storage and the JSON of the API, on both databases.
@@ -446,7 +465,7 @@ namespace {
 // What a batch holds, as text: every report in the canonical CSV, then every problem.
 std::string describe(const ImportBatch& batch) {
   std::string text = "rows " + std::to_string(batch.rows) + ", errors " + std::to_string(batch.error_count) + "\n";
-  for (const auto& report : batch.reports) text += io::report_csv(report);
+  for (const auto& report : batch.reports) text += io::report_csv(report, io::CsvFor::machines);
   for (const auto& p : batch.problems)
     text += std::to_string(p.line) + " " + p.column + " " + p.code + "\n";
   return text;

@@ -9,6 +9,7 @@
 #include "text/problem_text.hpp"
 #include "web/http/api_errors.hpp"
 #include "web/kit/guard.hpp"
+#include "web/kit/request_params.hpp"
 #include "web/reports/report_address.hpp"
 #include "web/reports/report_api_views.hpp"
 #include "web/reports/report_notices.hpp"
@@ -91,7 +92,7 @@ HttpResponse get_report(const AppContext& app, HttpRequest& request) {
   }
   HttpResponse response;
   if (csv) {
-    response = HttpResponse{200, {{"Content-Type", "text/csv; charset=utf-8"}}, io::report_csv(report)};
+    response = HttpResponse{200, {{"Content-Type", "text/csv; charset=utf-8"}}, io::report_csv(report, csv_reader_param(request))};
     response.set_header("Content-Disposition", "attachment; filename=\"" + file_name + ".csv\"");
   } else {
     auto body = io::report_json(report);

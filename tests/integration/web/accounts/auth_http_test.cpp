@@ -304,6 +304,27 @@ TEST_F(AuthHttp, AuditLogRecordsAndDetectsTampering) {
   EXPECT_NE(broken.err.find("audit log broken at entry 1"), std::string::npos) << broken.err;
 }
 
+// What a visitor types as an e-mail address reaches the audit log only when it is one, and the
+// log's CSV is for people (no live formula) unless the raw form is asked for.
+TEST_F(AuthHttp, AuditCsvCarriesNoFormulaFromAFailedSignIn) {
+  Browser stranger(server_->port());
+  stranger.get("/sign-in");
+  stranger.post("/sign-in", {{"email", "=HYPERLINK(\"http://evil.example/\",\"click\")"}, {"password", "x"}});
+  stranger.post("/sign-in", {{"email", "=1+2@example.org"}, {"password", "x"}});
+  auto secretariat = signed_in("secretariat");
+  const auto csv = secretariat.get("/admin/audit.csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.find("hyperlink"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find(",(not an e-mail address),sign_in_failed,"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find(",'=1+2@example.org,sign_in_failed,"), std::string::npos) << csv.body;
+  const auto raw = secretariat.get("/admin/audit.csv?csv=raw");
+  EXPECT_NE(raw.body.find(",=1+2@example.org,sign_in_failed,"), std::string::npos) << raw.body;
+  const auto exported = run_att({"audit", "export", "--db", db_path_});
+  EXPECT_NE(exported.out.find(",'=1+2@example.org,sign_in_failed,"), std::string::npos) << exported.out;
+  const auto exported_raw = run_att({"audit", "export", "--db", db_path_, "--raw-csv"});
+  EXPECT_NE(exported_raw.out.find(",=1+2@example.org,sign_in_failed,"), std::string::npos) << exported_raw.out;
+}
+
 TEST_F(AuthHttp, OnlyAdministratorsChangeRolesAndEveryChangeIsAudited) {
   auto db = store::open_database(db_path_);
   const auto observer = auth::find_account_by_email(*db, "observer@example.org");
