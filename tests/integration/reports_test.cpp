@@ -98,6 +98,31 @@ TEST_P(Reports, CsvForPeopleReadsBackAsTheSameReport) {
   EXPECT_EQ(content_hash(again.reports[0]), current->first.content_hash) << "same content, same hash";
 }
 
+// A control character in a field refuses its line with a located problem; the streamed import
+// never writes it (PostgreSQL could not store a NUL anyway). Tabs, new lines and CRLF are text.
+TEST_P(Reports, ControlCharactersInAFieldAreRefusedWithTheirPlace) {
+  const std::string body = "FRA,2022,export,II,BEL,3,,,actual,\"tab\there, CRLF\r\nthere\",,,\n"
+                           "FRA,2022,export,III,BEL,4,,,actual,\"nul" + std::string(1, '\0') + "\",ok,,\n"
+                           "FRA,2022,export,IV,BEL,5,,,actual,,bell\a,,\n";
+  const auto batch = read(body);
+  ASSERT_EQ(batch.error_count, 2u);
+  EXPECT_EQ(batch.problems[0].code, problem_codes::control_character);
+  EXPECT_EQ(batch.problems[0].line, 4u) << "the first record takes lines 2 and 3";
+  EXPECT_EQ(batch.problems[0].column, "description");
+  EXPECT_EQ(batch.problems[0].params.at("character"), "U+0000");
+  EXPECT_EQ(batch.problems[1].line, 5u);
+  EXPECT_EQ(batch.problems[1].column, "comments");
+
+  StreamedImportOptions options;
+  options.reading = {reports::Visibility::public_report, as_of, 1000};
+  options.now = "2026-01-01T00:00:00Z";
+  std::istringstream in(header + body);
+  store::Transaction transaction(*db_);
+  const auto result = import_canonical_csv(*db_, in, register_, templates_, options);
+  EXPECT_EQ(result.batch.error_count, 2u);
+  EXPECT_EQ(result.lines, 1u) << "only the line without a control character was written";
+}
+
 // Every header field survives storage and the JSON of the API, on both databases.
 TEST_P(Reports, HeaderFieldsSurviveStorageAndJson) {
   reports::AnnualReport report;

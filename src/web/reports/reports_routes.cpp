@@ -1,5 +1,7 @@
 #include "web/reports/reports_routes.hpp"
 
+#include <algorithm>
+
 #include "auth/audit_log.hpp"
 #include "core/reports/validation.hpp"
 #include "core/date.hpp"
@@ -174,9 +176,21 @@ nlohmann::json findings_answer(const AppContext& app, const HttpRequest& request
           {"findings", findings_json(app, language_of(request), checked.result)}};
 }
 
+// A draft is saved with its errors, to be finished later, but not with a control character (a
+// NUL above all): that would be stored as it is, and PostgreSQL cannot store a NUL.
+bool holds_control_characters(const reports::ValidationResult& result) {
+  return std::any_of(result.findings.begin(), result.findings.end(),
+                     [](const Problem& found) { return found.code == problem_codes::control_character; });
+}
+
 HttpResponse save_draft(const AppContext& app, HttpRequest& request) {
   const auto checked = checked_body(app, request, reports::Stage::draft);
   if (!checked) return checked.error();
+  if (holds_control_characters(checked->result)) {
+    const auto language = language_of(request);
+    return api_error(422, "report_has_errors", app.catalog.text(language, "errors.report_has_errors"),
+                     {{"findings", findings_json(app, language, checked->result)}});
+  }
   auto db = app.pool->acquire();
   store::Transaction transaction(*db);
   reporting::save_draft(*db, checked->report, request.visit.viewer.user_id, utc_timestamp_now());

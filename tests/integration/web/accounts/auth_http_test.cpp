@@ -469,6 +469,36 @@ TEST_F(AuthHttp, ReportLifecycleFromDraftToRecallRespectsEveryRole) {
     EXPECT_TRUE(actions.contains(action)) << action;
 }
 
+// A NUL (or any control character but tab and new line) in a report document is refused with a
+// located finding, and the draft is not saved with it.
+TEST_F(AuthHttp, ControlCharactersInAReportDocumentAreRefused) {
+  auto officer = signed_in("reporting_officer");  // FRA
+  officer.get("/account");
+  const std::string document =
+      R"({"comments": "fine", "exports": [{"category": "I", "partner_state": "BEL", "items": 3},
+          {"category": "II", "partner_state": "BEL", "items": 4, "description": "a\u0000b"}]})";
+  const auto saved = officer.send_json("PUT", "/api/v1/reports/FRA/2022/draft", document);
+  ASSERT_EQ(saved.status, 422) << saved.body;
+  EXPECT_EQ(nlohmann::json::parse(saved.body)["error"]["code"], "report_has_errors");
+  const auto finding = nlohmann::json::parse(saved.body)["error"]["details"]["findings"][0];
+  EXPECT_EQ(finding["code"], "control_character");
+  EXPECT_EQ(finding["section"], "exports");
+  EXPECT_EQ(finding["line"], 2);
+  EXPECT_EQ(finding["column"], "description");
+  EXPECT_NE(finding["message"].get<std::string>().find("“description”"), std::string::npos) << finding;
+  EXPECT_NE(finding["message"].get<std::string>().find("U+0000"), std::string::npos) << finding;
+  EXPECT_EQ(officer.get("/api/v1/reports/FRA/2022/draft").status, 404) << "nothing saved";
+
+  officer.get("/account");
+  const auto checked = officer.send_json("POST", "/api/v1/reports/FRA/2022/validate",
+                                         R"({"contact": {"name": "x\u0007"}, "exports": []})");
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  const auto findings = nlohmann::json::parse(checked.body)["findings"];
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [](const auto& f) {
+    return f["code"] == "control_character" && f["section"] == "header" && f["column"] == "contact.name";
+  })) << findings;
+}
+
 TEST_F(AuthHttp, WorkbookDownloadedFilledAndUploadedBack) {
   auto officer = signed_in("reporting_officer");  // FRA
   officer.get("/account");
