@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <sstream>
 
@@ -121,6 +122,27 @@ TEST_P(Reports, ControlCharactersInAFieldAreRefusedWithTheirPlace) {
   const auto result = import_canonical_csv(*db_, in, register_, templates_, options);
   EXPECT_EQ(result.batch.error_count, 2u);
   EXPECT_EQ(result.lines, 1u) << "only the line without a control character was written";
+}
+
+// A record longer than the limit is refused as soon as the limit is passed, with its line: the
+// rest of the file is not read.
+TEST_P(Reports, AnOverlongRecordIsRefusedWithItsLine) {
+  std::string text = header + "FRA,2022,export,II,BEL,3,,,actual,,,,\n" + "FRA,2022,export,II,BEL,3,,,actual,";
+  text.append(3 << 20, 'x');
+  text += ",,,\nFRA,2022,export,III,BEL,3,,,actual,,,,\n";
+  const auto started = std::chrono::steady_clock::now();
+  std::istringstream in(text);
+  const auto batch = read_canonical_csv(in, register_, templates_, {reports::Visibility::public_report, as_of, 1000},
+                                        64 * 1024);
+  const auto took = std::chrono::steady_clock::now() - started;
+  ASSERT_EQ(batch.problems.size(), 1u);
+  EXPECT_EQ(batch.problems[0].code, problem_codes::csv_record_too_long);
+  EXPECT_EQ(batch.problems[0].line, 3u);
+  EXPECT_TRUE(batch.reports.empty());
+  EXPECT_LT(static_cast<std::size_t>(in.tellg()), 2u << 20) << "the reading stopped soon after the limit";
+  EXPECT_LT(took, std::chrono::seconds(2));
+  EXPECT_EQ(read(text.substr(header.size())).problems.at(0).code, problem_codes::csv_record_too_long)
+      << "from memory too";
 }
 
 // Every header field survives storage and the JSON of the API, on both databases.
