@@ -215,6 +215,33 @@ TEST_F(Http, OversizedBodyIs413) {
   EXPECT_EQ(json_of(result)["error"]["code"], "body_too_large");
 }
 
+// An address or header fields over the App's limits get an answer; above RESTinio's hard limits
+// (and http_parser's 80 KiB for the whole head) the connection is closed without one, and the
+// server goes on serving (docs/decisions.md).
+TEST_F(Http, OversizedAddressIs414AndOversizedHeaderFieldsAre431) {
+  const auto long_address = http_raw(port(), "GET /api/v1/states?x=" + std::string(20000, 'a') +
+                                                 " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(long_address.status, 414);
+  EXPECT_EQ(json_of(long_address)["error"]["code"], "uri_too_long");
+  const auto long_field = http_raw(port(), "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " +
+                                               std::string(40000, 'b') + "\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(long_field.status, 431);
+  EXPECT_EQ(json_of(long_field)["error"]["code"], "header_fields_too_large");
+  std::string many_fields = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n";
+  for (int i = 0; i < 150; ++i) many_fields += "X-F" + std::to_string(i) + ": v\r\n";
+  EXPECT_EQ(http_raw(port(), many_fields + "\r\n").status, 431);
+  EXPECT_EQ(http_raw(port(), "GET /api/v1/health?lang=fr HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status,
+            200);
+
+  const auto huge_address = http_raw(port(), "GET /api/v1/states?x=" + std::string(200000, 'a') +
+                                                 " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(huge_address.status, 0) << "closed without an answer";
+  const auto huge_head = http_raw(port(), "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " +
+                                              std::string(100000, 'b') + "\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(huge_head.status, 0) << "closed without an answer";
+  EXPECT_EQ(http_get(port(), "/api/v1/health").status, 200) << "the server survives";
+}
+
 TEST_F(Http, EveryResponseCarriesSecurityHeaders) {
   for (const char* target : {"/", "/states", "/api/v1/health", "/api/v1/states/XYZ", "/nothing",
                              "/static/app.css"}) {
