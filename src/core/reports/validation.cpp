@@ -179,6 +179,10 @@ class Checker {
 
 bool ValidationResult::has_errors() const { return error_count() > 0; }
 
+bool ValidationResult::has_code(std::string_view code) const {
+  return std::any_of(findings.begin(), findings.end(), [code](const Problem& found) { return found.code == code; });
+}
+
 std::size_t ValidationResult::error_count() const {
   return static_cast<std::size_t>(
       std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f.severity == Severity::error; }));

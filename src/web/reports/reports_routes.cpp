@@ -1,7 +1,5 @@
 #include "web/reports/reports_routes.hpp"
 
-#include <algorithm>
-
 #include "auth/audit_log.hpp"
 #include "core/reports/validation.hpp"
 #include "core/date.hpp"
@@ -176,17 +174,12 @@ nlohmann::json findings_answer(const AppContext& app, const HttpRequest& request
           {"findings", findings_json(app, language_of(request), checked.result)}};
 }
 
-// A draft is saved with its errors, to be finished later, but not with a control character (a
-// NUL above all): that would be stored as it is, and PostgreSQL cannot store a NUL.
-bool holds_control_characters(const reports::ValidationResult& result) {
-  return std::any_of(result.findings.begin(), result.findings.end(),
-                     [](const Problem& found) { return found.code == problem_codes::control_character; });
-}
-
 HttpResponse save_draft(const AppContext& app, HttpRequest& request) {
   const auto checked = checked_body(app, request, reports::Stage::draft);
   if (!checked) return checked.error();
-  if (holds_control_characters(checked->result)) {
+  // A draft is saved with its errors, to be finished later, but not with a control character (a
+  // NUL above all): that would be stored as it is, and PostgreSQL cannot store a NUL.
+  if (checked->result.has_code(problem_codes::control_character)) {
     const auto language = language_of(request);
     return api_error(422, "report_has_errors", app.catalog.text(language, "errors.report_has_errors"),
                      {{"findings", findings_json(app, language, checked->result)}});

@@ -528,6 +528,22 @@ TEST_F(AuthHttp, WorkbookDownloadedFilledAndUploadedBack) {
   EXPECT_EQ(officer.send_json("POST", "/api/v1/reports/DEU/2024/workbook", workbook.body).status, 403);
 }
 
+TEST_F(AuthHttp, ControlCharactersInAnInitialReportAreRefused) {
+  const auto questionnaire = io::load_questionnaire(std::string(ATT_DATA_DIR) + "/templates/initial-2015.json");
+  ASSERT_TRUE(questionnaire);
+  const auto& question = questionnaire->questions.front().id;
+  auto officer = signed_in("reporting_officer");  // FRA
+  officer.get("/account");
+  const auto saved = officer.send_json("PUT", "/api/v1/initial-reports/FRA/draft",
+                                       R"({"answers": {")" + question + R"(": {"explanation": "law\u0000"}}})");
+  ASSERT_EQ(saved.status, 422) << saved.body;
+  const auto findings = nlohmann::json::parse(saved.body)["error"]["details"]["findings"];
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [&question](const auto& f) {
+    return f["code"] == "control_character" && f["column"] == question;
+  })) << findings;
+  EXPECT_EQ(officer.get("/api/v1/initial-reports/FRA/draft").status, 404) << "nothing saved";
+}
+
 TEST_F(AuthHttp, InitialReportIsSubmittedAndUpdatedByNewVersions) {
   const auto questionnaire = io::load_questionnaire(std::string(ATT_DATA_DIR) + "/templates/initial-2015.json");
   ASSERT_TRUE(questionnaire);
