@@ -40,7 +40,7 @@ void append_record(std::string& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
     if (needs_quotes(fields[i])) {
-      out += att::io::csv_field(fields[i]);
+      out += att::io::csv_field(fields[i], att::io::CsvFor::machines);
     } else {
       out += fields[i];
     }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/accounts_store.hpp"
 #include "auth/secrets.hpp"
 
 namespace att::auth {
@@ -38,6 +39,10 @@ constexpr const char* audit_columns =
 
 }  // namespace
 
+std::string email_for_audit(std::string_view given) {
+  return std::string(looks_like_email(given) ? given : not_an_email_address);
+}
+
 void append_audit(store::Database& db, const AuditEntry& entry, const std::string& now) {
   // Writers must take turns to extend the chain: SQLite's write lock already orders them;
   // PostgreSQL needs a lock of its own.
@@ -70,6 +75,19 @@ std::vector<AuditRecord> read_all_audit(store::Database& db) {
   std::vector<AuditRecord> records;
   for (const auto& row : db.query(std::string(audit_columns) + " ORDER BY seq")) records.push_back(from_row(row));
   return records;
+}
+
+std::string audit_csv(const std::vector<AuditRecord>& records, io::CsvFor reader) {
+  std::string out = io::csv_line({"seq", "at", "actor_user_id", "actor", "action", "target", "detail", "ip",
+                                  "prev_hash", "hash"},
+                                 reader);
+  for (const auto& r : records)
+    io::append_csv_line(out,
+                        {std::to_string(r.seq), r.at, r.entry.actor_user_id ? std::to_string(*r.entry.actor_user_id) : "",
+                         r.entry.actor, r.entry.action, r.entry.target, r.entry.detail, r.entry.ip, r.prev_hash,
+                         r.hash},
+                        reader);
+  return out;
 }
 
 AuditVerification verify_audit(store::Database& db) {

@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "io/csv_writer.hpp"
 #include "store/database.hpp"
 
 namespace att::auth {
@@ -28,6 +30,12 @@ struct AuditRecord {
   std::string hash;
 };
 
+// What an entry records as the e-mail address a person typed (a failed sign-in, a registration):
+// the address when it looks like one (looks_like_email), else this neutral marker, so that
+// whatever was typed never reaches the log, its page or its CSV as it was.
+inline constexpr std::string_view not_an_email_address = "(not an e-mail address)";
+std::string email_for_audit(std::string_view given);
+
 // Inside the caller's transaction, so the entry stands or falls with the change it records.
 void append_audit(store::Database& db, const AuditEntry& entry, const std::string& now);
 // In a transaction of its own (for events that change nothing else, like a failed sign-in).
@@ -37,6 +45,9 @@ void record_audit(store::Database& db, const AuditEntry& entry, const std::strin
 std::vector<AuditRecord> read_audit(store::Database& db, std::size_t limit,
                                     std::optional<std::int64_t> before_seq = std::nullopt);
 std::vector<AuditRecord> read_all_audit(store::Database& db);  // oldest first
+
+// The entries as CSV, a header row first: the site's download and `att audit export`.
+std::string audit_csv(const std::vector<AuditRecord>& records, io::CsvFor reader);
 
 struct AuditVerification {
   bool intact = true;

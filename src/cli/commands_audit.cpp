@@ -16,6 +16,7 @@ namespace {
 struct AuditOptions {
   CommonOptions common;
   std::string format = "csv";
+  bool raw_csv = false;
 };
 
 // Exit status 1 when the chain is broken, so that a scheduled check can raise an alarm.
@@ -45,12 +46,7 @@ void export_log(const AuditOptions& options) {
     std::printf("%s\n", list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return;
   }
-  std::string out = io::csv_line({"seq", "at", "actor_user_id", "actor", "action", "target", "detail", "ip",
-                                  "prev_hash", "hash"});
-  for (const auto& r : records)
-    out += io::csv_line({std::to_string(r.seq), r.at, r.entry.actor_user_id ? std::to_string(*r.entry.actor_user_id) : "",
-                         r.entry.actor, r.entry.action, r.entry.target, r.entry.detail, r.entry.ip, r.prev_hash,
-                         r.hash});
+  const auto out = auth::audit_csv(records, options.raw_csv ? io::CsvFor::machines : io::CsvFor::people);
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
@@ -68,6 +64,9 @@ void add_audit_command(CLI::App& root) {
   dump->add_option("--format", options->format, "csv or json")
       ->check(CLI::IsMember({"csv", "json"}))
       ->capture_default_str();
+  dump->add_flag("--raw-csv", options->raw_csv,
+                 "CSV for programs: fields exactly as recorded (by default a field that a spreadsheet would take"
+                 " for a formula starts with an apostrophe)");
   dump->callback([options] { export_log(*options); });
 }
 

@@ -38,8 +38,8 @@ void load_demo(const DemoOptions& options) {
   if (!templates) throw UsageError(templates.error());
   const int last_year = today_utc().year() - 1;
   const demo::TransferGenerator generator(states_register, {options.seed, 2015, last_year, options.lines});
-  std::string csv = io::csv_line(demo::TransferGenerator::header());
-  generator.for_each_line([&csv](const std::vector<std::string>& fields) { csv += io::csv_line(fields); });
+  std::string csv = io::csv_line(demo::TransferGenerator::header(), io::CsvFor::machines);
+  generator.for_each_line([&csv](const std::vector<std::string>& fields) { csv += io::csv_line(fields, io::CsvFor::machines); });
   auto batch = reporting::read_canonical_csv(csv, states_register, *templates,
                                              {reports::Visibility::public_report, today_utc(), 20});
   if (batch.has_errors())

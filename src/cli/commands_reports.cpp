@@ -176,6 +176,7 @@ struct ExportOptions {
   std::string format = "csv";
   std::string language = "en";
   std::string output = "-";
+  bool raw_csv = false;
 };
 
 // One version of a report as CSV, JSON or XLSX, to a file or standard output.
@@ -196,7 +197,7 @@ void export_report(const ExportOptions& options) {
   const auto& [summary, report] = *found;
   std::string bytes;
   if (options.format == "csv") {
-    bytes = io::report_csv(report);
+    bytes = io::report_csv(report, options.raw_csv ? io::CsvFor::machines : io::CsvFor::people);
   } else if (options.format == "json") {
     auto document = io::report_json(report);
     document["version"] = reporting::version_json(summary);
@@ -265,6 +266,9 @@ void add_reports_commands(CLI::App& root) {
   exporter->add_option("--format", export_options->format, "csv, json or xlsx")
       ->check(CLI::IsMember({"csv", "json", "xlsx"}))
       ->capture_default_str();
+  exporter->add_flag("--raw-csv", export_options->raw_csv,
+                     "CSV for programs: fields exactly as stored (by default a field that a spreadsheet would take"
+                     " for a formula starts with an apostrophe, which att import removes)");
   exporter->add_option("--lang", export_options->language, "Language of the workbook: en, fr or es")->capture_default_str();
   exporter->add_option("--output", export_options->output, "File to write ('-': standard output)")->capture_default_str();
   exporter->callback([export_options] { export_report(*export_options); });

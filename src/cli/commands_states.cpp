@@ -101,8 +101,8 @@ void run(const StatesOptions& options) {
     for (const auto& row : rows) list.push_back(io::state_json(row));
     std::printf("%s\n", list.dump(2).c_str());
   } else if (options.format == "csv") {
-    std::string out = io::csv_line(headings);
-    for (const auto& row : rows) out += io::csv_line(columns(row));
+    std::string out = io::csv_line(headings, io::CsvFor::people);
+    for (const auto& row : rows) out += io::csv_line(columns(row), io::CsvFor::people);
     std::fwrite(out.data(), 1, out.size(), stdout);
   } else {
     print_table(rows, as_of);

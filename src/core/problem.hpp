@@ -37,11 +37,11 @@ std::string_view to_string(Severity severity);  // "error" / "warning"
   X(unknown_category) X(category_too_general) X(category_finer_than_template) X(national_category_not_in_template) \
   X(unknown_partner) X(partner_not_self) X(negative_number) X(invalid_value) X(number_or_value)                    \
   X(value_needs_currency) X(invalid_currency) X(unknown_state_of_origin) X(text_too_long) X(duplicate_line)        \
-  X(received_before_previous_version)                                                                              \
+  X(received_before_previous_version) X(control_character)                                                         \
   /* initial report validation */                                                                                  \
   X(unknown_question) X(invalid_choice) X(unknown_authority) X(binding_unanswered)                                 \
   /* reading a CSV file */                                                                                         \
-  X(csv_unterminated_quote) X(csv_text_after_quote) X(file_not_utf8) X(file_empty)                                 \
+  X(csv_unterminated_quote) X(csv_text_after_quote) X(csv_record_too_long) X(file_not_utf8) X(file_empty)          \
   /* reading report lines from a file (CSV or workbook) */                                                         \
   X(missing_column) X(unknown_column) X(duplicate_column) X(field_count) X(invalid_year) X(no_template)            \
   X(invalid_direction) X(invalid_items) X(invalid_basis) X(invalid_flag) X(invalid_visibility)                     \

@@ -1,17 +1,27 @@
 #include "io/csv_reader.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace att::io {
 
+namespace {
+
+std::string_view code_of(CsvError::Kind kind) {
+  switch (kind) {
+    case CsvError::Kind::unterminated_quote: return problem_codes::csv_unterminated_quote;
+    case CsvError::Kind::text_after_quote: return problem_codes::csv_text_after_quote;
+    case CsvError::Kind::record_too_long: return problem_codes::csv_record_too_long;
+  }
+  return problem_codes::csv_text_after_quote;
+}
+
+}  // namespace
+
 Problem csv_problem(const CsvError& error) {
-  return {Severity::error,
-          std::string(error.kind == CsvError::Kind::unterminated_quote ? problem_codes::csv_unterminated_quote
-                                                                       : problem_codes::csv_text_after_quote),
-          "",
-          error.line,
-          "",
-          {}};
+  std::map<std::string, std::string> params;
+  if (error.kind == CsvError::Kind::record_too_long) params["max"] = std::to_string(max_csv_record_bytes >> 20);  // in MiB
+  return {Severity::error, std::string(code_of(error.kind)), "", error.line, "", std::move(params)};
 }
 
 
@@ -51,8 +61,16 @@ tl::expected<CsvPiece, CsvError> for_each_complete_csv_record(std::string_view t
     record_start_line = line;
   };
   const auto unfinished = [&] { return CsvPiece{record_start, record_start_line}; };
+  // Runs of text are searched no further than the limit of the record they belong to.
+  const auto record_limit = [&] { return std::min(text.size(), record_start + max_csv_record_bytes + 1); };
+  const auto too_long = [&] { return i - record_start > max_csv_record_bytes; };
+  const auto refuse_too_long = [&] {
+    return tl::unexpected(
+        CsvError{record_start_line, "a record is longer than the limit", CsvError::Kind::record_too_long});
+  };
 
   while (i < text.size()) {
+    if (too_long()) return refuse_too_long();
     const char c = text[i];
     if (c == '"' && field.empty()) {
       const std::size_t opened_on = line;
@@ -73,11 +91,12 @@ tl::expected<CsvPiece, CsvError> for_each_complete_csv_record(std::string_view t
           break;
         }
         // The run up to the next quote in one append.
-        const auto quote = std::min(text.find('"', i), text.size());
+        const auto quote = std::min(text.substr(0, record_limit()).find('"', i), record_limit());
         line += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(i),
                                                     text.begin() + static_cast<std::ptrdiff_t>(quote), '\n'));
         field.append(text, i, quote - i);
         i = quote;
+        if (too_long()) return refuse_too_long();
       }
       record_has_content = true;
       if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
@@ -96,7 +115,7 @@ tl::expected<CsvPiece, CsvError> for_each_complete_csv_record(std::string_view t
       end_record();
     } else {
       // An unquoted run up to the next separator in one append; a quote inside it is text.
-      const auto separator = std::min(text.find_first_of(",\r\n", i), text.size());
+      const auto separator = std::min(text.substr(0, record_limit()).find_first_of(",\r\n", i), record_limit());
       field.append(text, i, separator - i);
       record_has_content = true;
       i = separator;

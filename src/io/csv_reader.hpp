@@ -18,13 +18,18 @@ struct CsvRecord {
   std::vector<std::string> fields;
 };
 
+// The longest record read, in bytes. Real lines are a few hundred bytes; a longer record is
+// refused as soon as its first bytes past the limit are seen, so that a file of one endless line
+// is neither read to its end nor held in memory.
+inline constexpr std::size_t max_csv_record_bytes = std::size_t{1} << 20;
+
 struct CsvError {
   std::size_t line = 0;
   std::string message;  // English; callers translate by `kind`
-  enum class Kind { unterminated_quote, text_after_quote } kind{};
+  enum class Kind { unterminated_quote, text_after_quote, record_too_long } kind{};
 };
 
-// The error as a located problem (csv_unterminated_quote, csv_text_after_quote).
+// The error as a located problem (csv_unterminated_quote, csv_text_after_quote, csv_record_too_long).
 Problem csv_problem(const CsvError& error);
 
 tl::expected<std::vector<CsvRecord>, CsvError> parse_csv(std::string_view text);

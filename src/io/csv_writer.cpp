@@ -12,14 +12,26 @@ bool needs_quotes(std::string_view value) {
   return false;
 }
 
+bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
 }  // namespace
 
-void append_csv_field(std::string& out, std::string_view value) {
+bool starts_like_formula(std::string_view value) { return !value.empty() && formula_start(value.front()); }
+
+void restore_people_csv_field(std::string& value) {
+  if (value.size() >= 2 && value.front() == '\'' && formula_start(value[1])) value.erase(0, 1);
+}
+
+void append_csv_field(std::string& out, std::string_view value, CsvFor reader) {
+  // Every field that starts like a formula, a number such as "-5" too: one rule, no guessing.
+  const bool neutralise = reader == CsvFor::people && starts_like_formula(value);
   if (!needs_quotes(value)) {
+    if (neutralise) out += '\'';
     out += value;
     return;
   }
   out += '"';
+  if (neutralise) out += '\'';
   for (const char c : value) {
     if (c == '"') out += '"';
     out += c;
@@ -27,23 +39,23 @@ void append_csv_field(std::string& out, std::string_view value) {
   out += '"';
 }
 
-void append_csv_line(std::string& out, const std::vector<std::string>& fields) {
+void append_csv_line(std::string& out, const std::vector<std::string>& fields, CsvFor reader) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
-    append_csv_field(out, fields[i]);
+    append_csv_field(out, fields[i], reader);
   }
   out += '\n';
 }
 
-std::string csv_field(std::string_view value) {
+std::string csv_field(std::string_view value, CsvFor reader) {
   std::string out;
-  append_csv_field(out, value);
+  append_csv_field(out, value, reader);
   return out;
 }
 
-std::string csv_line(const std::vector<std::string>& fields) {
+std::string csv_line(const std::vector<std::string>& fields, CsvFor reader) {
   std::string out;
-  append_csv_line(out, fields);
+  append_csv_line(out, fields, reader);
   return out;
 }
 

@@ -143,18 +143,18 @@ tl::expected<reports::AnnualReport, std::string> report_from_json(const nlohmann
   return r;
 }
 
-void append_report_csv(std::string& out, const reports::AnnualReport& report) {
-  append_csv_line(out, reports::canonical_csv_columns());
+void append_report_csv(std::string& out, const reports::AnnualReport& report, CsvFor reader) {
+  append_csv_line(out, reports::canonical_csv_columns(), reader);
   std::vector<std::string> fields;
   for (const auto& line : report.lines) {
     csv_fields(report, line, fields);
-    append_csv_line(out, fields);
+    append_csv_line(out, fields, reader);
   }
 }
 
-std::string report_csv(const reports::AnnualReport& report) {
+std::string report_csv(const reports::AnnualReport& report, CsvFor reader) {
   std::string out;
-  append_report_csv(out, report);
+  append_report_csv(out, report, reader);
   return out;
 }
 

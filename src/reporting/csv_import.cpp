@@ -10,6 +10,7 @@
 #include "core/ascii_text.hpp"
 #include "core/utf8.hpp"
 #include "io/csv_reader.hpp"
+#include "io/csv_writer.hpp"
 
 namespace att::reporting {
 
@@ -78,7 +79,23 @@ class Importer {
               {{"found", std::to_string(record.fields.size())}, {"expected", std::to_string(columns_.size())}});
       return;
     }
+    if (holds_control_characters(record)) return;
     read_line(record);
+  }
+
+  // A control character (NUL above all) refuses its line before anything of it is kept: the
+  // streamed import writes lines to the database as they come, and PostgreSQL cannot store a NUL.
+  bool holds_control_characters(const io::CsvRecord& record) {
+    bool found = false;
+    for (std::size_t i = 0; i < record.fields.size(); ++i) {
+      const auto& text = record.fields[i];
+      const auto at = first_control_character(text);
+      if (at == std::string_view::npos) continue;
+      problem(record.line, header_[i], codes::control_character,
+              {{"field", header_[i]}, {"character", control_character_name(text[at])}});
+      found = true;
+    }
+    return found;
   }
 
   void read_header(const io::CsvRecord& record) {
@@ -86,6 +103,7 @@ class Importer {
     const auto& expected = reports::canonical_csv_columns();
     std::vector<std::string> found;
     for (const auto& field : record.fields) found.push_back(trim_blanks(field));
+    header_ = found;
     for (const auto& name : expected) {
       if (std::find(found.begin(), found.end(), name) == found.end())
         problem(1, name, codes::missing_column, {{"value", name}});
@@ -103,7 +121,14 @@ class Importer {
   std::string state_code(const std::string& text) { return state_codes_.code_of(text); }
 
   void read_line(const io::CsvRecord& record) {
-    const auto field = [&](std::size_t column) { return trim_blanks(record.fields[columns_[column]]); };
+    // CSV downloaded from the site for people has an apostrophe before a field that starts like
+    // a formula: removed, it gives the same report (and the same content hash) again.
+    const auto raw = [&](std::size_t column) {
+      auto text = record.fields[columns_[column]];
+      io::restore_people_csv_field(text);
+      return text;
+    };
+    const auto field = [&](std::size_t column) { return trim_blanks(raw(column)); };
     const auto row = record.line;
     const auto reporting = state_code(field(0));
     if (!register_.find_by_code(reporting)) {
@@ -141,8 +166,8 @@ class Importer {
       line.basis = reports::basis_from_string(basis);
       if (!line.basis) problem(row, "basis", codes::invalid_basis, {{"value", basis}});
     }
-    line.description = record.fields[columns_[9]];
-    line.comments = record.fields[columns_[10]];
+    line.description = raw(9);
+    line.comments = raw(10);
     line.state_of_origin = state_code(field(11));
     line.intermediate_location = field(12);
 
@@ -211,6 +236,7 @@ class Importer {
   bool header_seen_ = false;
   bool stopped_ = false;  // the file cannot be read on: what it holds so far is not checked
   std::size_t errors_ = 0;
+  std::vector<std::string> header_;   // the file's column names, in its order
   std::vector<std::size_t> columns_;  // canonical column -> position in the file
   std::map<std::string, std::size_t> index_;
   StateCodes state_codes_{register_};

@@ -81,7 +81,7 @@ std::string content_hash(const AnnualReport& report) {
     if (table_visibility(report, table))
       canonical += std::string(to_string(table)) + ":" + std::string(to_string(report.visibility_of(table))) + "\n";
   }
-  io::append_report_csv(canonical, report);
+  io::append_report_csv(canonical, report, io::CsvFor::machines);
   return auth::token_digest(canonical);
 }
 

@@ -215,6 +215,33 @@ TEST_F(Http, OversizedBodyIs413) {
   EXPECT_EQ(json_of(result)["error"]["code"], "body_too_large");
 }
 
+// An address or header fields over the App's limits get an answer; above RESTinio's hard limits
+// (and http_parser's 80 KiB for the whole head) the connection is closed without one, and the
+// server goes on serving (docs/decisions.md).
+TEST_F(Http, OversizedAddressIs414AndOversizedHeaderFieldsAre431) {
+  const auto long_address = http_raw(port(), "GET /api/v1/states?x=" + std::string(20000, 'a') +
+                                                 " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(long_address.status, 414);
+  EXPECT_EQ(json_of(long_address)["error"]["code"], "uri_too_long");
+  const auto long_field = http_raw(port(), "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " +
+                                               std::string(40000, 'b') + "\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(long_field.status, 431);
+  EXPECT_EQ(json_of(long_field)["error"]["code"], "header_fields_too_large");
+  std::string many_fields = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n";
+  for (int i = 0; i < 150; ++i) many_fields += "X-F" + std::to_string(i) + ": v\r\n";
+  EXPECT_EQ(http_raw(port(), many_fields + "\r\n").status, 431);
+  EXPECT_EQ(http_raw(port(), "GET /api/v1/health?lang=fr HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status,
+            200);
+
+  const auto huge_address = http_raw(port(), "GET /api/v1/states?x=" + std::string(200000, 'a') +
+                                                 " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(huge_address.status, 0) << "closed without an answer";
+  const auto huge_head = http_raw(port(), "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " +
+                                              std::string(100000, 'b') + "\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(huge_head.status, 0) << "closed without an answer";
+  EXPECT_EQ(http_get(port(), "/api/v1/health").status, 200) << "the server survives";
+}
+
 TEST_F(Http, EveryResponseCarriesSecurityHeaders) {
   for (const char* target : {"/", "/states", "/api/v1/health", "/api/v1/states/XYZ", "/nothing",
                              "/static/app.css"}) {
@@ -373,6 +400,33 @@ TEST(HttpLifecycle, PdfWithoutChromiumIsUnavailableAndSaysSo) {
   EXPECT_NE(pdf.body.find("L’export PDF n’est pas disponible"), std::string::npos) << pdf.body.substr(0, 400);
   EXPECT_NE(pdf.body.find("href=\"/reports/FRA/2022\""), std::string::npos) << "a way back to the page itself";
   EXPECT_EQ(http_get(server.port(), "/reports/FRA/2022").status, 200) << "the page still works";
+  EXPECT_EQ(server.stop(), 0);
+}
+
+// A report's CSV, downloaded or exported, is for people unless the raw form is asked for: a field
+// that a spreadsheet would run as a formula starts with an apostrophe.
+TEST(HttpLifecycle, CsvForPeopleNeutralisesFormulasUnlessRawIsAsked) {
+  TempDir dir;
+  const auto db = (dir.path() / "csv.db").string();
+  ASSERT_EQ(run_att({"init", "--db", db}).exit_code, 0);
+  const auto csv = dir.path() / "fra.csv";
+  std::ofstream(csv) << "reporting_state,year,direction,category,partner_state,items,value,currency,basis,description,"
+                        "comments,state_of_origin,intermediate_location\n"
+                        "FRA,2022,export,II,BEL,3,,,actual,=1+2,@cmd,,-x\n";
+  ASSERT_EQ(run_att({"import", "--db", db, csv.string()}).exit_code, 0);
+  const std::string people = "actual,'=1+2,'@cmd,,'-x\n", raw = "actual,=1+2,@cmd,,-x\n";
+
+  const auto exported = run_att({"reports", "export", "--db", db, "--state", "FRA", "--year", "2022"});
+  EXPECT_NE(exported.out.find(people), std::string::npos) << exported.out;
+  const auto exported_raw = run_att({"reports", "export", "--db", db, "--state", "FRA", "--year", "2022", "--raw-csv"});
+  EXPECT_NE(exported_raw.out.find(raw), std::string::npos) << exported_raw.out;
+
+  ServerProcess server(db);
+  const auto downloaded = http_get(server.port(), "/api/v1/reports/FRA/2022.csv");
+  EXPECT_EQ(downloaded.status, 200);
+  EXPECT_NE(downloaded.body.find(people), std::string::npos) << downloaded.body;
+  const auto downloaded_raw = http_get(server.port(), "/api/v1/reports/FRA/2022.csv?csv=raw");
+  EXPECT_NE(downloaded_raw.body.find(raw), std::string::npos) << downloaded_raw.body;
   EXPECT_EQ(server.stop(), 0);
 }
 

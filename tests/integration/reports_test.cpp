@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <sstream>
 
@@ -72,11 +73,76 @@ TEST_P(Reports, CsvRoundTripKeepsEveryField) {
   import(body);
   const auto current = current_report(*db_, database_owner(), "FRA", 2022);
   ASSERT_TRUE(current);
-  const auto exported = io::report_csv(current->second);
+  const auto exported = io::report_csv(current->second, io::CsvFor::machines);
   EXPECT_EQ(exported, header + body);
   const auto again = read(exported.substr(header.size()));
   ASSERT_FALSE(again.has_errors());
   EXPECT_EQ(content_hash(again.reports.at(0)), current->first.content_hash) << "same content, same hash";
+}
+
+// CSV for people neutralises fields a spreadsheet would run as formulas; the import undoes it, so
+// the report read back from such a download is the same report, with the same hash.
+TEST_P(Reports, CsvForPeopleReadsBackAsTheSameReport) {
+  const std::string body =
+      "FRA,2022,export,II,BEL,3,,,actual,\"=HYPERLINK(\"\"http://example.org\"\")\",\"-1, they said\",,\n"
+      "FRA,2022,export,III,BEL,4,,,actual,-rifles,@SUM(A1),,+DEU\n";
+  import(body);
+  const auto current = current_report(*db_, database_owner(), "FRA", 2022);
+  ASSERT_TRUE(current);
+  const auto for_people = io::report_csv(current->second, io::CsvFor::people);
+  EXPECT_NE(for_people.find(",\"'=HYPERLINK(\"\"http://example.org\"\")\","), std::string::npos) << for_people;
+  EXPECT_NE(for_people.find(",'-rifles,'@SUM(A1),,'+DEU"), std::string::npos) << for_people;
+  EXPECT_EQ(io::report_csv(current->second, io::CsvFor::machines), header + body) << "the raw form is unchanged";
+  const auto again = read(for_people.substr(header.size()));
+  ASSERT_EQ(again.reports.size(), 1u);
+  EXPECT_EQ(again.reports[0].lines.at(0).description, "=HYPERLINK(\"http://example.org\")");
+  EXPECT_EQ(content_hash(again.reports[0]), current->first.content_hash) << "same content, same hash";
+}
+
+// A control character in a field refuses its line with a located problem; the streamed import
+// never writes it (PostgreSQL could not store a NUL anyway). Tabs, new lines and CRLF are text.
+TEST_P(Reports, ControlCharactersInAFieldAreRefusedWithTheirPlace) {
+  const std::string body = "FRA,2022,export,II,BEL,3,,,actual,\"tab\there, CRLF\r\nthere\",,,\n"
+                           "FRA,2022,export,III,BEL,4,,,actual,\"nul" + std::string(1, '\0') + "\",ok,,\n"
+                           "FRA,2022,export,IV,BEL,5,,,actual,,bell\a,,\n";
+  const auto batch = read(body);
+  ASSERT_EQ(batch.error_count, 2u);
+  EXPECT_EQ(batch.problems[0].code, problem_codes::control_character);
+  EXPECT_EQ(batch.problems[0].line, 4u) << "the first record takes lines 2 and 3";
+  EXPECT_EQ(batch.problems[0].column, "description");
+  EXPECT_EQ(batch.problems[0].params.at("character"), "U+0000");
+  EXPECT_EQ(batch.problems[1].line, 5u);
+  EXPECT_EQ(batch.problems[1].column, "comments");
+
+  StreamedImportOptions options;
+  options.reading = {reports::Visibility::public_report, as_of, 1000};
+  options.now = "2026-01-01T00:00:00Z";
+  std::istringstream in(header + body);
+  store::Transaction transaction(*db_);
+  const auto result = import_canonical_csv(*db_, in, register_, templates_, options);
+  EXPECT_EQ(result.batch.error_count, 2u);
+  EXPECT_EQ(result.lines, 1u) << "only the line without a control character was written";
+}
+
+// A record longer than the limit is refused as soon as the limit is passed, with its line: the
+// rest of the file is not read.
+TEST_P(Reports, AnOverlongRecordIsRefusedWithItsLine) {
+  std::string text = header + "FRA,2022,export,II,BEL,3,,,actual,,,,\n" + "FRA,2022,export,II,BEL,3,,,actual,";
+  text.append(3 << 20, 'x');
+  text += ",,,\nFRA,2022,export,III,BEL,3,,,actual,,,,\n";
+  const auto started = std::chrono::steady_clock::now();
+  std::istringstream in(text);
+  const auto batch = read_canonical_csv(in, register_, templates_, {reports::Visibility::public_report, as_of, 1000},
+                                        64 * 1024);
+  const auto took = std::chrono::steady_clock::now() - started;
+  ASSERT_EQ(batch.problems.size(), 1u);
+  EXPECT_EQ(batch.problems[0].code, problem_codes::csv_record_too_long);
+  EXPECT_EQ(batch.problems[0].line, 3u);
+  EXPECT_TRUE(batch.reports.empty());
+  EXPECT_LT(static_cast<std::size_t>(in.tellg()), 2u << 20) << "the reading stopped soon after the limit";
+  EXPECT_LT(took, std::chrono::seconds(2));
+  EXPECT_EQ(read(text.substr(header.size())).problems.at(0).code, problem_codes::csv_record_too_long)
+      << "from memory too";
 }
 
 // Every header field survives storage and the JSON of the API, on both databases.
@@ -449,7 +515,7 @@ namespace {
 // What a batch holds, as text: every report in the canonical CSV, then every problem.
 std::string describe(const ImportBatch& batch) {
   std::string text = "rows " + std::to_string(batch.rows) + ", errors " + std::to_string(batch.error_count) + "\n";
-  for (const auto& report : batch.reports) text += io::report_csv(report);
+  for (const auto& report : batch.reports) text += io::report_csv(report, io::CsvFor::machines);
   for (const auto& p : batch.problems)
     text += std::to_string(p.line) + " " + p.column + " " + p.code + "\n";
   return text;

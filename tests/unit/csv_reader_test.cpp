@@ -56,15 +56,39 @@ TEST(CsvTable, LooksUpFieldsByHeader) {
 }
 
 TEST(CsvWriter, QuotesOnlyWhatNeedsIt) {
-  EXPECT_EQ(csv_field("plain"), "plain");
-  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
-  EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-  EXPECT_EQ(csv_line({"x", "two\nlines", ""}), "x,\"two\nlines\",\n");
+  EXPECT_EQ(csv_field("plain", CsvFor::machines), "plain");
+  EXPECT_EQ(csv_field("a,b", CsvFor::machines), "\"a,b\"");
+  EXPECT_EQ(csv_field("say \"hi\"", CsvFor::machines), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv_line({"x", "two\nlines", ""}, CsvFor::machines), "x,\"two\nlines\",\n");
+}
+
+TEST(CsvWriter, ForPeopleAFieldStartingLikeAFormulaGetsAnApostrophe) {
+  for (const std::string field : {"=HYPERLINK(\"http://x\")", "+1", "-5", "@SUM(A1)", "\tx", "\rx"})
+    EXPECT_EQ(csv_field(field, CsvFor::people).find_first_not_of('"'), csv_field(field, CsvFor::people).find('\''))
+        << "the apostrophe comes first, inside the quotes if any: " << field;
+  EXPECT_EQ(csv_field("=1+2", CsvFor::people), "'=1+2");
+  EXPECT_EQ(csv_field("-5", CsvFor::people), "'-5");
+  EXPECT_EQ(csv_field("=a,b", CsvFor::people), "\"'=a,b\"");
+  EXPECT_EQ(csv_field("\rx", CsvFor::people), "\"'\rx\"");
+  EXPECT_EQ(csv_field("a=b", CsvFor::people), "a=b");
+  EXPECT_EQ(csv_field("", CsvFor::people), "");
+  EXPECT_EQ(csv_field("=1+2", CsvFor::machines), "=1+2") << "the raw form for machines";
+  EXPECT_EQ(csv_line({"ok", "@x"}, CsvFor::people), "ok,'@x\n");
+}
+
+TEST(CsvWriter, RestoringAFieldWrittenForPeopleGivesItBack) {
+  for (const std::string field : {"=1+2", "-5", "+x", "@y", "\tz", "\rw", "'quoted", "'", "plain", ""}) {
+    const auto records = parse_csv(csv_line({field}, CsvFor::people));
+    ASSERT_TRUE(records);
+    auto read = records->empty() ? std::string() : (*records)[0].fields[0];
+    restore_people_csv_field(read);
+    EXPECT_EQ(read, field);
+  }
 }
 
 TEST(CsvRoundTrip, WriterOutputReadsBackIdentically) {
   const std::vector<std::string> fields = {"Côte d’Ivoire", "a,b", "\"q\"", "line\r\nbreak", "", " spaced "};
-  const auto records = parse_csv(csv_line(fields));
+  const auto records = parse_csv(csv_line(fields, CsvFor::machines));
   ASSERT_TRUE(records);
   ASSERT_EQ(records->size(), 1u);
   EXPECT_EQ((*records)[0].fields, fields);

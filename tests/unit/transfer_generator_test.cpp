@@ -61,8 +61,8 @@ std::vector<Line> lines_of(const TransferGenerator& generator) {
 }
 
 std::string csv_of(const TransferGenerator& generator) {
-  std::string text = io::csv_line(TransferGenerator::header());
-  generator.for_each_line([&](const Line& fields) { text += io::csv_line(fields); });
+  std::string text = io::csv_line(TransferGenerator::header(), io::CsvFor::machines);
+  generator.for_each_line([&](const Line& fields) { text += io::csv_line(fields, io::CsvFor::machines); });
   return text;
 }
 
@@ -117,7 +117,7 @@ std::string group_of(const std::string& code) {
 }
 
 TEST(TransferGenerator, HeaderIsTheCanonicalColumns) {
-  EXPECT_EQ(io::csv_line(TransferGenerator::header()),
+  EXPECT_EQ(io::csv_line(TransferGenerator::header(), io::CsvFor::machines),
             "reporting_state,year,direction,category,partner_state,items,value,currency,basis,description,comments,"
             "state_of_origin,intermediate_location\n");
 }
@@ -176,7 +176,7 @@ TEST(TransferGenerator, EveryFieldIsValid) {
                                                 "HRK", "RSD", "ZAR", "BRL", "CNY", "MXN", "ALL", "MKD"};
   ASSERT_FALSE(sample().empty());
   for (const auto& line : sample()) {
-    const auto where = io::csv_line(line);
+    const auto where = io::csv_line(line, io::CsvFor::machines);
     ASSERT_EQ(line.size(), TransferGenerator::header().size()) << where;
     EXPECT_TRUE(is_register_code(line[reporting_state])) << where;
     const int line_year = std::stoi(line[year]);
@@ -222,13 +222,13 @@ TEST(TransferGenerator, LinesFollowTheReportsInOrder) {
   std::pair<std::string, int> previous;
   for (const auto& line : sample()) {
     const std::pair<std::string, int> current(line[reporting_state], std::stoi(line[year]));
-    EXPECT_LE(previous, current) << io::csv_line(line);
+    EXPECT_LE(previous, current) << io::csv_line(line, io::CsvFor::machines);
     previous = current;
     const auto found = report_index.find(current);
-    ASSERT_NE(found, report_index.end()) << "a line without its report: " << io::csv_line(line);
+    ASSERT_NE(found, report_index.end()) << "a line without its report: " << io::csv_line(line, io::CsvFor::machines);
     const auto& report = generator.reports()[found->second];
     const bool exports = line[direction] == "export";
-    EXPECT_FALSE(exports ? report.nil_exports : report.nil_imports) << io::csv_line(line);
+    EXPECT_FALSE(exports ? report.nil_exports : report.nil_imports) << io::csv_line(line, io::CsvFor::machines);
     ++counted[{found->second, exports}];
   }
   for (std::size_t i = 0; i < generator.reports().size(); ++i) {
@@ -350,7 +350,7 @@ TEST(TransferGenerator, ShowsTheVarietyOfRealReports) {
     value_only += line[items].empty() && !line[value].empty();
     with_origin += !line[state_of_origin].empty();
     with_transit += !line[intermediate_location].empty();
-    quoted += io::csv_field(line[description]) != line[description];
+    quoted += io::csv_field(line[description], io::CsvFor::machines) != line[description];
     older_codes += line[category] == "IV" || line[category] == "V" || line[category] == "VII";
     bases[{line[reporting_state], line[year]}].insert(line[basis]);
     if (std::stoi(line[year]) <= 2016)
@@ -383,7 +383,7 @@ TEST(TransferGenerator, NoTableRepeatsALine) {
   std::size_t duplicates = 0;
   generator.for_each_line([&](const Line& line) {
     const auto key = io::csv_line({line[reporting_state], line[year], line[direction], line[category],
-                                   line[partner_state], line[items], line[value], line[description]});
+                                   line[partner_state], line[items], line[value], line[description]}, io::CsvFor::machines);
     duplicates += !seen.insert(key).second;
   });
   EXPECT_EQ(duplicates, 0u);

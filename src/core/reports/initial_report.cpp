@@ -1,5 +1,7 @@
 #include "core/reports/initial_report.hpp"
 
+#include "core/ascii_text.hpp"
+
 namespace att::reports {
 
 const Question* Questionnaire::find(const std::string& question_id) const {
@@ -8,6 +10,16 @@ const Question* Questionnaire::find(const std::string& question_id) const {
   }
   return nullptr;
 }
+
+namespace {
+
+std::vector<const std::string*> texts_of(const Answer& answer) {
+  std::vector<const std::string*> texts = {&answer.choice, &answer.explanation};
+  for (const auto& entry : answer.entries) texts.push_back(&entry);
+  return texts;
+}
+
+}  // namespace
 
 ValidationResult validate(const InitialReport& report, const Questionnaire& questionnaire) {
   ValidationResult result;
@@ -30,6 +42,14 @@ ValidationResult validate(const InitialReport& report, const Questionnaire& ques
       }
     }
     if (answer.explanation.size() > 4000) add(Severity::error, problem_codes::text_too_long, question->section, id, {{"max", "4000"}});
+    // No control character (a NUL above all) in what is stored and shown as text.
+    for (const auto* text : texts_of(answer)) {
+      if (const auto at = first_control_character(*text); at != std::string_view::npos) {
+        add(Severity::error, problem_codes::control_character, question->section, id,
+            {{"field", id}, {"character", control_character_name((*text)[at])}});
+        break;
+      }
+    }
   }
   // Binding questions need an answer; voluntary ones may stay empty.
   for (const auto& question : questionnaire.questions) {

@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/ascii_text.hpp"
 #include "core/compliance/obligations.hpp"
 
 namespace att::reports {
@@ -98,6 +99,24 @@ class Checker {
     if (report_.comments.size() > 4000) add(codes::text_too_long, "header", 0, "comments", {{"max", "4000"}});
     if (report_.national_definitions.size() > 20000)
       add(codes::text_too_long, "header", 0, "national_definitions", {{"max", "20000"}});
+    const auto& contact = report_.contact;
+    for (const auto& [column, text] :
+         {std::pair{"restriction_reason", &report_.restriction_reason}, {"comments", &report_.comments},
+          {"national_definitions", &report_.national_definitions}, {"contact.name", &contact.name},
+          {"contact.position", &contact.position}, {"contact.department", &contact.department},
+          {"contact.address", &contact.address}, {"contact.email", &contact.email},
+          {"contact.telephone", &contact.telephone}})
+      check_characters("header", 0, column, *text);
+  }
+
+  // A control character (NUL above all) is refused whatever the stage: it would be stored and
+  // shown as it is, and PostgreSQL cannot store a NUL at all.
+  void check_characters(const std::string& section, std::size_t where, const std::string& column,
+                        std::string_view text) {
+    const auto at = first_control_character(text);
+    if (at == std::string_view::npos) return;
+    add(codes::control_character, section, where, column,
+        {{"field", column}, {"character", control_character_name(text[at])}}, Severity::error);
   }
 
   // Real reports are taken as they are: a canonical sub-category finer than the template's
@@ -145,6 +164,11 @@ class Checker {
           {{"value", line.state_of_origin}, {"suggestions", suggested_states(register_, line.state_of_origin)}});
     if (line.description.size() > 500) add(codes::text_too_long, section, where, "description", {{"max", "500"}});
     if (line.comments.size() > 1000) add(codes::text_too_long, section, where, "comments", {{"max", "1000"}});
+    for (const auto& [column, text] :
+         {std::pair{"category", &line.category}, {"partner_state", &line.partner_state}, {"value", &line.value},
+          {"currency", &line.currency}, {"description", &line.description}, {"comments", &line.comments},
+          {"state_of_origin", &line.state_of_origin}, {"intermediate_location", &line.intermediate_location}})
+      check_characters(section, where, column, *text);
   }
 
   const AnnualReport& report_;
@@ -157,6 +181,10 @@ class Checker {
 }  // namespace
 
 bool ValidationResult::has_errors() const { return error_count() > 0; }
+
+bool ValidationResult::has_code(std::string_view code) const {
+  return std::any_of(findings.begin(), findings.end(), [code](const Problem& found) { return found.code == code; });
+}
 
 std::size_t ValidationResult::error_count() const {
   return static_cast<std::size_t>(

@@ -20,6 +20,7 @@ struct ValidationResult {
   std::vector<Problem> findings;
   [[nodiscard]] bool has_errors() const;
   [[nodiscard]] std::size_t error_count() const;
+  [[nodiscard]] bool has_code(std::string_view code) const;
 };
 
 // A draft may still be empty; a submission may not.

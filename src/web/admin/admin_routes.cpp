@@ -5,10 +5,10 @@
 #include "auth/registrations.hpp"
 #include "auth/sessions_store.hpp"
 #include "core/date.hpp"
-#include "io/csv_writer.hpp"
 #include "text/dates.hpp"
 #include "web/kit/form_page.hpp"
 #include "web/kit/guard.hpp"
+#include "web/kit/request_params.hpp"
 #include "web/kit/language.hpp"
 #include "mail/mail_text.hpp"
 #include "mail/secretariat_notices.hpp"
@@ -249,12 +249,7 @@ HttpResponse show_audit(const AppContext& app, HttpRequest& request) {
 HttpResponse export_audit(const AppContext& app, HttpRequest& request) {
   if (auto refusal = refuse_unless(app, request, Permission::read_audit_log)) return std::move(*refusal);
   auto db = app.pool->acquire();
-  std::string csv = io::csv_line({"seq", "at", "actor_user_id", "actor", "action", "target", "detail", "ip",
-                                  "prev_hash", "hash"});
-  for (const auto& r : auth::read_all_audit(*db))
-    csv += io::csv_line({std::to_string(r.seq), r.at,
-                         r.entry.actor_user_id ? std::to_string(*r.entry.actor_user_id) : "", r.entry.actor,
-                         r.entry.action, r.entry.target, r.entry.detail, r.entry.ip, r.prev_hash, r.hash});
+  auto csv = auth::audit_csv(auth::read_all_audit(*db), csv_reader_param(request));
   auth::record_audit(*db, audit_entry(request, "audit_log_exported"), utc_timestamp_now());
   HttpResponse response{200, {{"Content-Type", "text/csv; charset=utf-8"},
                               {"Content-Disposition", "attachment; filename=\"att-audit-log.csv\""},

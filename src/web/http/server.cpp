@@ -70,11 +70,15 @@ void serve(const App& app, const ServerOptions& options, const std::function<voi
       .read_next_http_message_timelimit(std::chrono::seconds(30))
       .write_http_response_timelimit(std::chrono::seconds(30))
       .handle_request_timeout(std::chrono::seconds(30))
+      // Hard ceilings, above the App's own limits (AppLimits): a request between the two reaches
+      // the App, which answers 414 or 431. Above them RESTinio closes the connection without an
+      // answer, and so does http_parser above 80 KiB of request line and headers
+      // (docs/decisions.md says why nothing can answer there).
       .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                    .max_url_size(8 * 1024)
-                                    .max_field_name_size(1024)
-                                    .max_field_value_size(16 * 1024)
-                                    .max_field_count(100)
+                                    .max_url_size(64 * 1024)
+                                    .max_field_name_size(64 * 1024)
+                                    .max_field_value_size(64 * 1024)
+                                    .max_field_count(1000)
                                     .max_body_size(options.max_request_bytes));
   restinio::http_server_t<Traits> server{restinio::external_io_context(io_context), std::move(settings)};
 

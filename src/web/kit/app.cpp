@@ -1,5 +1,6 @@
 #include "web/kit/app.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "auth/policy.hpp"
@@ -57,7 +58,27 @@ HttpResponse App::error_response(const HttpRequest& request, int status, const s
                      {{"title", message}, {"message", message}, {"status", std::to_string(status)}}, status);
 }
 
+namespace {
+
+bool header_fields_too_large(const HttpRequest& request, const AppLimits& limits) {
+  return request.headers.size() > limits.max_header_fields ||
+         std::any_of(request.headers.begin(), request.headers.end(), [&limits](const auto& field) {
+           return field.first.size() > limits.max_header_name_bytes || field.second.size() > limits.max_header_value_bytes;
+         });
+}
+
+}  // namespace
+
 HttpResponse App::route(HttpRequest& request) const {
+  if (request.path.size() + request.query_string.size() > limits_.max_target_bytes) {
+    return api_error(414, "uri_too_long",
+                     context_.catalog.text(choose_language(request).language, "errors.uri_too_long",
+                                           {{"limit", std::to_string(limits_.max_target_bytes / 1024) + " KiB"}}));
+  }
+  if (header_fields_too_large(request, limits_)) {
+    return api_error(431, "header_fields_too_large",
+                     context_.catalog.text(choose_language(request).language, "errors.header_fields_too_large"));
+  }
   if (request.body.size() > limits_.max_body_bytes) {
     const auto language = choose_language(request).language;
     return api_error(413, "body_too_large",

@@ -13,6 +13,13 @@ namespace att::web {
 
 struct AppLimits {
   std::size_t max_body_bytes = 8 * 1024 * 1024;  // larger bodies get 413 (an uploaded workbook fits)
+  // The address (path and query, as read) and the header fields: above these, 414 and 431. The
+  // server's own hard limits are higher (server.cpp), so that these requests reach the App and
+  // get an answer; see docs/decisions.md for what happens above those.
+  std::size_t max_target_bytes = 8 * 1024;
+  std::size_t max_header_name_bytes = 1024;
+  std::size_t max_header_value_bytes = 16 * 1024;
+  std::size_t max_header_fields = 100;
 };
 
 class App {

@@ -6,16 +6,26 @@
 
 namespace att::web {
 
-auth::AuditEntry audit_entry(const HttpRequest& request, std::optional<std::int64_t> user_id, std::string actor,
-                             std::string action, std::string target, std::string detail) {
+namespace {
+
+auth::AuditEntry entry(const HttpRequest& request, std::optional<std::int64_t> user_id, std::string actor,
+                       std::string action, std::string target, std::string detail) {
   return {user_id, actor.substr(0, 254), std::move(action), std::move(target), detail.substr(0, 2000),
           request.remote_address};
 }
 
+}  // namespace
+
+auth::AuditEntry audit_entry(const HttpRequest& request, std::optional<std::int64_t> user_id, std::string actor,
+                             std::string action, std::string target, std::string detail) {
+  return entry(request, user_id, auth::email_for_audit(actor), std::move(action), std::move(target),
+               std::move(detail));
+}
+
 auth::AuditEntry audit_entry(const HttpRequest& request, std::string action, std::string target, std::string detail) {
   const auto& viewer = request.visit.viewer;
-  return audit_entry(request, viewer.user_id, viewer.is_anonymous() ? "anonymous" : viewer.email, std::move(action),
-                     std::move(target), std::move(detail));
+  return entry(request, viewer.user_id, viewer.is_anonymous() ? "anonymous" : viewer.email, std::move(action),
+               std::move(target), std::move(detail));
 }
 
 Language language_of(const HttpRequest& request) { return choose_language(request).language; }

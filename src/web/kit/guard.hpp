@@ -18,8 +18,9 @@ std::optional<HttpResponse> refuse_unless(const AppContext& app, const HttpReque
                                           auth::Permission permission,
                                           std::optional<std::string_view> state_iso3 = std::nullopt);
 
-// An audit entry for something done in this request. Without `user_id`, the signed-in viewer
-// (or "anonymous") is the actor.
+// An audit entry for something done in this request. The first form records the e-mail address
+// a person gave (signing in, registering): only when it looks like one (auth::email_for_audit).
+// The second records the signed-in viewer (or "anonymous") as the actor.
 auth::AuditEntry audit_entry(const HttpRequest& request, std::optional<std::int64_t> user_id, std::string actor,
                              std::string action, std::string target = {}, std::string detail = {});
 auth::AuditEntry audit_entry(const HttpRequest& request, std::string action, std::string target = {},

@@ -57,4 +57,8 @@ tl::expected<std::optional<std::string>, ParamError> region_param(const HttpRequ
                                                     {{"value", shown(*text)}, {"known", known}})});
 }
 
+io::CsvFor csv_reader_param(const HttpRequest& request) {
+  return request.query("csv") == "raw" ? io::CsvFor::machines : io::CsvFor::people;
+}
+
 }  // namespace att::web

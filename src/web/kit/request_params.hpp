@@ -8,6 +8,7 @@
 
 #include "core/date.hpp"
 #include "core/state_record.hpp"
+#include "io/csv_writer.hpp"
 #include "web/kit/app_context.hpp"
 #include "web/http/http.hpp"
 
@@ -30,5 +31,9 @@ tl::expected<std::optional<Participation>, ParamError> status_param(const HttpRe
 // ?region=<UN M49 region as in the register>, nullopt when absent or empty.
 tl::expected<std::optional<std::string>, ParamError> region_param(const HttpRequest& request, const AppContext& app,
                                                                   Language language);
+
+// Who a CSV download is for: people (formula-like fields neutralised), unless ?csv=raw asks for
+// the fields exactly as stored, for programs.
+io::CsvFor csv_reader_param(const HttpRequest& request);
 
 }  // namespace att::web

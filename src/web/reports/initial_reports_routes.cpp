@@ -113,6 +113,9 @@ HttpResponse save_draft(const AppContext& app, HttpRequest& request) {
   if (!state) return state.error();
   const auto checked = checked_body(app, request, *state);
   if (!checked) return checked.error();
+  // Saved with its errors, but not with a control character (as for an annual report's draft).
+  if (checked->result.has_code(problem_codes::control_character))
+    return has_errors(app, language_of(request), checked->result);
   auto db = app.pool->acquire();
   store::Transaction transaction(*db);
   reporting::save_initial_draft(*db, checked->report, request.visit.viewer.user_id, utc_timestamp_now());

@@ -9,6 +9,7 @@
 #include "text/problem_text.hpp"
 #include "web/http/api_errors.hpp"
 #include "web/kit/guard.hpp"
+#include "web/kit/request_params.hpp"
 #include "web/reports/report_address.hpp"
 #include "web/reports/report_api_views.hpp"
 #include "web/reports/report_notices.hpp"
@@ -91,7 +92,7 @@ HttpResponse get_report(const AppContext& app, HttpRequest& request) {
   }
   HttpResponse response;
   if (csv) {
-    response = HttpResponse{200, {{"Content-Type", "text/csv; charset=utf-8"}}, io::report_csv(report)};
+    response = HttpResponse{200, {{"Content-Type", "text/csv; charset=utf-8"}}, io::report_csv(report, csv_reader_param(request))};
     response.set_header("Content-Disposition", "attachment; filename=\"" + file_name + ".csv\"");
   } else {
     auto body = io::report_json(report);
@@ -178,6 +179,13 @@ nlohmann::json findings_answer(const AppContext& app, const HttpRequest& request
 HttpResponse save_draft(const AppContext& app, HttpRequest& request) {
   const auto checked = checked_body(app, request, reports::Stage::draft);
   if (!checked) return checked.error();
+  // A draft is saved with its errors, to be finished later, but not with a control character (a
+  // NUL above all): that would be stored as it is, and PostgreSQL cannot store a NUL.
+  if (checked->result.has_code(problem_codes::control_character)) {
+    const auto language = language_of(request);
+    return api_error(422, "report_has_errors", app.catalog.text(language, "errors.report_has_errors"),
+                     {{"findings", findings_json(app, language, checked->result)}});
+  }
   auto db = app.pool->acquire();
   store::Transaction transaction(*db);
   reporting::save_draft(*db, checked->report, request.visit.viewer.user_id, utc_timestamp_now());

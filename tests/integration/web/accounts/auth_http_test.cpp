@@ -648,6 +648,27 @@ TEST_F(AuthHttp, AuditLogRecordsAndDetectsTampering) {
   EXPECT_NE(broken.err.find("audit log broken at entry 1"), std::string::npos) << broken.err;
 }
 
+// What a visitor types as an e-mail address reaches the audit log only when it is one, and the
+// log's CSV is for people (no live formula) unless the raw form is asked for.
+TEST_F(AuthHttp, AuditCsvCarriesNoFormulaFromAFailedSignIn) {
+  Browser stranger(server_->port());
+  stranger.get("/sign-in");
+  stranger.post("/sign-in", {{"email", "=HYPERLINK(\"http://evil.example/\",\"click\")"}, {"password", "x"}});
+  stranger.post("/sign-in", {{"email", "=1+2@example.org"}, {"password", "x"}});
+  auto secretariat = signed_in("secretariat");
+  const auto csv = secretariat.get("/admin/audit.csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.find("hyperlink"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find(",(not an e-mail address),sign_in_failed,"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find(",'=1+2@example.org,sign_in_failed,"), std::string::npos) << csv.body;
+  const auto raw = secretariat.get("/admin/audit.csv?csv=raw");
+  EXPECT_NE(raw.body.find(",=1+2@example.org,sign_in_failed,"), std::string::npos) << raw.body;
+  const auto exported = run_att({"audit", "export", "--db", db_path_});
+  EXPECT_NE(exported.out.find(",'=1+2@example.org,sign_in_failed,"), std::string::npos) << exported.out;
+  const auto exported_raw = run_att({"audit", "export", "--db", db_path_, "--raw-csv"});
+  EXPECT_NE(exported_raw.out.find(",=1+2@example.org,sign_in_failed,"), std::string::npos) << exported_raw.out;
+}
+
 TEST_F(AuthHttp, OnlyAdministratorsChangeRolesAndEveryChangeIsAudited) {
   auto db = store::open_database(db_path_);
   const auto observer = auth::find_account_by_email(*db, "observer@example.org");
@@ -792,6 +813,36 @@ TEST_F(AuthHttp, ReportLifecycleFromDraftToRecallRespectsEveryRole) {
     EXPECT_TRUE(actions.contains(action)) << action;
 }
 
+// A NUL (or any control character but tab and new line) in a report document is refused with a
+// located finding, and the draft is not saved with it.
+TEST_F(AuthHttp, ControlCharactersInAReportDocumentAreRefused) {
+  auto officer = signed_in("reporting_officer");  // FRA
+  officer.get("/account");
+  const std::string document =
+      R"({"comments": "fine", "exports": [{"category": "I", "partner_state": "BEL", "items": 3},
+          {"category": "II", "partner_state": "BEL", "items": 4, "description": "a\u0000b"}]})";
+  const auto saved = officer.send_json("PUT", "/api/v1/reports/FRA/2022/draft", document);
+  ASSERT_EQ(saved.status, 422) << saved.body;
+  EXPECT_EQ(nlohmann::json::parse(saved.body)["error"]["code"], "report_has_errors");
+  const auto finding = nlohmann::json::parse(saved.body)["error"]["details"]["findings"][0];
+  EXPECT_EQ(finding["code"], "control_character");
+  EXPECT_EQ(finding["section"], "exports");
+  EXPECT_EQ(finding["line"], 2);
+  EXPECT_EQ(finding["column"], "description");
+  EXPECT_NE(finding["message"].get<std::string>().find("“description”"), std::string::npos) << finding;
+  EXPECT_NE(finding["message"].get<std::string>().find("U+0000"), std::string::npos) << finding;
+  EXPECT_EQ(officer.get("/api/v1/reports/FRA/2022/draft").status, 404) << "nothing saved";
+
+  officer.get("/account");
+  const auto checked = officer.send_json("POST", "/api/v1/reports/FRA/2022/validate",
+                                         R"({"contact": {"name": "x\u0007"}, "exports": []})");
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  const auto findings = nlohmann::json::parse(checked.body)["findings"];
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [](const auto& f) {
+    return f["code"] == "control_character" && f["section"] == "header" && f["column"] == "contact.name";
+  })) << findings;
+}
+
 TEST_F(AuthHttp, WorkbookDownloadedFilledAndUploadedBack) {
   auto officer = signed_in("reporting_officer");  // FRA
   officer.get("/account");
@@ -819,6 +870,22 @@ TEST_F(AuthHttp, WorkbookDownloadedFilledAndUploadedBack) {
   EXPECT_EQ(garbage.status, 422);
   officer.get("/account");
   EXPECT_EQ(officer.send_json("POST", "/api/v1/reports/DEU/2024/workbook", workbook.body).status, 403);
+}
+
+TEST_F(AuthHttp, ControlCharactersInAnInitialReportAreRefused) {
+  const auto questionnaire = io::load_questionnaire(std::string(ATT_DATA_DIR) + "/templates/initial-2015.json");
+  ASSERT_TRUE(questionnaire);
+  const auto& question = questionnaire->questions.front().id;
+  auto officer = signed_in("reporting_officer");  // FRA
+  officer.get("/account");
+  const auto saved = officer.send_json("PUT", "/api/v1/initial-reports/FRA/draft",
+                                       R"({"answers": {")" + question + R"(": {"explanation": "law\u0000"}}})");
+  ASSERT_EQ(saved.status, 422) << saved.body;
+  const auto findings = nlohmann::json::parse(saved.body)["error"]["details"]["findings"];
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [&question](const auto& f) {
+    return f["code"] == "control_character" && f["column"] == question;
+  })) << findings;
+  EXPECT_EQ(officer.get("/api/v1/initial-reports/FRA/draft").status, 404) << "nothing saved";
 }
 
 TEST_F(AuthHttp, InitialReportIsSubmittedAndUpdatedByNewVersions) {
