@@ -52,11 +52,20 @@ reports::TemplateLibrary templates_from(const CommonOptions& options) {
   return std::move(*templates);
 }
 
-template <typename... Values>
-void progress(const char* format, Values... values) {
-  std::fputs("\r\033[K", stderr);
-  std::fprintf(stderr, format, values...);
+// One line on the terminal, rewritten in place.
+void progress(const std::string& line) {
+  std::fprintf(stderr, "\r\033[K%s", line.c_str());
   std::fflush(stderr);
+}
+
+// "1 error in f.csv: nothing was imported", "3 errors in …".
+std::string refused(std::size_t errors, const std::string& file) {
+  return message(errors == 1 ? "cli.import_refused_one" : "cli.import_refused",
+                 {{"errors", std::to_string(errors)}, {"file", file}});
+}
+
+[[noreturn]] void refuse_option(const std::string& option, const std::string& values) {
+  throw UsageError(message("cli.option_one_of", {{"option", option}, {"values", values}}));
 }
 
 // A table's own visibility, kept only where it differs from the report's.
@@ -64,21 +73,23 @@ std::optional<reports::Visibility> table_visibility(const std::string& text, rep
                                                     const char* flag) {
   if (text.empty()) return std::nullopt;
   const auto parsed = reports::visibility_from_string(text);
-  if (!parsed) throw UsageError(std::string(flag) + " must be public or restricted");
+  if (!parsed) refuse_option(flag, "public, restricted");
   return *parsed == report_wide ? std::nullopt : parsed;
 }
 
 void import_file(const ImportOptions& options) {
   const auto visibility = reports::visibility_from_string(options.visibility);
-  if (!visibility) throw UsageError("--visibility must be public or restricted");
+  if (!visibility) refuse_option("--visibility", "public, restricted");
   const auto exports_visibility = table_visibility(options.exports_visibility, *visibility, "--exports-visibility");
   const auto imports_visibility = table_visibility(options.imports_visibility, *visibility, "--imports-visibility");
   const auto channel = reporting::channel_from_string(options.channel);
-  if (!channel || *channel == reporting::Channel::online) throw UsageError("--channel must be import or email");
+  if (!channel || *channel == reporting::Channel::online) refuse_option("--channel", "import, email");
   std::optional<Date> received;
   if (!options.received.empty()) {
     const auto parsed = Date::parse(options.received);
-    if (!parsed) throw UsageError("--received '" + options.received + "' is not a date written YYYY-MM-DD");
+    if (!parsed)
+      throw UsageError(message(parsed.error() == DateError::malformed ? "cli.date_malformed" : "cli.date_not_a_day",
+                               {{"option", "--received"}, {"value", options.received}}));
     received = *parsed;
   }
   auto db = open_initialised(options.common);
@@ -89,7 +100,7 @@ void import_file(const ImportOptions& options) {
   // The lines stream from the file into the database inside one transaction, which is
   // committed only if the whole file is free of errors (and never for a dry run).
   std::ifstream in(options.file, std::ios::binary);
-  if (!in) throw UsageError("cannot read " + options.file + ": " + std::strerror(errno));
+  if (!in) throw UsageError(message("cli.cannot_read", {{"file", options.file}, {"detail", std::strerror(errno)}}));
   reporting::StreamedImportOptions import_options;
   import_options.reading.visibility = *visibility;
   import_options.reading.exports_visibility = exports_visibility;
@@ -97,10 +108,14 @@ void import_file(const ImportOptions& options) {
   import_options.reading.as_of = today_utc();
   import_options.reading.max_problems = 1000;
   import_options.reading.progress_every = 100000;
-  if (show_progress) import_options.reading.on_progress = [](std::size_t rows) { progress("read %zu lines", rows); };
+  if (show_progress)
+    import_options.reading.on_progress = [](std::size_t rows) {
+      progress(message("cli.progress_read", {{"lines", std::to_string(rows)}}));
+    };
   if (show_progress)
     import_options.on_report = [](std::size_t done, std::size_t total) {
-      if (done % 50 == 0 || done == total) progress("checked %zu of %zu reports", done, total);
+      if (done % 50 == 0 || done == total)
+        progress(message("cli.progress_checked", {{"done", std::to_string(done)}, {"total", std::to_string(total)}}));
     };
   import_options.channel = *channel;
   import_options.received = received;
@@ -118,14 +133,14 @@ void import_file(const ImportOptions& options) {
       // The transaction is not committed: nothing of the file is stored.
       if (show_progress) std::fputs("\r\033[K", stderr);
       print_problem(options.file, refusal.problem());
-      throw UsageError("1 error in " + options.file + ": nothing was imported");
+      throw UsageError(refused(1, options.file));
     }
   }();
   if (show_progress) std::fputs("\r\033[K", stderr);
   const auto& batch = result.batch;
   for (const auto& problem : batch.problems) print_problem(options.file, problem);
   if (batch.has_errors()) {
-    throw UsageError(message("cli.import_refused", {{"errors", std::to_string(batch.error_count)}, {"file", options.file}}));
+    throw UsageError(refused(batch.error_count, options.file));
   }
   if (options.dry_run) {
     std::printf("%s\n", message("cli.import_checked", {{"file", options.file},
@@ -182,18 +197,21 @@ struct ExportOptions {
 // One version of a report as CSV, JSON or XLSX, to a file or standard output.
 void export_report(const ExportOptions& options) {
   const auto language = language_from_code(options.language);
-  if (!language) throw UsageError("--lang must be en, fr or es");
+  if (!language) refuse_option("--lang", "en, fr, es");
   if (options.format == "xlsx" && options.output == "-" && ::isatty(STDOUT_FILENO) == 1)
-    throw UsageError("an XLSX workbook is not text: give --output FILE.xlsx");
+    throw UsageError(message("cli.xlsx_needs_output"));
   auto db = open_initialised(options.common);
   const auto states_register = store::load_register(*db);
   const auto* state = states_register.find_by_code(options.state);
-  if (!state) throw UsageError("unknown State '" + options.state + "' (give its ISO3 code)");
+  if (!state) throw UsageError(message("cli.not_a_state", {{"option", "--state"}, {"value", options.state}}));
   const auto found = reporting::report_version(*db, reporting::database_owner(), state->iso3, options.year,
                                                options.version > 0 ? std::optional(options.version) : std::nullopt);
   if (!found)
-    throw UsageError("no " + (options.version > 0 ? "version " + std::to_string(options.version) + " of the " : "") +
-                     "report of " + state->iso3 + " for " + std::to_string(options.year));
+    throw UsageError(options.version > 0
+                         ? message("cli.no_such_version", {{"version", std::to_string(options.version)},
+                                                           {"state", state->iso3},
+                                                           {"year", std::to_string(options.year)}})
+                         : message("cli.no_such_report", {{"state", state->iso3}, {"year", std::to_string(options.year)}}));
   const auto& [summary, report] = *found;
   std::string bytes;
   if (options.format == "csv") {
@@ -205,7 +223,7 @@ void export_report(const ExportOptions& options) {
   } else {
     const auto templates = templates_from(options.common);
     const auto* report_template = templates.by_id(report.template_id);
-    if (!report_template) throw UsageError("the template " + report.template_id + " is not in the data folder");
+    if (!report_template) throw UsageError(message("cli.template_missing", {{"template", report.template_id}}));
     const auto labels = reporting::load_workbook_labels(options.common.data_dir, report_template->id);
     bytes = reporting::write_report_workbook(report, *report_template, states_register, *language,
                                              labels ? *labels : reporting::builtin_workbook_labels());
@@ -216,7 +234,8 @@ void export_report(const ExportOptions& options) {
   }
   std::ofstream out(options.output, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out.flush()) throw UsageError("cannot write " + options.output + ": " + std::strerror(errno));
+  if (!out.flush())
+    throw UsageError(message("cli.cannot_write", {{"file", options.output}, {"detail", std::strerror(errno)}}));
   std::fprintf(stderr, "%s\n",
                message("cli.export_written", {{"file", options.output},
                                           {"state", summary.reporting_state},

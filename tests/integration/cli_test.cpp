@@ -171,7 +171,7 @@ TEST_F(Cli, ImportSetsOneTablesVisibilityApartFromTheReports) {
                          "FRA,2022,export,II,BEL,3,,,,,,,\nFRA,2022,import,I,DEU,1,,,,,,,\n";
   const auto refused = run_att({"import", "--db", db_, "--imports-visibility", "secret", file.string()});
   EXPECT_EQ(refused.exit_code, 1) << refused.err;
-  EXPECT_NE(refused.err.find("--imports-visibility must be public or restricted"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("--imports-visibility must be one of: public, restricted"), std::string::npos) << refused.err;
   const auto imported = run_att({"import", "--db", db_, "--imports-visibility", "restricted", file.string()});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   const auto exported =
