@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
+#include "cli/text_table.hpp"
 #include "core/participation.hpp"
 #include "io/csv_writer.hpp"
 #include "io/states_json.hpp"
@@ -23,18 +24,6 @@ struct StatesOptions {
 
 std::string date_text(const std::optional<Date>& date) { return date ? date->iso() : ""; }
 
-// Width in characters, not bytes: names such as "Côte d’Ivoire" hold multi-byte letters.
-std::size_t display_width(const std::string& text) {
-  std::size_t width = 0;
-  for (const char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return width;
-}
-
-std::string padded(const std::string& text, std::size_t width) {
-  const auto shown = display_width(text);
-  return text + std::string(shown < width ? width - shown : 0, ' ');
-}
-
 std::vector<std::string> columns(const StateOnDate& row) {
   const auto& s = *row.state;
   return {s.iso3,
@@ -52,21 +41,9 @@ const std::vector<std::string> headings = {"iso3",         "name",     "status",
                                            "deposit_date", "eif_date", "region", "verified"};
 
 void print_table(const std::vector<StateOnDate>& rows, Date as_of) {
-  std::vector<std::size_t> widths(headings.size());
-  for (std::size_t c = 0; c < headings.size(); ++c) widths[c] = headings[c].size();
   std::vector<std::vector<std::string>> cells;
-  for (const auto& row : rows) {
-    cells.push_back(columns(row));
-    for (std::size_t c = 0; c < headings.size(); ++c) widths[c] = std::max(widths[c], display_width(cells.back()[c]));
-  }
-  auto print_row = [&](const std::vector<std::string>& values) {
-    std::string line;
-    for (std::size_t c = 0; c < values.size(); ++c) line += padded(values[c], widths[c] + 2);
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    std::printf("%s\n", line.c_str());
-  };
-  print_row(headings);
-  for (const auto& row : cells) print_row(row);
+  for (const auto& row : rows) cells.push_back(columns(row));
+  print_text_table(headings, cells);
   const auto summary = summarise(rows);
   std::printf("\n%s\n", message("cli.states_summary", {{"count", std::to_string(rows.size())},
                                                      {"date", as_of.iso()},
@@ -78,14 +55,7 @@ void print_table(const std::vector<StateOnDate>& rows, Date as_of) {
 }
 
 void run(const StatesOptions& options) {
-  Date as_of = today_utc();
-  if (!options.as_of.empty()) {
-    const auto parsed = Date::parse(options.as_of);
-    if (!parsed)
-      throw UsageError(message(parsed.error() == DateError::malformed ? "cli.date_malformed" : "cli.date_not_a_day",
-                               {{"option", "--as-of"}, {"value", options.as_of}}));
-    as_of = *parsed;
-  }
+  const auto as_of = date_option("--as-of", options.as_of);
   ParticipationFilter filter;
   if (!options.region.empty()) filter.region = options.region;
   if (!options.status.empty()) {

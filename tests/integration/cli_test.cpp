@@ -269,5 +269,26 @@ TEST_F(Cli, SetPasswordRevokesTheAccountsTokens) {
                                       std::chrono::system_clock::now()));
 }
 
+TEST_F(Cli, StatusListsWhoOwesTheReportAndWhereEachStands) {
+  const auto file = dir_.path() / "fra.csv";
+  std::ofstream(file) << "reporting_state,year,direction,category,partner_state,items,value,currency,basis,description,"
+                         "comments,state_of_origin,intermediate_location\n"
+                         "FRA,2022,export,II,BEL,3,,,,,,,\n";
+  ASSERT_EQ(run_att({"import", "--db", db_, "--received", "2023-06-05", file.string()}).exit_code, 0);
+  const auto json = run_att({"status", "--db", db_, "--year", "2022", "--as-of", "2023-07-01", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto body = nlohmann::json::parse(json.out);
+  EXPECT_EQ(body["totals"]["within_grace"], 1);
+  EXPECT_EQ(body["totals"]["submitted"], 1);
+  EXPECT_EQ(body["totals"]["overdue"].get<int>(), body["totals"]["expected"].get<int>() - 1);
+  const auto csv = run_att({"status", "--db", db_, "--year", "2022", "--as-of", "2023-07-01", "--format", "csv"});
+  EXPECT_NE(csv.out.find("FRA,Europe,within_grace,2023-05-31,2023-06-05,5,1,public,no"), std::string::npos) << csv.out;
+  const auto table = run_att({"status", "--db", db_, "--year", "2022", "--as-of", "2023-05-01"});
+  EXPECT_NE(table.out.find("0 submitted"), std::string::npos) << "received after that date: " << table.out;
+  const auto refused = run_att({"status", "--db", db_, "--year", "2014"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("--year must be a calendar year from 2015"), std::string::npos) << refused.err;
+}
+
 }  // namespace
 }  // namespace att::testing

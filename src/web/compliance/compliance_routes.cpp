@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/compliance/status_table.hpp"
+#include "io/compliance_json.hpp"
 #include "reporting/compliance_facts.hpp"
 #include "web/http/api_errors.hpp"
 #include "web/kit/language.hpp"
@@ -15,45 +16,6 @@ namespace {
 // The first calendar year any State can owe an annual report for: the treaty bound its first
 // parties from 24 December 2014.
 constexpr int first_treaty_year = 2015;
-
-double rate(int part, int whole) { return whole ? static_cast<double>(part) / whole : 0.0; }
-
-nlohmann::json totals_json(const compliance::StatusTotals& t) {
-  return {{"expected", t.expected},
-          {"submitted", t.submitted},
-          {"on_time", t.on_time},
-          {"within_grace", t.within_grace},
-          {"late", t.late},
-          {"overdue", t.overdue},
-          {"not_yet_due", t.not_yet_due},
-          {"public", t.public_reports},
-          {"restricted", t.restricted},
-          {"nil", t.nil},
-          {"amended", t.amended},
-          {"rates",
-           {{"submitted", rate(t.submitted, t.expected)},
-            {"on_time", rate(t.on_time, t.expected)},
-            {"within_grace", rate(t.within_grace, t.expected)},
-            {"late", rate(t.late, t.expected)},
-            {"overdue", rate(t.overdue, t.expected)},
-            {"public", rate(t.public_reports, t.expected)},
-            {"restricted", rate(t.restricted, t.expected)},
-            {"nil", rate(t.nil, t.expected)}}}};
-}
-
-nlohmann::json row_json(const compliance::StatusRow& row) {
-  const auto& status = row.status;
-  return {{"iso3", row.state->iso3},
-          {"region", row.state->region},
-          {"status", std::string(to_string(status.timeliness))},
-          {"due", row.obligation.due.iso()},
-          {"received", status.first_received ? nlohmann::json(status.first_received->iso()) : nlohmann::json()},
-          {"days_late", status.days_late},
-          {"versions", status.versions},
-          {"amended", status.amended()},
-          {"visibility", row.visibility ? nlohmann::json(std::string(to_string(*row.visibility))) : nlohmann::json()},
-          {"nil", row.nil ? nlohmann::json(*row.nil) : nlohmann::json()}};
-}
 
 HttpResponse bad_parameter(const std::string& parameter, const std::string& code, const std::string& message) {
   return api_error(400, code, message, {{"parameter", parameter}});
@@ -89,8 +51,8 @@ HttpResponse compliance_status(const AppContext& app, HttpRequest& request) {
   const auto facts = reporting::version_facts(*app.pool->acquire(), request.visit.viewer, year);
   const auto table = compliance::status_table(*app.states, year, *as_of, {}, facts);
   nlohmann::json states = nlohmann::json::array();
-  for (const auto& row : table.rows) states.push_back(row_json(row));
-  nlohmann::json body = {{"report", report}, {"as_of", as_of->iso()}, {"totals", totals_json(table.totals)},
+  for (const auto& row : table.rows) states.push_back(io::status_row_json(row));
+  nlohmann::json body = {{"report", report}, {"as_of", as_of->iso()}, {"totals", io::status_totals_json(table.totals)},
                          {"states", std::move(states)}};
   if (year) body["year"] = *year;
   return HttpResponse::json(200, json_text(body));

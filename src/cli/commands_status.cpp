@@ -1,0 +1,104 @@
+// att status: who owes the report of a year (or the initial report), and where each State stands
+// on a date, as the database owner sees it.
+#include <cstdio>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/messages.hpp"
+#include "cli/options.hpp"
+#include "cli/text_table.hpp"
+#include "core/compliance/status_table.hpp"
+#include "io/compliance_json.hpp"
+#include "io/csv_writer.hpp"
+#include "reporting/compliance_facts.hpp"
+#include "reporting/reports_store.hpp"
+#include "store/states_store.hpp"
+
+namespace att::cli {
+
+namespace {
+
+struct StatusOptions {
+  CommonOptions common;
+  int year = 0;
+  std::string report = "annual";
+  std::string as_of;
+  std::string format = "table";
+};
+
+const std::vector<std::string> headings = {"iso3", "region",   "status",  "due",        "received",
+                                           "days_late", "versions", "visibility", "nil"};
+
+std::vector<std::string> columns(const compliance::StatusRow& row) {
+  const auto& status = row.status;
+  return {row.state->iso3,
+          row.state->region,
+          std::string(to_string(status.timeliness)),
+          row.obligation.due.iso(),
+          status.first_received ? status.first_received->iso() : "",
+          std::to_string(status.days_late),
+          std::to_string(status.versions),
+          row.visibility ? std::string(to_string(*row.visibility)) : "",
+          row.nil ? (*row.nil ? "yes" : "no") : ""};
+}
+
+void run(const StatusOptions& options) {
+  const auto as_of = date_option("--as-of", options.as_of);
+  std::optional<int> year;
+  if (options.report == "annual") {
+    if (options.year < 2015 || options.year > 9999)
+      throw UsageError(message("cli.status_year", {{"value", std::to_string(options.year)}}));
+    year = options.year;
+  }
+  auto db = open_initialised(options.common);
+  const auto states_register = store::load_register(*db);
+  const auto facts = reporting::version_facts(*db, reporting::database_owner(), year);
+  const auto table = compliance::status_table(states_register, year, as_of, {}, facts);
+  if (options.format == "json") {
+    nlohmann::json states = nlohmann::json::array();
+    for (const auto& row : table.rows) states.push_back(io::status_row_json(row));
+    nlohmann::json body = {{"report", options.report}, {"as_of", as_of.iso()},
+                           {"totals", io::status_totals_json(table.totals)}, {"states", std::move(states)}};
+    if (year) body["year"] = *year;
+    std::printf("%s\n", body.dump(2).c_str());
+    return;
+  }
+  if (options.format == "csv") {
+    std::string out = io::csv_line(headings, io::CsvFor::people);
+    for (const auto& row : table.rows) out += io::csv_line(columns(row), io::CsvFor::people);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return;
+  }
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& row : table.rows) cells.push_back(columns(row));
+  print_text_table(headings, cells);
+  const auto& t = table.totals;
+  std::printf("\n%s\n", message("cli.status_summary", {{"date", as_of.iso()},
+                                                      {"expected", std::to_string(t.expected)},
+                                                      {"submitted", std::to_string(t.submitted)},
+                                                      {"on_time", std::to_string(t.on_time)},
+                                                      {"within_grace", std::to_string(t.within_grace)},
+                                                      {"late", std::to_string(t.late)},
+                                                      {"overdue", std::to_string(t.overdue)}})
+                            .c_str());
+}
+
+}  // namespace
+
+void add_status_command(CLI::App& root) {
+  auto options = std::make_shared<StatusOptions>();
+  auto* command = root.add_subcommand("status", "Reporting status: who owes which report, on time or late, on a date");
+  add_db_option(*command, options->common);
+  command->add_option("--year", options->year, "The calendar year the annual reports cover (from 2015)");
+  command->add_option("--report", options->report, "annual (default) or initial")
+      ->check(CLI::IsMember({"annual", "initial"}));
+  command->add_option("--as-of", options->as_of, "Date YYYY-MM-DD (default: today, UTC)");
+  command->add_option("--format", options->format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  command->callback([options] { run(*options); });
+}
+
+}  // namespace att::cli
