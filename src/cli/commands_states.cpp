@@ -85,10 +85,8 @@ void add_states_command(CLI::App& root) {
   auto options = std::make_shared<StatesOptions>();
   auto* command = root.add_subcommand("states", "List the States and their treaty status on a date");
   add_db_option(*command, options->common);
-  command->add_option("--as-of", options->as_of, "Date YYYY-MM-DD (default: today, UTC)");
-  command->add_option("--format", options->format, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_as_of_option(*command, options->as_of);
+  add_table_format_option(*command, options->format);
   command->add_option("--region", options->region, "Only this UN M49 region (Africa, Americas, Asia, Europe, Oceania)");
   command->add_option("--status", options->status, "Only party, signatory or none");
   command->callback([options] { run(*options); });

@@ -94,10 +94,8 @@ void add_status_command(CLI::App& root) {
   command->add_option("--year", options->year, "The calendar year the annual reports cover (from 2015)");
   command->add_option("--report", options->report, "annual (default) or initial")
       ->check(CLI::IsMember({"annual", "initial"}));
-  command->add_option("--as-of", options->as_of, "Date YYYY-MM-DD (default: today, UTC)");
-  command->add_option("--format", options->format, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_as_of_option(*command, options->as_of);
+  add_table_format_option(*command, options->format);
   command->callback([options] { run(*options); });
 }
 

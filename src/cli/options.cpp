@@ -11,6 +11,16 @@ void add_db_option(CLI::App& command, CommonOptions& options) {
   command.add_option("--db", options.db, "SQLite file path, or postgresql://user@host:port/name")->required();
 }
 
+void add_as_of_option(CLI::App& command, std::string& as_of) {
+  command.add_option("--as-of", as_of, "Date YYYY-MM-DD (default: today, UTC)");
+}
+
+void add_table_format_option(CLI::App& command, std::string& format) {
+  command.add_option("--format", format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+}
+
 void add_data_dir_option(CLI::App& command, CommonOptions& options) {
   command.add_option("--data-dir", options.data_dir, "Folder holding states.csv and state-aliases.csv")
       ->capture_default_str();

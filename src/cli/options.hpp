@@ -27,6 +27,9 @@ class UsageError : public std::runtime_error {
 
 void add_db_option(CLI::App& command, CommonOptions& options);
 void add_data_dir_option(CLI::App& command, CommonOptions& options);
+// --as-of YYYY-MM-DD (read with date_option, cli/text_table.hpp) and --format table|csv|json.
+void add_as_of_option(CLI::App& command, std::string& as_of);
+void add_table_format_option(CLI::App& command, std::string& format);
 
 // Opens the database and checks that `att init` has run on it.
 std::unique_ptr<store::Database> open_initialised(const CommonOptions& options);

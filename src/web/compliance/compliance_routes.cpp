@@ -17,10 +17,6 @@ namespace {
 // parties from 24 December 2014.
 constexpr int first_treaty_year = 2015;
 
-HttpResponse bad_parameter(const std::string& parameter, const std::string& code, const std::string& message) {
-  return api_error(400, code, message, {{"parameter", parameter}});
-}
-
 // ?year=YYYY for the annual report of that year, from the treaty's first year on.
 tl::expected<int, HttpResponse> year_param(const HttpRequest& request, const AppContext& app, Language language) {
   const auto text = request.query("year").value_or("");
@@ -28,20 +24,20 @@ tl::expected<int, HttpResponse> year_param(const HttpRequest& request, const App
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
   if (text.size() != 4 || error != std::errc{} || end != text.data() + text.size() || year < first_treaty_year)
     return tl::unexpected(bad_parameter(
-        "year", "invalid_year",
-        app.catalog.text(language, "errors.compliance_year",
-                         {{"value", text.substr(0, 40)}, {"first", std::to_string(first_treaty_year)}})));
+        {"year", "invalid_year",
+         app.catalog.text(language, "errors.compliance_year",
+                          {{"value", text.substr(0, 40)}, {"first", std::to_string(first_treaty_year)}})}));
   return year;
 }
 
 HttpResponse compliance_status(const AppContext& app, HttpRequest& request) {
   const auto language = choose_language(request).language;
   const auto as_of = as_of_param(request, app, language);
-  if (!as_of) return bad_parameter(as_of.error().parameter, as_of.error().code, as_of.error().message);
+  if (!as_of) return bad_parameter(as_of.error());
   const auto report = request.query("report").value_or("annual");
   if (report != "annual" && report != "initial")
-    return bad_parameter("report", "invalid_report",
-                         app.catalog.text(language, "errors.compliance_report", {{"value", report.substr(0, 40)}}));
+    return bad_parameter({"report", "invalid_report",
+                          app.catalog.text(language, "errors.compliance_report", {{"value", report.substr(0, 40)}})});
   std::optional<int> year;
   if (report == "annual") {
     const auto parsed = year_param(request, app, language);

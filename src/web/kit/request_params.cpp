@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "web/http/api_errors.hpp"
+
 namespace att::web {
 
 namespace {
@@ -21,6 +23,10 @@ std::string shown(const std::string& value) {
 }
 
 }  // namespace
+
+HttpResponse bad_parameter(const ParamError& error) {
+  return api_error(400, error.code, error.message, {{"parameter", error.parameter}});
+}
 
 tl::expected<Date, ParamError> as_of_param(const HttpRequest& request, const AppContext& app, Language language,
                                            const std::string& shown_as) {

@@ -11,10 +11,6 @@ namespace att::web {
 
 namespace {
 
-HttpResponse bad_parameter(const ParamError& error) {
-  return api_error(400, error.code, error.message, {{"parameter", error.parameter}});
-}
-
 HttpResponse list_states(const AppContext& app, const HttpRequest& request) {
   const auto language = choose_language(request).language;
   const auto as_of = as_of_param(request, app, language);
