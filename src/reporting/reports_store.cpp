@@ -121,28 +121,12 @@ void insert_lines(store::Database& db, std::int64_t version_id, const AnnualRepo
 // The lines of a version that the viewer may read: each table has its own visibility.
 std::vector<ReportLine> read_lines(store::Database& db, const auth::Viewer& viewer, std::int64_t version_id) {
   store::Params params{version_id};
-  const auto sql =
-      "SELECT l.direction, l.category, l.partner_state, l.items, l.value, l.currency, l.basis, l.description,"
-      " l.comments, l.state_of_origin, l.intermediate_location FROM report_lines l"
-      " JOIN report_versions v ON v.id = l.version_id JOIN reports r ON r.id = v.report_id"
-      " WHERE l.version_id = $1 AND" +
-      lines_readable_by(viewer, params) + " ORDER BY l.line_no";
+  const auto sql = std::string("SELECT ") + line_columns +
+                   " FROM report_lines l JOIN report_versions v ON v.id = l.version_id JOIN reports r ON r.id = v.report_id"
+                   " WHERE l.version_id = $1 AND" +
+                   lines_readable_by(viewer, params) + " ORDER BY l.line_no";
   std::vector<ReportLine> lines;
-  for (const auto& row : db.query(sql, params)) {
-    ReportLine line;
-    line.direction = reports::direction_from_string(row.text(0)).value_or(reports::Direction::exports);
-    line.category = row.text(1);
-    line.partner_state = row.text(2);
-    if (!row.is_null(3)) line.items = row.integer(3);
-    line.value = row.text(4);
-    line.currency = row.text(5);
-    line.basis = reports::basis_from_string(row.text(6));
-    line.description = row.text(7);
-    line.comments = row.text(8);
-    line.state_of_origin = row.text(9);
-    line.intermediate_location = row.text(10);
-    lines.push_back(std::move(line));
-  }
+  for (const auto& row : db.query(sql, params)) lines.push_back(line_from(row));
   return lines;
 }
 

@@ -33,6 +33,26 @@ std::string annual_version_query(const std::string& state, int year, std::option
   return sql + " AND";
 }
 
+const char* const line_columns =
+    "l.direction, l.category, l.partner_state, l.items, l.value, l.currency, l.basis, l.description,"
+    " l.comments, l.state_of_origin, l.intermediate_location";
+
+reports::ReportLine line_from(const store::Row& row, std::size_t first) {
+  reports::ReportLine line;
+  line.direction = reports::direction_from_string(row.text(first)).value_or(reports::Direction::exports);
+  line.category = row.text(first + 1);
+  line.partner_state = row.text(first + 2);
+  if (!row.is_null(first + 3)) line.items = row.integer(first + 3);
+  line.value = row.text(first + 4);
+  line.currency = row.text(first + 5);
+  line.basis = reports::basis_from_string(row.text(first + 6));
+  line.description = row.text(first + 7);
+  line.comments = row.text(first + 8);
+  line.state_of_origin = row.text(first + 9);
+  line.intermediate_location = row.text(first + 10);
+  return line;
+}
+
 std::string submitted_status(bool amends) {
   const auto status = reports::after(amends ? reports::Transition::amend : reports::Transition::submit,
                                      reports::VersionStatus::draft);

@@ -20,6 +20,9 @@ VersionSummary summary_from(const store::Row& row);
 // the current one. It ends in "AND": the caller appends the visibility condition it needs.
 std::string annual_version_query(const std::string& state, int year, std::optional<std::int64_t> version_no,
                                  store::Params& params);
+// The columns of a line (l), in the order line_from reads them from `first` on.
+extern const char* const line_columns;
+reports::ReportLine line_from(const store::Row& row, std::size_t first = 0);
 // The stored status of a new submission, through the named transition: the first version is
 // submitted, a later one amends the earlier (both annual and initial reports).
 std::string submitted_status(bool amends);

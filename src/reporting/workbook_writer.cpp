@@ -1,6 +1,5 @@
 // Writing the report workbook with libxlsxwriter: its words in the chosen language, drop-down
 // lists where a value is a code, and every cell the reader goes by where the layout puts it.
-#include <stdlib.h>  // mkdtemp
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include "io/xlsx_reader.hpp"
 #include "reporting/report_workbook.hpp"
 #include "reporting/workbook_layout.hpp"
+#include "reporting/xlsx_support.hpp"
 
 namespace att::reporting {
 
@@ -60,30 +60,6 @@ std::string escape_literal_escapes(const std::string& text) {
     out += text[i];
   }
   return out;
-}
-
-class TempDir {
- public:
-  TempDir() {
-    auto pattern = (std::filesystem::temp_directory_path() / "att-xlsx-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder for the workbook");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
-void check(lxw_error error, const std::string& what) {
-  if (error != LXW_NO_ERROR)
-    throw std::runtime_error("cannot write the workbook (" + what + "): " + lxw_strerror(error));
 }
 
 class Writer {

@@ -7,6 +7,7 @@
 #include "web/home/feature.hpp"
 #include "web/reports/feature.hpp"
 #include "web/states/feature.hpp"
+#include "web/transfers/feature.hpp"
 
 namespace att::web {
 
@@ -16,7 +17,7 @@ namespace att::web {
 const std::vector<Feature>& features() {
   static const std::vector<Feature> all{
       health_feature(), states_feature(), home_feature(), accounts_feature(), admin_feature(), reports_feature(),
-      compliance_feature(),
+      compliance_feature(), transfers_feature(),
   };
   return all;
 }

@@ -14,6 +14,8 @@ std::optional<std::string> non_empty(const HttpRequest& request, std::string_vie
   return value;
 }
 
+}  // namespace
+
 // Echoed values are cut short so that a huge parameter cannot make a huge error.
 std::string shown(const std::string& value) {
   if (value.size() <= 40) return value;
@@ -21,8 +23,6 @@ std::string shown(const std::string& value) {
   while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
   return value.substr(0, cut) + "…";
 }
-
-}  // namespace
 
 HttpResponse bad_parameter(const ParamError& error) {
   return api_error(400, error.code, error.message, {{"parameter", error.parameter}});

@@ -21,6 +21,9 @@ struct ParamError {
   std::string message;
 };
 
+// A value echoed in a message, cut short so that a huge parameter cannot make a huge error.
+std::string shown(const std::string& value);
+
 // The API's answer to a parameter that could not be used: 400 naming it.
 HttpResponse bad_parameter(const ParamError& error);
 

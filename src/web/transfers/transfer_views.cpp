@@ -1,0 +1,149 @@
+#include "web/transfers/transfer_views.hpp"
+
+#include <cmath>
+
+#include "reporting/table_workbook.hpp"
+
+namespace att::web {
+
+namespace {
+
+using transfers::LineTable;
+
+nlohmann::json text_or_null(const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); }
+
+// One line's fields as text, in transfer_columns() order ("" when not given).
+std::vector<std::string> fields_of(const LineTable& t, std::uint32_t line) {
+  const auto& version = t.versions[t.version[line]];
+  return {t.states.text(t.reporter[line]),
+          std::to_string(t.year[line]),
+          t.is_import[line] ? "import" : "export",
+          t.categories.text(t.category[line]),
+          t.states.text(t.partner[line]),
+          t.items[line] == transfers::no_items ? std::string() : std::to_string(t.items[line]),
+          t.value_texts.text(t.value_text[line]),
+          t.currencies.text(t.currency[line]),
+          std::string(to_string(t.basis[line])),
+          t.descriptions.text(t.description[line]),
+          t.comments.text(t.comment[line]),
+          t.states.text(t.origin[line]),
+          t.places.text(t.intermediate[line]),
+          std::to_string(version.version_no),
+          t.restricted[line] ? "restricted" : "public"};
+}
+
+nlohmann::json values_json(const std::map<std::string, double>& values) {
+  nlohmann::json json = nlohmann::json::object();
+  // Sums of amounts written with at most a few decimals: rounded to cents, so that adding
+  // 0.1 and 0.2 does not show 0.30000000000000004.
+  for (const auto& [currency, sum] : values) json[currency] = std::round(sum * 100.0) / 100.0;
+  return json;
+}
+
+nlohmann::json side_json(const std::optional<transfers::MirrorSide>& side) {
+  if (!side) return nullptr;
+  nlohmann::json bases = nlohmann::json::array();
+  for (const auto& basis : side->bases) bases.push_back(text_or_null(basis));
+  return {{"year", side->year},
+          {"lines", side->lines},
+          {"items", side->gave_items ? nlohmann::json(side->items) : nlohmann::json(nullptr)},
+          {"values", values_json(side->values)},
+          {"basis", bases}};
+}
+
+}  // namespace
+
+const std::vector<std::string>& transfer_columns() {
+  static const std::vector<std::string> columns{
+      "reporter", "year",     "direction",   "category", "partner",         "items",
+      "value",    "currency", "basis",       "description", "comments",     "state_of_origin",
+      "intermediate_location", "version",    "visibility"};
+  return columns;
+}
+
+nlohmann::json transfer_row_json(const LineTable& t, std::uint32_t line) {
+  const auto fields = fields_of(t, line);
+  const auto& columns = transfer_columns();
+  nlohmann::json row = nlohmann::json::object();
+  for (std::size_t c = 0; c < columns.size(); ++c) row[columns[c]] = text_or_null(fields[c]);
+  row["year"] = t.year[line];
+  row["items"] = t.items[line] == transfers::no_items ? nlohmann::json(nullptr) : nlohmann::json(t.items[line]);
+  row["version"] = t.versions[t.version[line]].version_no;
+  row["description"] = fields[9];
+  row["comments"] = fields[10];
+  return row;
+}
+
+std::string transfer_rows_csv(const LineTable& table, const std::vector<std::uint32_t>& lines, io::CsvFor reader) {
+  std::string out;
+  io::append_csv_line(out, transfer_columns(), reader);
+  for (const auto line : lines) io::append_csv_line(out, fields_of(table, line), reader);
+  return out;
+}
+
+std::string transfer_rows_xlsx(const LineTable& table, const std::vector<std::uint32_t>& lines) {
+  std::vector<std::vector<reporting::TableCell>> rows;
+  rows.reserve(lines.size());
+  for (const auto line : lines) {
+    std::vector<reporting::TableCell> cells;
+    for (auto& field : fields_of(table, line)) cells.emplace_back(std::move(field));
+    cells[1] = static_cast<double>(table.year[line]);
+    if (table.items[line] != transfers::no_items) cells[5] = static_cast<double>(table.items[line]);
+    if (!std::isnan(table.value[line])) cells[6] = table.value[line];
+    cells[13] = static_cast<double>(table.versions[table.version[line]].version_no);
+    rows.push_back(std::move(cells));
+  }
+  return reporting::write_table_workbook("Transfers", transfer_columns(), rows);
+}
+
+nlohmann::json summary_json(const transfers::Summary& summary) {
+  nlohmann::json groups = nlohmann::json::array();
+  for (const auto& group : summary.groups) {
+    nlohmann::json json = nlohmann::json::object();
+    for (std::size_t f = 0; f < summary.group_by.size(); ++f) {
+      const auto field = summary.group_by[f];
+      const auto& key = group.keys[f];
+      json[std::string(to_string(field))] =
+          field == transfers::GroupField::year ? nlohmann::json(std::stoi(key)) : text_or_null(key);
+    }
+    json["lines"] = group.lines;
+    json["reports"] = group.reports;
+    json["items"] = group.items;
+    json["values"] = values_json(group.values);
+    groups.push_back(std::move(json));
+  }
+  nlohmann::json group_by = nlohmann::json::array();
+  for (const auto field : summary.group_by) group_by.push_back(std::string(to_string(field)));
+  return {{"groups", std::move(groups)}, {"total_groups", summary.total_groups}, {"group_by", std::move(group_by)}};
+}
+
+nlohmann::json mirror_json(const std::vector<transfers::MirrorPair>& pairs, std::size_t offset, std::size_t limit) {
+  nlohmann::json shown = nlohmann::json::array();
+  nlohmann::json discrepancies = nlohmann::json::array();
+  std::size_t total_discrepancies = 0;
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    const auto& pair = pairs[i];
+    if (!pair.discrepancies.empty()) ++total_discrepancies;
+    if (i < offset || i >= offset + limit) continue;
+    const nlohmann::json key = {
+        {"year", pair.year}, {"category", pair.category}, {"exporter", pair.exporter}, {"importer", pair.importer}};
+    auto json = key;
+    json["exporter_reported"] = side_json(pair.exporter_side);
+    json["importer_reported"] = side_json(pair.importer_side);
+    json["flags"] = {{"basis_differs", pair.basis_differs}, {"units_differ", pair.units_differ}};
+    shown.push_back(std::move(json));
+    if (pair.discrepancies.empty()) continue;
+    auto entry = key;
+    entry["kinds"] = nlohmann::json::array();
+    for (const auto kind : pair.discrepancies) entry["kinds"].push_back(std::string(to_string(kind)));
+    discrepancies.push_back(std::move(entry));
+  }
+  return {{"pairs", std::move(shown)},
+          {"total_pairs", pairs.size()},
+          {"limit", limit},
+          {"offset", offset},
+          {"discrepancies", std::move(discrepancies)},
+          {"total_discrepancies", total_discrepancies}};
+}
+
+}  // namespace att::web

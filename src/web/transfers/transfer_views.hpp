@@ -1,0 +1,29 @@
+// The transfers API's answers: lines as JSON, CSV or XLSX; summaries and mirror pairs as JSON.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "io/csv_writer.hpp"
+#include "reporting/transfers/line_table.hpp"
+#include "reporting/transfers/transfer_mirror.hpp"
+#include "reporting/transfers/transfer_summary.hpp"
+
+namespace att::web {
+
+// The fields of a line, in the order of the CSV and XLSX columns; also the JSON names.
+const std::vector<std::string>& transfer_columns();
+
+nlohmann::json transfer_row_json(const transfers::LineTable& table, std::uint32_t line);
+std::string transfer_rows_csv(const transfers::LineTable& table, const std::vector<std::uint32_t>& lines,
+                              io::CsvFor reader);
+std::string transfer_rows_xlsx(const transfers::LineTable& table, const std::vector<std::uint32_t>& lines);
+
+nlohmann::json summary_json(const transfers::Summary& summary);
+// Pairs from `offset`, at most `limit`; the discrepancies of those pairs, and how many there are in all.
+nlohmann::json mirror_json(const std::vector<transfers::MirrorPair>& pairs, std::size_t offset, std::size_t limit);
+
+}  // namespace att::web

@@ -1,0 +1,83 @@
+#include "web/transfers/transfers_routes.hpp"
+
+#include <memory>
+
+#include "reporting/transfers/line_selection.hpp"
+#include "reporting/transfers/transfer_model.hpp"
+#include "web/http/api_errors.hpp"
+#include "web/transfers/transfer_params.hpp"
+#include "web/transfers/transfer_views.hpp"
+
+namespace att::web {
+
+namespace {
+
+constexpr const char* xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// What the routes share: the process's read model and the category codes a filter may name.
+struct TransfersService {
+  const AppContext& app;
+  CategoryCodes categories;
+  transfers::TransferModel model;
+};
+
+// Answers depend on who asks and on data that changes: no cache keeps them.
+HttpResponse uncached(HttpResponse response) {
+  response.set_private_no_store();
+  return response;
+}
+
+HttpResponse download(std::string content_type, std::string body, const std::string& file_name) {
+  HttpResponse response{200, {{"Content-Type", std::move(content_type)}}, std::move(body)};
+  response.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  return uncached(std::move(response));
+}
+
+HttpResponse lines(TransfersService& service, const HttpRequest& request) {
+  const auto query = TransferParams(request, service.app, service.categories).rows();
+  if (!query) return bad_parameter(query.error());
+  const auto table = service.model.current(*service.app.pool->acquire());
+  auto selected = transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states);
+  const auto page = transfers::page_of(*table, std::move(selected), query->sort, query->offset, query->limit);
+  switch (query->format) {
+    case DownloadFormat::csv:
+      return download("text/csv; charset=utf-8", transfer_rows_csv(*table, page.lines, csv_reader_param(request)),
+                      "att-transfers.csv");
+    case DownloadFormat::xlsx: return download(xlsx_type, transfer_rows_xlsx(*table, page.lines), "att-transfers.xlsx");
+    case DownloadFormat::json: break;
+  }
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto line : page.lines) rows.push_back(transfer_row_json(*table, line));
+  return uncached(HttpResponse::json(
+      200, json_text({{"rows", std::move(rows)}, {"total", page.total}, {"limit", query->limit}, {"offset", query->offset}})));
+}
+
+HttpResponse summary(TransfersService& service, const HttpRequest& request) {
+  const auto query = TransferParams(request, service.app, service.categories).summary();
+  if (!query) return bad_parameter(query.error());
+  const auto table = service.model.current(*service.app.pool->acquire());
+  const auto selected = transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states);
+  const auto result = transfers::summarise(*table, selected, query->group_by, query->filter.bases.size() == 1,
+                                           query->sort, query->limit, *service.app.states);
+  return uncached(HttpResponse::json(200, json_text(summary_json(result))));
+}
+
+HttpResponse mirror(TransfersService& service, const HttpRequest& request) {
+  const auto query = TransferParams(request, service.app, service.categories).mirror();
+  if (!query) return bad_parameter(query.error());
+  const auto table = service.model.current(*service.app.pool->acquire());
+  const auto selected = transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states);
+  const auto pairs = transfers::mirror(*table, selected, query->pairs);
+  return uncached(HttpResponse::json(200, json_text(mirror_json(pairs, query->offset, query->limit))));
+}
+
+}  // namespace
+
+void add_transfers_routes(Router& router, const AppContext& app) {
+  auto service = std::make_shared<TransfersService>(app, category_codes(app.data_dir));
+  router.add(HttpMethod::get, "/api/v1/transfers", [service](HttpRequest& r) { return lines(*service, r); });
+  router.add(HttpMethod::get, "/api/v1/transfers/summary", [service](HttpRequest& r) { return summary(*service, r); });
+  router.add(HttpMethod::get, "/api/v1/transfers/mirror", [service](HttpRequest& r) { return mirror(*service, r); });
+}
+
+}  // namespace att::web

@@ -1,0 +1,195 @@
+// The transfers API over HTTP: each kind of person signed in through the real forms sees
+// exactly the kinds of data tests/integration/data/transfers_visibility.csv gives it, in rows,
+// totals, summaries, mirror pairs, text hits and downloads; errors are the same for everyone and
+// speak the caller's language.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "server_with_accounts.hpp"
+#include "transfers/transfers_fixture.hpp"
+
+namespace att::testing {
+namespace {
+
+// The accounts of ServerWithAccounts, by the viewer of the visibility file they stand for.
+const std::map<std::string, std::string> account_of_viewer{
+    {"observer", "observer"},
+    {"representative_of_the_reporter", "representative"},
+    {"representative_of_a_signatory", "representative_of_signatory"},
+    {"reporting_officer_of_the_reporter", "reporting_officer"},
+    {"reporting_officer_of_another_party", "reporting_officer_of_germany"},
+    {"reporting_officer_without_second_factor", "reporting_officer_without_second_factor"},
+    {"chair", "chair"},
+    {"secretariat", "secretariat"},
+    {"administrator", "administrator"},
+};
+
+class TransfersApi : public ServerWithAccounts {
+ protected:
+  void prepare(store::Database& db) override { plant_every_kind(db); }
+
+  static nlohmann::json json_of(Browser& browser, const std::string& target) {
+    const auto answer = browser.get(target);
+    EXPECT_EQ(answer.status, 200) << target << ": " << answer.body.substr(0, 300);
+    EXPECT_EQ(answer.header("cache-control"), "private, no-store") << target;
+    return nlohmann::json::parse(answer.body, nullptr, false);
+  }
+
+  // What one person sees, checked against the kinds it must see.
+  void check_sees(Browser& browser, const std::set<std::string>& kinds, const std::string& who) {
+    const auto rows = json_of(browser, "/api/v1/transfers?limit=10000");
+    std::set<std::string> seen;
+    for (const auto& row : rows["rows"])
+      if (auto kind = kind_of_description(row["description"].get<std::string>()); !kind.empty()) seen.insert(kind);
+    EXPECT_EQ(seen, kinds) << who;
+    EXPECT_EQ(rows["total"], kinds.size() + 1) << who;
+
+    const auto summary = json_of(browser, "/api/v1/transfers/summary?group_by=year");
+    std::int64_t lines = 0;
+    for (const auto& group : summary["groups"]) lines += group["lines"].get<std::int64_t>();
+    EXPECT_EQ(lines, static_cast<std::int64_t>(kinds.size()) + 1) << who;
+
+    for (const auto& [kind, year] : year_of_kind) {
+      const auto hits = json_of(browser, "/api/v1/transfers?q=Kind%20" + kind + "%20END");
+      EXPECT_EQ(hits["total"], kinds.contains(kind) ? 1 : 0) << who << " searching " << kind;
+    }
+
+    const auto pairs = json_of(browser, "/api/v1/transfers/mirror?exporter=FRA");
+    std::set<std::string> years;
+    for (const auto& pair : pairs["pairs"]) years.insert(std::to_string(pair["year"].get<int>()));
+    std::set<std::string> expected_years;
+    for (const auto& kind : kinds)
+      if (kind != "restricted_table") expected_years.insert(std::to_string(year_of_kind.at(kind)));
+    EXPECT_EQ(years, expected_years) << who;
+
+    const auto csv = browser.get("/api/v1/transfers?format=csv&limit=10000");
+    EXPECT_EQ(csv.status, 200);
+    for (const auto& [kind, year] : year_of_kind)
+      EXPECT_EQ(csv.body.find(description_of_kind(kind)) != std::string::npos, kinds.contains(kind)) << who << kind;
+
+    // An error never depends on the data: the same answer for everyone.
+    const auto refused = browser.get("/api/v1/transfers?reporter=FRA,XYZ&category=I");
+    EXPECT_EQ(refused.status, 400) << who;
+    if (refused_body_.empty()) refused_body_ = refused.body;
+    EXPECT_EQ(refused.body, refused_body_) << who;
+  }
+
+  std::string refused_body_;
+};
+
+TEST_F(TransfersApi, EveryoneSeesExactlyWhatTheRuleAllows) {
+  const auto expected = expected_kinds();
+  Browser anonymous(server_->port());
+  check_sees(anonymous, expected.at("anonymous"), "anonymous");
+  for (const auto& [viewer, account] : account_of_viewer) {
+    auto browser = signed_in(account);
+    check_sees(browser, expected.at(viewer), viewer);
+  }
+}
+
+TEST_F(TransfersApi, RowsFollowTheContractInEveryFormat) {
+  Browser anonymous(server_->port());
+  const auto body = json_of(anonymous, "/api/v1/transfers?reporter=fra&sort=-year&limit=2&offset=1");
+  EXPECT_EQ(body["total"], 3);
+  EXPECT_EQ(body["limit"], 2);
+  EXPECT_EQ(body["offset"], 1);
+  ASSERT_EQ(body["rows"].size(), 2u);
+  const auto& row = body["rows"][0];
+  EXPECT_EQ(row["year"], 2018);
+  for (const auto* field : {"reporter", "year", "direction", "category", "partner", "items", "value", "currency",
+                            "basis", "description", "comments", "state_of_origin", "intermediate_location", "version",
+                            "visibility"})
+    EXPECT_TRUE(row.contains(field)) << field;
+  EXPECT_EQ(row["reporter"], "FRA");
+  EXPECT_EQ(row["direction"], "export");
+  EXPECT_EQ(row["items"], 5);
+  EXPECT_EQ(row["value"], "1000.50");
+  EXPECT_EQ(row["currency"], "EUR");
+  EXPECT_EQ(row["basis"], "actual");
+  EXPECT_EQ(row["visibility"], "public");
+  EXPECT_TRUE(row["state_of_origin"].is_null());
+
+  const auto amended = json_of(anonymous, "/api/v1/transfers?year_from=2021&year_to=2021");
+  ASSERT_EQ(amended["rows"].size(), 1u);
+  EXPECT_EQ(amended["rows"][0]["version"], 2);
+
+  const auto csv = anonymous.get("/api/v1/transfers?format=csv&category=I&direction=import");
+  EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body.substr(0, csv.body.find('\n')),
+            "reporter,year,direction,category,partner,items,value,currency,basis,description,comments,state_of_origin,"
+            "intermediate_location,version,visibility");
+  EXPECT_NE(csv.body.find("DEU,2016,import,I,FRA,4,1000.50,EUR,actual,Kampfpanzer aus Frankreich"), std::string::npos)
+      << csv.body;
+
+  const auto xlsx = anonymous.get("/api/v1/transfers?format=xlsx");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK") << "a zip archive";
+}
+
+TEST_F(TransfersApi, SummariesNeverMixCurrenciesOrBases) {
+  auto secretariat = signed_in("secretariat");
+  const auto body = json_of(secretariat, "/api/v1/transfers/summary?group_by=reporter&sort=-items");
+  EXPECT_EQ(body["group_by"], nlohmann::json::parse(R"(["reporter","basis"])")) << "basis added when not chosen";
+  ASSERT_EQ(body["total_groups"], 2);
+  EXPECT_EQ(body["groups"][0]["reporter"], "FRA");
+  EXPECT_EQ(body["groups"][0]["basis"], "actual");
+  EXPECT_EQ(body["groups"][0]["items"], 22);
+  EXPECT_EQ(body["groups"][0]["reports"], 4);
+  EXPECT_DOUBLE_EQ(body["groups"][0]["values"]["EUR"].get<double>(), 5002.5);
+
+  const auto one_basis = json_of(secretariat, "/api/v1/transfers/summary?basis=actual");
+  EXPECT_EQ(one_basis["group_by"], nlohmann::json::array()) << "one basis chosen: one group";
+  ASSERT_EQ(one_basis["groups"].size(), 1u);
+  EXPECT_EQ(one_basis["groups"][0]["lines"], 6);
+  EXPECT_EQ(json_of(secretariat, "/api/v1/transfers/summary?basis=authorized")["total_groups"], 0);
+
+  const auto pairs = json_of(secretariat, "/api/v1/transfers/mirror?importer=DEU&year_from=2016&year_to=2016");
+  ASSERT_EQ(pairs["pairs"].size(), 1u);
+  EXPECT_EQ(pairs["pairs"][0]["exporter_reported"]["items"], 5);
+  EXPECT_EQ(pairs["pairs"][0]["importer_reported"]["items"], 4);
+  EXPECT_EQ(pairs["pairs"][0]["flags"]["basis_differs"], false);
+  ASSERT_EQ(pairs["discrepancies"].size(), 1u);
+  EXPECT_EQ(pairs["discrepancies"][0]["kinds"], nlohmann::json::parse(R"(["items_differ"])"));
+}
+
+TEST_F(TransfersApi, BadInputIsRefusedInTheCallersLanguage) {
+  Browser anonymous(server_->port());
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"/api/v1/transfers?reporter=XYZ", "reporter"},
+      {"/api/v1/transfers?partner=FRA,12", "partner"},
+      {"/api/v1/transfers?category=IX", "category"},
+      {"/api/v1/transfers?category=VIII.SA.9", "category"},
+      {"/api/v1/transfers?direction=both", "direction"},
+      {"/api/v1/transfers?year_from=2022&year_to=2020", "year_from"},
+      {"/api/v1/transfers?year_from=22", "year_from"},
+      {"/api/v1/transfers?basis=planned", "basis"},
+      {"/api/v1/transfers?region=Atlantis", "region"},
+      {"/api/v1/transfers?limit=10001", "limit"},
+      {"/api/v1/transfers?offset=-1", "offset"},
+      {"/api/v1/transfers?sort=-weight", "sort"},
+      {"/api/v1/transfers?format=pdf", "format"},
+      {"/api/v1/transfers?q=%FF%FE", "q"},
+      {"/api/v1/transfers?q=tank%0A", "q"},
+      {"/api/v1/transfers/summary?group_by=reporter,colour", "group_by"},
+      {"/api/v1/transfers/summary?sort=-weight", "sort"},
+      {"/api/v1/transfers/mirror?tolerance=2", "tolerance"},
+      {"/api/v1/transfers/mirror?exporter=XX1", "exporter"},
+  };
+  for (const auto& [target, parameter] : cases) {
+    const auto answer = anonymous.get(target);
+    EXPECT_EQ(answer.status, 400) << target;
+    const auto body = nlohmann::json::parse(answer.body, nullptr, false);
+    EXPECT_EQ(body["error"]["details"]["parameter"], parameter) << target << ": " << answer.body;
+  }
+  EXPECT_EQ(anonymous.get("/api/v1/transfers?limit=10000&category=VIII.SA,NAT,NAT:ammunition").status, 200);
+  const auto french = anonymous.get("/api/v1/transfers?year_from=2022&year_to=2020&lang=fr");
+  EXPECT_NE(french.body.find("La première année (2022) est postérieure à la dernière (2020)."), std::string::npos)
+      << french.body;
+  const auto spanish = anonymous.get("/api/v1/transfers/summary?group_by=colour&lang=es");
+  EXPECT_NE(spanish.body.find("El campo «colour» no es conocido aquí"), std::string::npos) << spanish.body;
+}
+
+}  // namespace
+}  // namespace att::testing
