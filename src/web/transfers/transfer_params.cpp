@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <limits>
+#include <tuple>
 
 #include "core/reports/report_template.hpp"
 #include "core/utf8.hpp"
@@ -137,6 +138,14 @@ tl::expected<std::size_t, ParamError> TransferParams::count(const std::string& n
   return value;
 }
 
+tl::expected<std::pair<std::size_t, std::size_t>, ParamError> TransferParams::paging() const {
+  auto limit = count("limit", default_limit, max_limit);
+  if (!limit) return tl::unexpected(limit.error());
+  auto offset = count("offset", 0, std::numeric_limits<std::uint32_t>::max());
+  if (!offset) return tl::unexpected(offset.error());
+  return std::pair{*limit, *offset};
+}
+
 tl::expected<transfers::TransferFilter, ParamError> TransferParams::filter() const {
   transfers::TransferFilter filter;
   auto reporters = states("reporter");
@@ -197,12 +206,9 @@ tl::expected<RowsQuery, ParamError> TransferParams::rows() const {
                                   {{"value", shown(item)}, {"known", names_of(all_row_fields, &row_field_name)}}));
     query.sort.push_back({*field, descending});
   }
-  auto limit = count("limit", default_limit, max_limit);
-  if (!limit) return tl::unexpected(limit.error());
-  query.limit = *limit;
-  auto offset = count("offset", 0, std::numeric_limits<std::uint32_t>::max());
-  if (!offset) return tl::unexpected(offset.error());
-  query.offset = *offset;
+  auto paging = this->paging();
+  if (!paging) return tl::unexpected(paging.error());
+  std::tie(query.limit, query.offset) = *paging;
   const auto format = request_.query("format").value_or("json");
   if (format == "csv") query.format = DownloadFormat::csv;
   else if (format == "xlsx") query.format = DownloadFormat::xlsx;
@@ -236,9 +242,9 @@ tl::expected<SummaryQuery, ParamError> TransferParams::summary() const {
                                   {{"value", shown(item)}, {"known", known_groups + ", lines, reports, items"}}));
     query.sort.push_back(order);
   }
-  auto limit = count("limit", default_limit, max_limit);
-  if (!limit) return tl::unexpected(limit.error());
-  query.limit = *limit;
+  auto paging = this->paging();
+  if (!paging) return tl::unexpected(paging.error());
+  query.limit = paging->first;
   return query;
 }
 
@@ -262,12 +268,9 @@ tl::expected<MirrorQuery, ParamError> TransferParams::mirror() const {
   auto tolerance = count("tolerance", 0, 1);
   if (!tolerance) return tl::unexpected(tolerance.error());
   query.pairs.year_tolerance = static_cast<int>(*tolerance);
-  auto limit = count("limit", default_limit, max_limit);
-  if (!limit) return tl::unexpected(limit.error());
-  query.limit = *limit;
-  auto offset = count("offset", 0, std::numeric_limits<std::uint32_t>::max());
-  if (!offset) return tl::unexpected(offset.error());
-  query.offset = *offset;
+  auto paging = this->paging();
+  if (!paging) return tl::unexpected(paging.error());
+  std::tie(query.limit, query.offset) = *paging;
   return query;
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <tl/expected.hpp>
@@ -67,6 +68,8 @@ class TransferParams {
 
  private:
   tl::expected<transfers::TransferFilter, ParamError> filter() const;
+  // limit (default 100, at most 10,000) and offset.
+  tl::expected<std::pair<std::size_t, std::size_t>, ParamError> paging() const;
   tl::expected<std::vector<std::string>, ParamError> states(const std::string& name) const;
   tl::expected<std::optional<int>, ParamError> year(const std::string& name) const;
   tl::expected<std::size_t, ParamError> count(const std::string& name, std::size_t absent, std::size_t max) const;
