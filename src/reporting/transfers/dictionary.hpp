@@ -24,6 +24,8 @@ class Dictionary {
   // Empty unless the dictionary keeps folded texts.
   [[nodiscard]] const std::string& folded(std::uint32_t code) const { return folded_[code]; }
   [[nodiscard]] std::size_t size() const { return texts_.size(); }
+  // Each code's place in the texts' byte order: a query sorting by text compares numbers.
+  [[nodiscard]] std::vector<std::uint32_t> ranks() const;
 
  private:
   bool keeps_folded_;

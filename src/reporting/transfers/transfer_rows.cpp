@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace att::transfers {
 
@@ -26,22 +27,28 @@ int compare_numbers(double a, double b, bool a_missing, bool b_missing, bool des
   return (a < b) == !descending ? -1 : 1;
 }
 
-int compare_texts(const std::string& a, const std::string& b, bool descending) {
-  const int c = a.compare(b);
-  if (c == 0) return 0;
-  return (c < 0) == !descending ? -1 : 1;
+// Text columns compare by their dictionary ranks, computed once per query.
+struct Ranks {
+  std::vector<std::uint32_t> states, categories, currencies;
+};
+
+int compare_ranks(std::uint32_t a, std::uint32_t b, bool descending) {
+  if (a == b) return 0;
+  return (a < b) == !descending ? -1 : 1;
 }
 
-int compare(const LineTable& t, std::uint32_t a, std::uint32_t b, const SortKey& key) {
+int compare(const LineTable& t, const Ranks& r, std::uint32_t a, std::uint32_t b, const SortKey& key) {
   const bool d = key.descending;
   switch (key.field) {
-    case RowField::reporter: return compare_texts(t.states.text(t.reporter[a]), t.states.text(t.reporter[b]), d);
-    case RowField::partner: return compare_texts(t.states.text(t.partner[a]), t.states.text(t.partner[b]), d);
-    case RowField::category:
-      return compare_texts(t.categories.text(t.category[a]), t.categories.text(t.category[b]), d);
-    case RowField::currency:
-      return compare_texts(t.currencies.text(t.currency[a]), t.currencies.text(t.currency[b]), d);
-    case RowField::basis: return compare_texts(std::string(to_string(t.basis[a])), std::string(to_string(t.basis[b])), d);
+    case RowField::reporter: return compare_ranks(r.states[t.reporter[a]], r.states[t.reporter[b]], d);
+    case RowField::partner: return compare_ranks(r.states[t.partner[a]], r.states[t.partner[b]], d);
+    case RowField::category: return compare_ranks(r.categories[t.category[a]], r.categories[t.category[b]], d);
+    case RowField::currency: return compare_ranks(r.currencies[t.currency[a]], r.currencies[t.currency[b]], d);
+    // "" < "actual" < "authorized", as the texts sort.
+    case RowField::basis: {
+      constexpr std::uint32_t place[] = {0, 2, 1};  // unknown, authorized, actual
+      return compare_ranks(place[static_cast<int>(t.basis[a])], place[static_cast<int>(t.basis[b])], d);
+    }
     case RowField::year: return compare_numbers(t.year[a], t.year[b], false, false, d);
     case RowField::direction: return compare_numbers(t.is_import[a], t.is_import[b], false, false, d);
     case RowField::version:
@@ -63,15 +70,19 @@ RowPage page_of(const LineTable& table, std::vector<std::uint32_t> selected, con
   RowPage page;
   page.total = selected.size();
   if (offset >= selected.size()) return page;
+  Ranks ranks;
+  if (!order.empty()) ranks = {table.states.ranks(), table.categories.ranks(), table.currencies.ranks()};
   const auto before = [&](std::uint32_t a, std::uint32_t b) {
     for (const auto& key : order)
-      if (const int c = compare(table, a, b, key); c != 0) return c < 0;
+      if (const int c = compare(table, ranks, a, b, key); c != 0) return c < 0;
     return a < b;
   };
   const auto end = std::min(selected.size(), offset + limit);
   if (!order.empty()) {
-    // Only the lines up to the end of the page need to be in order.
-    std::partial_sort(selected.begin(), selected.begin() + static_cast<std::ptrdiff_t>(end), selected.end(), before);
+    // Only the page needs to be in order: the lines before it are only put before it.
+    const auto first = selected.begin() + static_cast<std::ptrdiff_t>(offset);
+    if (offset > 0) std::nth_element(selected.begin(), first, selected.end(), before);
+    std::partial_sort(first, selected.begin() + static_cast<std::ptrdiff_t>(end), selected.end(), before);
   }
   page.lines.assign(selected.begin() + static_cast<std::ptrdiff_t>(offset),
                     selected.begin() + static_cast<std::ptrdiff_t>(end));
