@@ -46,3 +46,13 @@ echo "server resident memory after loading: $(( $(ps -o rss= -p "$pid") / 1024 )
 
 node "$here/mix.mjs" "http://127.0.0.1:$port" "$work/lines.db" "$work/lines.csv" "$RUNS"
 echo "server resident memory after the mix: $(( $(ps -o rss= -p "$pid") / 1024 )) MB"
+
+# Freshness: an amendment of one report (the same lines again, received today) makes a new
+# current version; the next query drops the old one and reads the new one.
+read -r state year < <(sqlite3 -separator ' ' "$db" \
+  "SELECT reporting_state, year FROM reports WHERE type = 'annual' ORDER BY year DESC, reporting_state LIMIT 1")
+"$ATT_BINARY" reports export --db "$db" --state "$state" --year "$year" --format csv --output "$work/one.csv"
+"$ATT_BINARY" import --db "$db" "$work/one.csv" >/dev/null
+echo "first query after an amendment of $state $year (read model brought up to date): $(curl -s -o /dev/null \
+  -w '%{time_total}' "http://127.0.0.1:$port/api/v1/transfers?limit=0") s"
+echo "next query: $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/v1/transfers?limit=0") s"

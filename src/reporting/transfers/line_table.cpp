@@ -31,6 +31,14 @@ std::string_view to_string(LineBasis basis) {
   return "";
 }
 
+std::uint32_t LineTable::append_value(std::string_view text) {
+  if (text.empty()) return 0;  // the NUL at the start
+  const auto at = static_cast<std::uint32_t>(value_chars.size());
+  value_chars.append(text);
+  value_chars.push_back('\0');
+  return at;
+}
+
 void LineTable::append(const VersionFacts& facts, const std::vector<reports::ReportLine>& lines) {
   const auto index = static_cast<std::uint32_t>(versions.size());
   const auto reporter_code = states.code_of(facts.reporting_state);
@@ -43,7 +51,7 @@ void LineTable::append(const VersionFacts& facts, const std::vector<reports::Rep
     origin.push_back(states.code_of(line.state_of_origin));
     category.push_back(categories.code_of(line.category));
     currency.push_back(currencies.code_of(line.currency));
-    value_text.push_back(value_texts.code_of(line.value));
+    value_text.push_back(append_value(line.value));
     description.push_back(descriptions.code_of(line.description));
     comment.push_back(comments.code_of(line.comments));
     intermediate.push_back(places.code_of(line.intermediate_location));
@@ -61,7 +69,6 @@ LineTable LineTable::retaining(const std::function<bool(std::int64_t version_id)
   copy.states = states;
   copy.categories = categories;
   copy.currencies = currencies;
-  copy.value_texts = value_texts;
   copy.places = places;
   copy.descriptions = descriptions;
   copy.comments = comments;
@@ -83,7 +90,7 @@ LineTable LineTable::retaining(const std::function<bool(std::int64_t version_id)
     copy_range(copy.origin, origin, f, n);
     copy_range(copy.category, category, f, n);
     copy_range(copy.currency, currency, f, n);
-    copy_range(copy.value_text, value_text, f, n);
+    for (auto line = f; line < f + n; ++line) copy.value_text.push_back(copy.append_value(value_as_written(line)));
     copy_range(copy.description, description, f, n);
     copy_range(copy.comment, comment, f, n);
     copy_range(copy.intermediate, intermediate, f, n);

@@ -11,6 +11,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/reports/annual_report.hpp"
@@ -48,14 +49,17 @@ struct VersionFacts {
 struct LineTable {
   // Dictionaries: one for State codes (reporter, partner, origin), so that an exporter's and an
   // importer's codes compare as numbers in the mirror.
-  Dictionary states, categories, currencies, value_texts, places;
+  Dictionary states, categories, currencies, places;
   Dictionary descriptions{true}, comments{true};
 
   std::vector<VersionEntry> versions;
   // Per line, all of the same length.
   std::vector<std::uint32_t> version;  // index into versions
-  std::vector<std::uint32_t> reporter, partner, origin, category, currency, value_text, description, comment,
-      intermediate;
+  std::vector<std::uint32_t> reporter, partner, origin, category, currency, description, comment, intermediate;
+  // A value as the State wrote it ("1250000.50"): nearly every one differs, so they are not
+  // dictionary-encoded but kept end to end, each ended by a NUL, at value_text[line].
+  std::string value_chars = std::string(1, '\0');
+  std::vector<std::uint32_t> value_text;
   std::vector<std::uint16_t> year;
   std::vector<std::uint8_t> is_import;   // 0 export, 1 import
   std::vector<std::uint8_t> restricted;  // the line's table is for States Parties only
@@ -64,10 +68,14 @@ struct LineTable {
   std::vector<double> value;        // NaN when not given
 
   [[nodiscard]] std::size_t size() const { return version.size(); }
+  [[nodiscard]] std::string_view value_as_written(std::size_t line) const { return value_chars.data() + value_text[line]; }
   // Appends one version and its lines (in their order).
   void append(const VersionFacts& facts, const std::vector<reports::ReportLine>& lines);
   // A copy holding only the versions `keep` accepts (dictionaries kept whole).
   [[nodiscard]] LineTable retaining(const std::function<bool(std::int64_t version_id)>& keep) const;
+
+ private:
+  std::uint32_t append_value(std::string_view text);
 };
 
 std::string_view to_string(LineBasis basis);  // "" for unknown

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <iterator>
+
+#include <malloc.h>
 #include <unordered_set>
 
 namespace att::transfers {
@@ -25,6 +27,9 @@ std::shared_ptr<const LineTable> TransferModel::current(store::Database& db) {
   });
   table_ = std::move(next);
   mark_ = mark;
+  // The rows read from the database and the previous table are freed by now (unless a query
+  // still holds it); hand their pages back rather than keep the peak of a rebuild resident.
+  malloc_trim(0);
   return table_;
 }
 

@@ -33,7 +33,17 @@ struct Totals {
   std::int64_t reports = 0;
   std::int64_t items = 0;
   std::uint32_t last_version = UINT32_MAX;
-  std::map<std::uint32_t, double> values;  // currency code -> sum
+  // Currency code and sum: a group rarely has more than a few, so a short list beats a map.
+  std::vector<std::pair<std::uint32_t, double>> values;
+
+  void add_value(std::uint32_t currency, double amount) {
+    for (auto& [code, sum] : values)
+      if (code == currency) {
+        sum += amount;
+        return;
+      }
+    values.emplace_back(currency, amount);
+  }
 };
 
 }  // namespace
@@ -161,7 +171,7 @@ Summary summarise(const LineTable& table, const std::vector<std::uint32_t>& sele
       ++t.reports;
     }
     if (table.items[line] != no_items) t.items += table.items[line];
-    if (!std::isnan(table.value[line])) t.values[table.currency[line]] += table.value[line];
+    if (!std::isnan(table.value[line])) t.add_value(table.currency[line], table.value[line]);
   }
 
   std::vector<std::uint32_t> entries(totals.size());

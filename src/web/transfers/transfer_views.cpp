@@ -21,7 +21,7 @@ std::vector<std::string> fields_of(const LineTable& t, std::uint32_t line) {
           t.categories.text(t.category[line]),
           t.states.text(t.partner[line]),
           t.items[line] == transfers::no_items ? std::string() : std::to_string(t.items[line]),
-          t.value_texts.text(t.value_text[line]),
+          std::string(t.value_as_written(line)),
           t.currencies.text(t.currency[line]),
           std::string(to_string(t.basis[line])),
           t.descriptions.text(t.description[line]),
