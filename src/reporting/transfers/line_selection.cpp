@@ -76,6 +76,11 @@ std::vector<std::uint32_t> select_lines(const LineTable& table, const auth::View
   const int first_year = filter.year_from.value_or(0);
   const int last_year = filter.year_to.value_or(65535);
   const int import_wanted = filter.direction ? (*filter.direction == reports::Direction::imports ? 1 : 0) : -1;
+  std::uint8_t bases[3] = {1, 1, 1};  // by LineBasis
+  if (!filter.bases.empty())
+    for (const auto basis : {LineBasis::unknown, LineBasis::authorized, LineBasis::actual})
+      bases[static_cast<int>(basis)] =
+          std::find(filter.bases.begin(), filter.bases.end(), basis) != filter.bases.end() ? 1 : 0;
 
   std::vector<std::uint32_t> selected;
   const auto n = table.size();
@@ -85,9 +90,7 @@ std::vector<std::uint32_t> select_lines(const LineTable& table, const auth::View
     if (!partners[table.partner[i]] || !categories[table.category[i]]) continue;
     if (table.year[i] < first_year || table.year[i] > last_year) continue;
     if (import_wanted >= 0 && table.is_import[i] != import_wanted) continue;
-    if (!filter.bases.empty() &&
-        std::find(filter.bases.begin(), filter.bases.end(), table.basis[i]) == filter.bases.end())
-      continue;
+    if (!bases[static_cast<int>(table.basis[i])]) continue;
     if (searching && !in_descriptions[table.description[i]] && !in_comments[table.comment[i]]) continue;
     selected.push_back(static_cast<std::uint32_t>(i));
   }

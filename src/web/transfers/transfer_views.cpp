@@ -1,8 +1,10 @@
 #include "web/transfers/transfer_views.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 #include "reporting/table_workbook.hpp"
+#include "web/http/api_errors.hpp"
 
 namespace att::web {
 
@@ -96,25 +98,35 @@ std::string transfer_rows_xlsx(const LineTable& table, const std::vector<std::ui
   return reporting::write_table_workbook("Transfers", transfer_columns(), rows);
 }
 
-nlohmann::json summary_json(const transfers::Summary& summary) {
-  nlohmann::json groups = nlohmann::json::array();
-  for (const auto& group : summary.groups) {
-    nlohmann::json json = nlohmann::json::object();
+std::string summary_json_text(const transfers::Summary& summary) {
+  // Written directly rather than through JSON objects: a full group-by has thousands of groups,
+  // and building an object per group cost more than computing the groups.
+  const auto quoted = [](const std::string& text) { return json_text(nlohmann::json(text)); };
+  std::vector<std::string> names;
+  for (const auto field : summary.group_by) names.push_back(quoted(std::string(to_string(field))) + ":");
+  std::string out = "{\"groups\":[";
+  char number[64];
+  for (std::size_t g = 0; g < summary.groups.size(); ++g) {
+    const auto& group = summary.groups[g];
+    out += g == 0 ? "{" : ",{";
     for (std::size_t f = 0; f < summary.group_by.size(); ++f) {
-      const auto field = summary.group_by[f];
+      out += names[f];
       const auto& key = group.keys[f];
-      json[std::string(to_string(field))] =
-          field == transfers::GroupField::year ? nlohmann::json(std::stoi(key)) : text_or_null(key);
+      if (summary.group_by[f] == transfers::GroupField::year) out += key;
+      else out += key.empty() ? "null" : quoted(key);
+      out += ',';
     }
-    json["lines"] = group.lines;
-    json["reports"] = group.reports;
-    json["items"] = group.items;
-    json["values"] = values_json(group.values);
-    groups.push_back(std::move(json));
+    std::snprintf(number, sizeof number, "\"lines\":%lld,\"reports\":%lld,\"items\":%lld,\"values\":",
+                  static_cast<long long>(group.lines), static_cast<long long>(group.reports),
+                  static_cast<long long>(group.items));
+    out += number;
+    out += json_text(values_json(group.values));
+    out += '}';
   }
   nlohmann::json group_by = nlohmann::json::array();
   for (const auto field : summary.group_by) group_by.push_back(std::string(to_string(field)));
-  return {{"groups", std::move(groups)}, {"total_groups", summary.total_groups}, {"group_by", std::move(group_by)}};
+  out += "],\"total_groups\":" + std::to_string(summary.total_groups) + ",\"group_by\":" + json_text(group_by) + "}";
+  return out;
 }
 
 nlohmann::json mirror_json(const std::vector<transfers::MirrorPair>& pairs, std::size_t offset, std::size_t limit) {

@@ -22,7 +22,8 @@ std::string transfer_rows_csv(const transfers::LineTable& table, const std::vect
                               io::CsvFor reader);
 std::string transfer_rows_xlsx(const transfers::LineTable& table, const std::vector<std::uint32_t>& lines);
 
-nlohmann::json summary_json(const transfers::Summary& summary);
+// The summary as JSON text: {"groups":[…],"total_groups":N,"group_by":[…]}.
+std::string summary_json_text(const transfers::Summary& summary);
 // Pairs from `offset`, at most `limit`; the discrepancies of those pairs, and how many there are in all.
 nlohmann::json mirror_json(const std::vector<transfers::MirrorPair>& pairs, std::size_t offset, std::size_t limit);
 

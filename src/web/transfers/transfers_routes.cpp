@@ -59,7 +59,7 @@ HttpResponse summary(TransfersService& service, const HttpRequest& request) {
   const auto selected = transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states);
   const auto result = transfers::summarise(*table, selected, query->group_by, query->filter.bases.size() == 1,
                                            query->sort, query->limit, *service.app.states);
-  return uncached(HttpResponse::json(200, json_text(summary_json(result))));
+  return uncached(HttpResponse::json(200, summary_json_text(result)));
 }
 
 HttpResponse mirror(TransfersService& service, const HttpRequest& request) {
