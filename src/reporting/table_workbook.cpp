@@ -31,7 +31,7 @@ std::string write_table_workbook(const std::string& sheet_name, const std::vecto
         const auto col = static_cast<lxw_col_t>(c);
         const auto& cell = rows[r][c];
         if (const auto* text = std::get_if<std::string>(&cell); text && !text->empty())
-          check(worksheet_write_string(sheet, row, col, text->c_str(), nullptr), "a text cell");
+          check(worksheet_write_string(sheet, row, col, escape_literal_escapes(*text).c_str(), nullptr), "a text cell");
         else if (const auto* number = std::get_if<double>(&cell))
           check(worksheet_write_number(sheet, row, col, *number, nullptr), "a number cell");
       }

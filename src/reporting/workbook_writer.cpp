@@ -47,21 +47,6 @@ std::string list_range(std::size_t column, std::size_t count) {
          std::to_string(std::max<std::size_t>(count, 1) + 1);
 }
 
-// Text that happens to look like an OOXML escape (_x0041_) would be read back as the character
-// it names; Excel writes such text with its underscore escaped (_x005F_x0041_), and so do we.
-std::string escape_literal_escapes(const std::string& text) {
-  if (text.find("_x") == std::string::npos) return text;
-  const auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && hex(text[i + 2]) && hex(text[i + 3]) &&
-        hex(text[i + 4]) && hex(text[i + 5]) && text[i + 6] == '_')
-      out += "_x005F";
-    out += text[i];
-  }
-  return out;
-}
-
 class Writer {
  public:
   Writer(const reports::AnnualReport& report, const reports::ReportTemplate& tmpl, const StatesRegister& states,

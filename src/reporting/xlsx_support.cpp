@@ -2,6 +2,7 @@
 
 #include <stdlib.h>  // mkdtemp
 
+#include <cctype>
 #include <stdexcept>
 #include <system_error>
 
@@ -21,6 +22,19 @@ TempDir::~TempDir() {
 void check(lxw_error error, const std::string& what) {
   if (error != LXW_NO_ERROR)
     throw std::runtime_error("cannot write the workbook (" + what + "): " + lxw_strerror(error));
+}
+
+std::string escape_literal_escapes(const std::string& text) {
+  if (text.find("_x") == std::string::npos) return text;
+  const auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && hex(text[i + 2]) && hex(text[i + 3]) &&
+        hex(text[i + 4]) && hex(text[i + 5]) && text[i + 6] == '_')
+      out += "_x005F";
+    out += text[i];
+  }
+  return out;
 }
 
 }  // namespace att::reporting

@@ -24,4 +24,8 @@ class TempDir {
 // Throws std::runtime_error naming `what` unless libxlsxwriter succeeded.
 void check(lxw_error error, const std::string& what);
 
+// Text that happens to look like an OOXML escape (_x0041_) would be read back as the character
+// it names; Excel writes such text with its underscore escaped (_x005F_x0041_), and so do we.
+std::string escape_literal_escapes(const std::string& text);
+
 }  // namespace att::reporting

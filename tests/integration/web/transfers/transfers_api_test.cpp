@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/xlsx_reader.hpp"
 #include "server_with_accounts.hpp"
 #include "transfers/transfers_fixture.hpp"
 
@@ -122,10 +123,18 @@ TEST_F(TransfersApi, RowsFollowTheContractInEveryFormat) {
   EXPECT_NE(csv.body.find("DEU,2016,import,I,FRA,4,1000.50,EUR,actual,Kampfpanzer aus Frankreich"), std::string::npos)
       << csv.body;
 
-  const auto xlsx = anonymous.get("/api/v1/transfers?format=xlsx");
+  const auto xlsx = anonymous.get("/api/v1/transfers?format=xlsx&direction=import");
   EXPECT_EQ(xlsx.status, 200);
   EXPECT_EQ(xlsx.header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  EXPECT_EQ(xlsx.body.substr(0, 2), "PK") << "a zip archive";
+  const auto workbook = io::read_xlsx(xlsx.body);
+  ASSERT_TRUE(workbook) << workbook.error().code;
+  const auto* sheet = workbook->sheet("Transfers");
+  ASSERT_NE(sheet, nullptr);
+  EXPECT_EQ(sheet->cell(1, 1), "reporter");
+  EXPECT_EQ(sheet->last_row(), 2u) << "the header and DEU's public import only";
+  EXPECT_EQ(sheet->cell(2, 1), "DEU");
+  EXPECT_EQ(sheet->cell(2, 6), "4") << "items as a number";
+  EXPECT_EQ(sheet->cell(2, 10), "Kampfpanzer aus Frankreich");
 }
 
 TEST_F(TransfersApi, SummariesNeverMixCurrenciesOrBases) {
