@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "reporting/version_rows.hpp"
@@ -76,10 +75,10 @@ void read_versions(store::Database& db, const std::vector<std::int64_t>& ids,
       facts.emplace(f.version_id, std::move(f));
     }
     std::map<std::int64_t, std::vector<reports::ReportLine>> lines;
-    for (const auto& row : db.query(std::string("SELECT l.version_id, ") + reporting::line_columns +
-                                        " FROM report_lines l WHERE l.version_id IN (" + list +
-                                        ") ORDER BY l.version_id, l.line_no",
-                                    params))
+    for (const auto& row :
+         db.query(std::string("SELECT l.version_id, ") + reporting::line_columns +
+                      " FROM report_lines l WHERE l.version_id IN (" + list + ") ORDER BY l.version_id, l.line_no",
+                  params))
       lines[row.integer(0)].push_back(reporting::line_from(row, 1));
     for (const auto& [id, version] : facts) take(version, lines[id]);
   }

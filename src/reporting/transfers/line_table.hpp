@@ -68,7 +68,9 @@ struct LineTable {
   std::vector<double> value;        // NaN when not given
 
   [[nodiscard]] std::size_t size() const { return version.size(); }
-  [[nodiscard]] std::string_view value_as_written(std::size_t line) const { return value_chars.data() + value_text[line]; }
+  [[nodiscard]] std::string_view value_as_written(std::size_t line) const {
+    return value_chars.data() + value_text[line];
+  }
   // Appends one version and its lines (in their order).
   void append(const VersionFacts& facts, const std::vector<reports::ReportLine>& lines);
   // A copy holding only the versions `keep` accepts (dictionaries kept whole).

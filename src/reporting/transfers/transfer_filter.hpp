@@ -19,7 +19,7 @@ struct TransferFilter {
   // category.
   std::vector<std::string> categories;
   std::optional<int> year_from, year_to;
-  std::vector<LineBasis> bases;  // empty: any
+  std::vector<LineBasis> bases;       // empty: any
   std::optional<std::string> region;  // of the reporter, M49 region name as in the register
   std::string text;                   // over description and comments, case and accents ignored
 };

@@ -68,7 +68,8 @@ std::vector<MirrorPair> mirror(const LineTable& table, const std::vector<std::ui
     const bool is_import = table.is_import[line] != 0;
     const auto exporter = is_import ? table.partner[line] : table.reporter[line];
     const auto importer = is_import ? table.reporter[line] : table.partner[line];
-    if (!listed(filter.exporters, table.states.text(exporter)) || !listed(filter.importers, table.states.text(importer)))
+    if (!listed(filter.exporters, table.states.text(exporter)) ||
+        !listed(filter.importers, table.states.text(importer)))
       continue;
     const PairKey key{table.year[line], table.category[line], exporter, importer};
     add_line((is_import ? imported : exported)[key], table, line);

@@ -1,9 +1,9 @@
 #include "reporting/transfers/transfer_model.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <iterator>
-
-#include <malloc.h>
 #include <unordered_set>
 
 namespace att::transfers {

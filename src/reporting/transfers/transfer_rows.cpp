@@ -10,9 +10,9 @@ namespace att::transfers {
 
 std::optional<RowField> row_field_from(std::string_view name) {
   static const std::map<std::string, RowField, std::less<>> fields{
-      {"reporter", RowField::reporter}, {"partner", RowField::partner},   {"year", RowField::year},
+      {"reporter", RowField::reporter},   {"partner", RowField::partner},   {"year", RowField::year},
       {"direction", RowField::direction}, {"category", RowField::category}, {"items", RowField::items},
-      {"value", RowField::value},       {"currency", RowField::currency}, {"basis", RowField::basis},
+      {"value", RowField::value},         {"currency", RowField::currency}, {"basis", RowField::basis},
       {"version", RowField::version}};
   if (const auto found = fields.find(name); found != fields.end()) return found->second;
   return std::nullopt;

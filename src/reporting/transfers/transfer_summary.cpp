@@ -91,8 +91,8 @@ Summary summarise(const LineTable& table, const std::vector<std::uint32_t>& sele
   std::vector<std::uint32_t> region_of(table.states.size(), 0);
   for (std::uint32_t code = 0; code < table.states.size(); ++code)
     if (const auto* state = states.find_by_code(table.states.text(code)))
-      region_of[code] = static_cast<std::uint32_t>(std::find(regions.begin(), regions.end(), state->region) -
-                                                   regions.begin());
+      region_of[code] =
+          static_cast<std::uint32_t>(std::find(regions.begin(), regions.end(), state->region) - regions.begin());
   int first_year = 0, last_year = 0;
   for (const auto& version : table.versions) {
     if (first_year == 0 || version.year < first_year) first_year = version.year;
@@ -142,9 +142,10 @@ Summary summarise(const LineTable& table, const std::vector<std::uint32_t>& sele
   // else through a hash table.
   constexpr std::size_t max_dense_slots = std::size_t{1} << 22;
   std::size_t slots = 1;
-  for (const auto& c : coding) slots = slots > max_dense_slots / std::max<std::size_t>(c.cardinality, 1)
-                                           ? max_dense_slots + 1
-                                           : slots * std::max<std::size_t>(c.cardinality, 1);
+  for (const auto& c : coding)
+    slots = slots > max_dense_slots / std::max<std::size_t>(c.cardinality, 1)
+                ? max_dense_slots + 1
+                : slots * std::max<std::size_t>(c.cardinality, 1);
   const bool dense = slots <= max_dense_slots;
   std::vector<std::int32_t> slot_of(dense ? slots : 0, -1);
   std::unordered_map<Key, std::int32_t, KeyHash> index_of;

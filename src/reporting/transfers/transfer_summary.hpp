@@ -31,8 +31,8 @@ struct GroupOrder {
 struct SummaryGroup {
   std::vector<std::string> keys;  // in the order of group_by; a year in digits
   std::int64_t lines = 0;
-  std::int64_t reports = 0;  // versions with a line in the group
-  std::int64_t items = 0;    // of the lines that gave a number
+  std::int64_t reports = 0;              // versions with a line in the group
+  std::int64_t items = 0;                // of the lines that gave a number
   std::map<std::string, double> values;  // currency -> sum of the lines that gave a value
 };
 

@@ -20,7 +20,8 @@ constexpr std::size_t max_list = 250;
 constexpr std::size_t max_text_bytes = 200;
 
 bool has_control_characters(const std::string& text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
 // "-field" descends.
@@ -53,14 +54,14 @@ std::string_view row_field_name(transfers::RowField field) {
   return "";
 }
 
-const std::vector<transfers::RowField> all_row_fields{
-    transfers::RowField::reporter, transfers::RowField::partner, transfers::RowField::year,
-    transfers::RowField::direction, transfers::RowField::category, transfers::RowField::items,
-    transfers::RowField::value, transfers::RowField::currency, transfers::RowField::basis,
-    transfers::RowField::version};
+const std::vector<transfers::RowField> all_row_fields{transfers::RowField::reporter, transfers::RowField::partner,
+                                                      transfers::RowField::year,     transfers::RowField::direction,
+                                                      transfers::RowField::category, transfers::RowField::items,
+                                                      transfers::RowField::value,    transfers::RowField::currency,
+                                                      transfers::RowField::basis,    transfers::RowField::version};
 
 const std::vector<transfers::GroupField> all_group_fields{
-    transfers::GroupField::reporter, transfers::GroupField::partner, transfers::GroupField::year,
+    transfers::GroupField::reporter, transfers::GroupField::partner,   transfers::GroupField::year,
     transfers::GroupField::category, transfers::GroupField::direction, transfers::GroupField::region,
     transfers::GroupField::basis};
 
@@ -109,8 +110,8 @@ std::vector<std::string> TransferParams::list(const std::string& name) const {
 tl::expected<std::vector<std::string>, ParamError> TransferParams::states(const std::string& name) const {
   auto codes = list(name);
   if (codes.size() > max_list)
-    return tl::unexpected(error(name, "too_many_values", "errors.transfers_too_many", {{"param", name},
-                                                                                     {"max", std::to_string(max_list)}}));
+    return tl::unexpected(error(name, "too_many_values", "errors.transfers_too_many",
+                                {{"param", name}, {"max", std::to_string(max_list)}}));
   for (auto& code : codes) {
     const auto* state = app_.states->find_by_code(code);
     if (!state) return tl::unexpected(error(name, "invalid_state", "errors.state_unknown", {{"code", shown(code)}}));
@@ -157,13 +158,14 @@ tl::expected<transfers::TransferFilter, ParamError> TransferParams::filter() con
   if (const auto direction = request_.query("direction").value_or(""); !direction.empty()) {
     filter.direction = reports::direction_from_string(direction);
     if (!filter.direction)
-      return tl::unexpected(error("direction", "invalid_direction", "errors.transfers_direction",
-                                  {{"value", shown(direction)}}));
+      return tl::unexpected(
+          error("direction", "invalid_direction", "errors.transfers_direction", {{"value", shown(direction)}}));
   }
   for (const auto& code : list("category")) {
     const bool national = code.starts_with("NAT:") && reports::is_national_category(code);
     if (!national && !categories_.known.contains(code))
-      return tl::unexpected(error("category", "invalid_category", "errors.transfers_category", {{"value", shown(code)}}));
+      return tl::unexpected(
+          error("category", "invalid_category", "errors.transfers_category", {{"value", shown(code)}}));
     filter.categories.push_back(code);
   }
   auto from = year("year_from");
@@ -177,7 +179,8 @@ tl::expected<transfers::TransferFilter, ParamError> TransferParams::filter() con
   filter.year_to = *to;
   for (const auto& basis : list("basis")) {
     const auto parsed = reports::basis_from_string(basis);
-    if (!parsed) return tl::unexpected(error("basis", "invalid_basis", "errors.transfers_basis", {{"value", shown(basis)}}));
+    if (!parsed)
+      return tl::unexpected(error("basis", "invalid_basis", "errors.transfers_basis", {{"value", shown(basis)}}));
     const auto line_basis =
         *parsed == reports::Basis::authorized ? transfers::LineBasis::authorized : transfers::LineBasis::actual;
     if (std::find(filter.bases.begin(), filter.bases.end(), line_basis) == filter.bases.end())
@@ -188,8 +191,8 @@ tl::expected<transfers::TransferFilter, ParamError> TransferParams::filter() con
   filter.region = *region;
   filter.text = request_.query("q").value_or("");
   if (filter.text.size() > max_text_bytes || !is_utf8(filter.text) || has_control_characters(filter.text))
-    return tl::unexpected(error("q", "invalid_text", "errors.transfers_text",
-                                {{"max", std::to_string(max_text_bytes)}}));
+    return tl::unexpected(
+        error("q", "invalid_text", "errors.transfers_text", {{"max", std::to_string(max_text_bytes)}}));
   return filter;
 }
 
@@ -210,8 +213,10 @@ tl::expected<RowsQuery, ParamError> TransferParams::rows() const {
   if (!paging) return tl::unexpected(paging.error());
   std::tie(query.limit, query.offset) = *paging;
   const auto format = request_.query("format").value_or("json");
-  if (format == "csv") query.format = DownloadFormat::csv;
-  else if (format == "xlsx") query.format = DownloadFormat::xlsx;
+  if (format == "csv")
+    query.format = DownloadFormat::csv;
+  else if (format == "xlsx")
+    query.format = DownloadFormat::xlsx;
   else if (format != "json" && !format.empty())
     return tl::unexpected(error("format", "invalid_format", "errors.transfers_format", {{"value", shown(format)}}));
   return query;
@@ -226,8 +231,8 @@ tl::expected<SummaryQuery, ParamError> TransferParams::summary() const {
   for (const auto& name : list("group_by")) {
     const auto field = transfers::group_field_from(name);
     if (!field)
-      return tl::unexpected(
-          error("group_by", "invalid_group_by", "errors.transfers_field", {{"value", shown(name)}, {"known", known_groups}}));
+      return tl::unexpected(error("group_by", "invalid_group_by", "errors.transfers_field",
+                                  {{"value", shown(name)}, {"known", known_groups}}));
     if (std::find(query.group_by.begin(), query.group_by.end(), *field) == query.group_by.end())
       query.group_by.push_back(*field);
   }
@@ -235,8 +240,10 @@ tl::expected<SummaryQuery, ParamError> TransferParams::summary() const {
     const auto [name, descending] = signed_field(item);
     transfers::GroupOrder order;
     order.descending = descending;
-    if (const auto measure = transfers::measure_from(name)) order.measure = *measure;
-    else if (const auto field = transfers::group_field_from(name)) order.key = *field;
+    if (const auto measure = transfers::measure_from(name))
+      order.measure = *measure;
+    else if (const auto field = transfers::group_field_from(name))
+      order.key = *field;
     else
       return tl::unexpected(error("sort", "invalid_sort", "errors.transfers_field",
                                   {{"value", shown(item)}, {"known", known_groups + ", lines, reports, items"}}));

@@ -6,10 +6,9 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tl/expected.hpp>
 #include <utility>
 #include <vector>
-
-#include <tl/expected.hpp>
 
 #include "core/language.hpp"
 #include "reporting/transfers/transfer_filter.hpp"

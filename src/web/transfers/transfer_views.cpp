@@ -12,7 +12,9 @@ namespace {
 
 using transfers::LineTable;
 
-nlohmann::json text_or_null(const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); }
+nlohmann::json text_or_null(const std::string& text) {
+  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
+}
 
 // One line's fields as text, in transfer_columns() order ("" when not given).
 std::vector<std::string> fields_of(const LineTable& t, std::uint32_t line) {
@@ -56,10 +58,21 @@ nlohmann::json side_json(const std::optional<transfers::MirrorSide>& side) {
 }  // namespace
 
 const std::vector<std::string>& transfer_columns() {
-  static const std::vector<std::string> columns{
-      "reporter", "year",     "direction",   "category", "partner",         "items",
-      "value",    "currency", "basis",       "description", "comments",     "state_of_origin",
-      "intermediate_location", "version",    "visibility"};
+  static const std::vector<std::string> columns{"reporter",
+                                                "year",
+                                                "direction",
+                                                "category",
+                                                "partner",
+                                                "items",
+                                                "value",
+                                                "currency",
+                                                "basis",
+                                                "description",
+                                                "comments",
+                                                "state_of_origin",
+                                                "intermediate_location",
+                                                "version",
+                                                "visibility"};
   return columns;
 }
 
@@ -112,13 +125,15 @@ std::string summary_json_text(const transfers::Summary& summary) {
     for (std::size_t f = 0; f < summary.group_by.size(); ++f) {
       out += names[f];
       const auto& key = group.keys[f];
-      if (summary.group_by[f] == transfers::GroupField::year) out += key;
-      else out += key.empty() ? "null" : quoted(key);
+      if (summary.group_by[f] == transfers::GroupField::year)
+        out += key;
+      else
+        out += key.empty() ? "null" : quoted(key);
       out += ',';
     }
-    std::snprintf(number, sizeof number, "\"lines\":%lld,\"reports\":%lld,\"items\":%lld,\"values\":",
-                  static_cast<long long>(group.lines), static_cast<long long>(group.reports),
-                  static_cast<long long>(group.items));
+    std::snprintf(number, sizeof number,
+                  "\"lines\":%lld,\"reports\":%lld,\"items\":%lld,\"values\":", static_cast<long long>(group.lines),
+                  static_cast<long long>(group.reports), static_cast<long long>(group.items));
     out += number;
     out += json_text(values_json(group.values));
     out += '}';

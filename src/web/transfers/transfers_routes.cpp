@@ -49,7 +49,9 @@ HttpResponse lines(TransfersService& service, const HttpRequest& request) {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto line : page.lines) rows.push_back(transfer_row_json(*table, line));
   return uncached(HttpResponse::json(
-      200, json_text({{"rows", std::move(rows)}, {"total", page.total}, {"limit", query->limit}, {"offset", query->offset}})));
+      200,
+      json_text(
+          {{"rows", std::move(rows)}, {"total", page.total}, {"limit", query->limit}, {"offset", query->offset}})));
 }
 
 HttpResponse summary(TransfersService& service, const HttpRequest& request) {

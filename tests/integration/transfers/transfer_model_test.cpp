@@ -2,6 +2,8 @@
 // against every kind of data, for rows, totals, summaries, mirror pairs and text hits, as
 // tests/integration/data/transfers_visibility.csv says and as the read rule's SQL form answers;
 // and the model follows the database at once, in any number of processes.
+#include "reporting/transfers/transfer_model.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,7 +12,6 @@
 #include "reporting/reports_store.hpp"
 #include "reporting/transfers/line_selection.hpp"
 #include "reporting/transfers/transfer_mirror.hpp"
-#include "reporting/transfers/transfer_model.hpp"
 #include "reporting/transfers/transfer_rows.hpp"
 #include "reporting/transfers/transfer_summary.hpp"
 #include "reporting/version_rows.hpp"
@@ -42,8 +43,9 @@ class TransferModelTest : public testing::OnBothDatabasesWithRegister {
   // The same question asked of the database through the read rule's SQL form.
   std::multiset<std::string> descriptions_in_sql(const auth::Viewer& viewer) {
     store::Params params;
-    const auto sql = std::string("SELECT l.description FROM report_lines l JOIN report_versions v ON v.id = l.version_id"
-                                 " JOIN reports r ON r.id = v.report_id WHERE r.type = 'annual' AND") +
+    const auto sql = std::string(
+                         "SELECT l.description FROM report_lines l JOIN report_versions v ON v.id = l.version_id"
+                         " JOIN reports r ON r.id = v.report_id WHERE r.type = 'annual' AND") +
                      reporting::current_version_condition + " AND" + reporting::lines_readable_by(viewer, params);
     std::multiset<std::string> descriptions;
     for (const auto& row : db_->query(sql, params)) descriptions.insert(row.text(0));
@@ -131,8 +133,8 @@ TEST_P(TransferModelTest, FiltersSortsAndPages) {
   EXPECT_EQ(table->year[page.lines[0]], 2017) << "the second of the lines of 5 items, by year";
   EXPECT_EQ(page_of(*table, all, {}, 6, 10).lines.size(), 0u);
 
-  const auto by_reporter = summarise(*table, all, {GroupField::reporter}, false, {{std::nullopt, Measure::items, true}},
-                                     1, register_);
+  const auto by_reporter =
+      summarise(*table, all, {GroupField::reporter}, false, {{std::nullopt, Measure::items, true}}, 1, register_);
   EXPECT_EQ(by_reporter.total_groups, 2u);
   ASSERT_EQ(by_reporter.groups.size(), 1u);
   EXPECT_EQ(by_reporter.groups[0].keys, (std::vector<std::string>{"FRA", "actual"})) << "basis added, never mixed";

@@ -7,9 +7,9 @@ namespace att::testing {
 
 using reports::Visibility;
 
-const std::map<std::string, int> year_of_kind{{"public", 2016},   {"restricted", 2017}, {"public_table", 2018},
-                                              {"restricted_table", 2018}, {"draft", 2019}, {"recalled", 2020},
-                                              {"superseded", 2021}, {"amendment", 2021}};
+const std::map<std::string, int> year_of_kind{{"public", 2016},           {"restricted", 2017}, {"public_table", 2018},
+                                              {"restricted_table", 2018}, {"draft", 2019},      {"recalled", 2020},
+                                              {"superseded", 2021},       {"amendment", 2021}};
 
 std::string description_of_kind(const std::string& kind) { return "kind " + kind + " end"; }
 

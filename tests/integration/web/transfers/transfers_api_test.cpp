@@ -98,9 +98,9 @@ TEST_F(TransfersApi, RowsFollowTheContractInEveryFormat) {
   ASSERT_EQ(body["rows"].size(), 2u);
   const auto& row = body["rows"][0];
   EXPECT_EQ(row["year"], 2018);
-  for (const auto* field : {"reporter", "year", "direction", "category", "partner", "items", "value", "currency",
-                            "basis", "description", "comments", "state_of_origin", "intermediate_location", "version",
-                            "visibility"})
+  for (const auto* field :
+       {"reporter", "year", "direction", "category", "partner", "items", "value", "currency", "basis", "description",
+        "comments", "state_of_origin", "intermediate_location", "version", "visibility"})
     EXPECT_TRUE(row.contains(field)) << field;
   EXPECT_EQ(row["reporter"], "FRA");
   EXPECT_EQ(row["direction"], "export");

@@ -1,8 +1,8 @@
 // The mirror pairing on a small table: exact years, the one-year tolerance, and the flags that
 // say when two sides cannot be compared figure for figure.
-#include <gtest/gtest.h>
-
 #include "reporting/transfers/transfer_mirror.hpp"
+
+#include <gtest/gtest.h>
 
 namespace att::transfers {
 namespace {
@@ -55,8 +55,7 @@ TEST(TransferMirror, ValuesAreComparedOnlyInTheSameUnits) {
   table.append(version(1, "FRA", 2020, reports::Basis::actual),
                {line(reports::Direction::exports, "DEU", std::nullopt, "100.10", "EUR"),
                 line(reports::Direction::exports, "ITA", std::nullopt, "100", "EUR")});
-  table.append(version(2, "DEU", 2020, reports::Basis::actual),
-               {line(reports::Direction::imports, "FRA", 3)});
+  table.append(version(2, "DEU", 2020, reports::Basis::actual), {line(reports::Direction::imports, "FRA", 3)});
   table.append(version(3, "ITA", 2020, reports::Basis::actual),
                {line(reports::Direction::imports, "FRA", std::nullopt, "90", "EUR")});
   const auto pairs = mirror(table, every_line(table), {});
