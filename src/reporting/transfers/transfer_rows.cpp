@@ -1,6 +1,10 @@
 #include "reporting/transfers/transfer_rows.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <functional>
+#include <optional>
+#include <utility>
 #include <cmath>
 #include <map>
 #include <string>
@@ -65,27 +69,103 @@ int compare(const LineTable& t, const Ranks& r, std::uint32_t a, std::uint32_t b
 
 }  // namespace
 
+namespace {
+
+// The sort keys packed into one number per line, when they fit in 64 bits (every key but items
+// and value: codes by rank, years, directions, bases, version numbers), so that ordering a
+// million lines compares integers. nullopt when they do not fit.
+std::optional<std::vector<std::pair<std::uint64_t, std::uint32_t>>> packed_keys(
+    const LineTable& table, const Ranks& ranks, const std::vector<std::uint32_t>& selected,
+    const std::vector<SortKey>& order) {
+  const auto bits_for = [](std::size_t count) {
+    return static_cast<unsigned>(std::bit_width(std::max<std::size_t>(count, 1)));
+  };
+  std::uint64_t max_version = 0;
+  for (const auto& version : table.versions) max_version = std::max(max_version, static_cast<std::uint64_t>(version.version_no));
+  std::vector<unsigned> widths;
+  unsigned total = 0;
+  for (const auto& key : order) {
+    unsigned width = 0;
+    switch (key.field) {
+      case RowField::reporter:
+      case RowField::partner: width = bits_for(table.states.size()); break;
+      case RowField::category: width = bits_for(table.categories.size()); break;
+      case RowField::currency: width = bits_for(table.currencies.size()); break;
+      case RowField::year: width = 16; break;
+      case RowField::direction: width = 1; break;
+      case RowField::basis: width = 2; break;
+      case RowField::version: width = bits_for(max_version + 1); break;
+      case RowField::items:
+      case RowField::value: return std::nullopt;
+    }
+    widths.push_back(width);
+    total += width;
+  }
+  if (total > 64) return std::nullopt;
+  constexpr std::uint32_t basis_place[] = {0, 2, 1};  // as compare() orders them
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
+  keyed.reserve(selected.size());
+  for (const auto line : selected) {
+    std::uint64_t packed = 0;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      std::uint64_t part = 0;
+      switch (order[k].field) {
+        case RowField::reporter: part = ranks.states[table.reporter[line]]; break;
+        case RowField::partner: part = ranks.states[table.partner[line]]; break;
+        case RowField::category: part = ranks.categories[table.category[line]]; break;
+        case RowField::currency: part = ranks.currencies[table.currency[line]]; break;
+        case RowField::year: part = table.year[line]; break;
+        case RowField::direction: part = table.is_import[line]; break;
+        case RowField::basis: part = basis_place[static_cast<int>(table.basis[line])]; break;
+        case RowField::version: part = static_cast<std::uint64_t>(table.versions[table.version[line]].version_no); break;
+        case RowField::items:
+        case RowField::value: break;
+      }
+      const auto mask = widths[k] == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << widths[k]) - 1;
+      if (order[k].descending) part = mask - part;
+      packed = widths[k] == 64 ? part : (packed << widths[k]) | part;
+    }
+    keyed.emplace_back(packed, line);
+  }
+  return keyed;
+}
+
+// Puts the lines of [offset, end) in order, and only those: the lines before them are merely
+// put before them.
+template <typename Items, typename Before>
+void order_page(Items& items, std::size_t offset, std::size_t end, Before before) {
+  const auto first = items.begin() + static_cast<std::ptrdiff_t>(offset);
+  if (offset > 0) std::nth_element(items.begin(), first, items.end(), before);
+  std::partial_sort(first, items.begin() + static_cast<std::ptrdiff_t>(end), items.end(), before);
+}
+
+}  // namespace
+
 RowPage page_of(const LineTable& table, std::vector<std::uint32_t> selected, const std::vector<SortKey>& order,
                 std::size_t offset, std::size_t limit) {
   RowPage page;
   page.total = selected.size();
   if (offset >= selected.size()) return page;
-  Ranks ranks;
-  if (!order.empty()) ranks = {table.states.ranks(), table.categories.ranks(), table.currencies.ranks()};
-  const auto before = [&](std::uint32_t a, std::uint32_t b) {
+  const auto end = std::min(selected.size(), offset + limit);
+  const auto page_begin = static_cast<std::ptrdiff_t>(offset);
+  const auto page_end = static_cast<std::ptrdiff_t>(end);
+  if (order.empty()) {
+    page.lines.assign(selected.begin() + page_begin, selected.begin() + page_end);
+    return page;
+  }
+  const Ranks ranks{table.states.ranks(), table.categories.ranks(), table.currencies.ranks()};
+  // Ties keep the table's order: the line's position is the last key either way.
+  if (auto keyed = packed_keys(table, ranks, selected, order)) {
+    order_page(*keyed, offset, end, std::less<>());
+    for (auto at = keyed->begin() + page_begin; at != keyed->begin() + page_end; ++at) page.lines.push_back(at->second);
+    return page;
+  }
+  order_page(selected, offset, end, [&](std::uint32_t a, std::uint32_t b) {
     for (const auto& key : order)
       if (const int c = compare(table, ranks, a, b, key); c != 0) return c < 0;
     return a < b;
-  };
-  const auto end = std::min(selected.size(), offset + limit);
-  if (!order.empty()) {
-    // Only the page needs to be in order: the lines before it are only put before it.
-    const auto first = selected.begin() + static_cast<std::ptrdiff_t>(offset);
-    if (offset > 0) std::nth_element(selected.begin(), first, selected.end(), before);
-    std::partial_sort(first, selected.begin() + static_cast<std::ptrdiff_t>(end), selected.end(), before);
-  }
-  page.lines.assign(selected.begin() + static_cast<std::ptrdiff_t>(offset),
-                    selected.begin() + static_cast<std::ptrdiff_t>(end));
+  });
+  page.lines.assign(selected.begin() + page_begin, selected.begin() + page_end);
   return page;
 }
 
