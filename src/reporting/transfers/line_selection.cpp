@@ -82,15 +82,21 @@ std::vector<std::uint32_t> select_lines(const LineTable& table, const auth::View
       bases[static_cast<int>(basis)] =
           std::find(filter.bases.begin(), filter.bases.end(), basis) != filter.bases.end() ? 1 : 0;
 
+  // A column no filter asks about is not read at all: the scan's cost is the columns it touches.
+  const bool by_partner = !filter.partners.empty();
+  const bool by_category = !filter.categories.empty();
+  const bool by_year = filter.year_from || filter.year_to;
+  const bool by_basis = !filter.bases.empty();
   std::vector<std::uint32_t> selected;
   const auto n = table.size();
   for (std::size_t i = 0; i < n; ++i) {
     // The read rule first: a line the viewer may not see is not looked at any further.
     if (!seen[table.reporter[i] * 2 + table.restricted[i]]) continue;
-    if (!partners[table.partner[i]] || !categories[table.category[i]]) continue;
-    if (table.year[i] < first_year || table.year[i] > last_year) continue;
+    if (by_partner && !partners[table.partner[i]]) continue;
+    if (by_category && !categories[table.category[i]]) continue;
+    if (by_year && (table.year[i] < first_year || table.year[i] > last_year)) continue;
     if (import_wanted >= 0 && table.is_import[i] != import_wanted) continue;
-    if (!bases[static_cast<int>(table.basis[i])]) continue;
+    if (by_basis && !bases[static_cast<int>(table.basis[i])]) continue;
     if (searching && !in_descriptions[table.description[i]] && !in_comments[table.comment[i]]) continue;
     selected.push_back(static_cast<std::uint32_t>(i));
   }
