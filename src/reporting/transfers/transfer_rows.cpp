@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <bit>
-#include <functional>
-#include <optional>
-#include <utility>
 #include <cmath>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace att::transfers {
@@ -81,7 +81,8 @@ std::optional<std::vector<std::pair<std::uint64_t, std::uint32_t>>> packed_keys(
     return static_cast<unsigned>(std::bit_width(std::max<std::size_t>(count, 1)));
   };
   std::uint64_t max_version = 0;
-  for (const auto& version : table.versions) max_version = std::max(max_version, static_cast<std::uint64_t>(version.version_no));
+  for (const auto& version : table.versions)
+    max_version = std::max(max_version, static_cast<std::uint64_t>(version.version_no));
   std::vector<unsigned> widths;
   unsigned total = 0;
   for (const auto& key : order) {
@@ -117,7 +118,9 @@ std::optional<std::vector<std::pair<std::uint64_t, std::uint32_t>>> packed_keys(
         case RowField::year: part = table.year[line]; break;
         case RowField::direction: part = table.is_import[line]; break;
         case RowField::basis: part = basis_place[static_cast<int>(table.basis[line])]; break;
-        case RowField::version: part = static_cast<std::uint64_t>(table.versions[table.version[line]].version_no); break;
+        case RowField::version:
+          part = static_cast<std::uint64_t>(table.versions[table.version[line]].version_no);
+          break;
         case RowField::items:
         case RowField::value: break;
       }

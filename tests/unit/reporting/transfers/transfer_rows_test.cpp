@@ -1,12 +1,12 @@
 // Pages of lines in the order asked for, on a small table: every page of every order equals the
 // same slice of the whole list sorted plainly by the lines' texts and numbers.
+#include "reporting/transfers/transfer_rows.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <numeric>
 #include <tuple>
-
-#include "reporting/transfers/transfer_rows.hpp"
 
 namespace att::transfers {
 namespace {
@@ -14,8 +14,8 @@ namespace {
 LineTable sample() {
   LineTable table;
   const std::vector<std::tuple<std::string, int, std::string, std::string, std::int64_t>> reports{
-      {"ZAF", 2019, "FRA", "VII.a", 4}, {"BRA", 2021, "ARG", "I", 7},   {"FRA", 2019, "DEU", "II", 1},
-      {"BRA", 2019, "USA", "I", 7},     {"ARG", 2020, "BRA", "VI", 2},   {"FRA", 2021, "BRA", "II", 3}};
+      {"ZAF", 2019, "FRA", "VII.a", 4}, {"BRA", 2021, "ARG", "I", 7},  {"FRA", 2019, "DEU", "II", 1},
+      {"BRA", 2019, "USA", "I", 7},     {"ARG", 2020, "BRA", "VI", 2}, {"FRA", 2021, "BRA", "II", 3}};
   std::int64_t id = 0;
   for (const auto& [reporter, year, partner, category, items] : reports) {
     reports::ReportLine line;
