@@ -277,6 +277,18 @@ std::optional<AnnualReport> load_draft(store::Database& db, const auth::Viewer& 
   return report;
 }
 
+std::vector<DraftSummary> drafts_of(store::Database& db, const auth::Viewer& viewer, const std::string& state) {
+  store::Params params{state};
+  const auto sql =
+      "SELECT r.year, v.created_at, v.line_count FROM report_versions v JOIN reports r ON r.id = v.report_id"
+      " WHERE r.reporting_state = $1 AND r.type = 'annual' AND v.status = 'draft' AND" +
+      readable_by(viewer, params) + " ORDER BY r.year DESC";
+  std::vector<DraftSummary> drafts;
+  for (const auto& row : db.query(sql, params))
+    drafts.push_back({static_cast<int>(row.integer(0)), Timestamp::parse(row.text(1)), row.integer(2)});
+  return drafts;
+}
+
 std::optional<SubmissionReceipt> submit_draft(store::Database& db, const std::string& state, int year, Channel channel,
                                               std::optional<Date> received, std::optional<std::int64_t> by,
                                               const std::string& now) {

@@ -98,6 +98,14 @@ std::int64_t save_draft(store::Database& db, const reports::AnnualReport& report
                         const std::string& now);
 std::optional<reports::AnnualReport> load_draft(store::Database& db, const auth::Viewer& viewer,
                                                 const std::string& state, int year);
+// A State's annual-report drafts that the viewer may see, newest year first: when each was last
+// saved and how many lines it has (the reporting tool's home and its "last saved" line).
+struct DraftSummary {
+  int year = 0;
+  std::optional<Timestamp> saved_at;
+  std::int64_t line_count = 0;
+};
+std::vector<DraftSummary> drafts_of(store::Database& db, const auth::Viewer& viewer, const std::string& state);
 // Turns the draft into the next submitted version; nullopt when there is no draft.
 std::optional<SubmissionReceipt> submit_draft(store::Database& db, const std::string& state, int year, Channel channel,
                                               std::optional<Date> received, std::optional<std::int64_t> by,
