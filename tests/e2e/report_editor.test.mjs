@@ -97,7 +97,7 @@ test('an officer types a line, it is saved, and survives a reload and an ended s
 
     await page.reload();
     const saved = page.locator('#table-export tr.line-row').first();
-    assert.equal(await saved.locator('[data-column=category]').inputValue(), 'VIII.SA.2 · Fusils et carabines');
+    assert.equal(await saved.locator('[data-column=category]').inputValue(), 'VIII.SA.2 · Armes légères : fusils et carabines');
     assert.equal(await saved.locator('[data-column=partner_state]').inputValue(), 'Allemagne');
     assert.equal(await saved.locator('[data-column=items]').inputValue(), '120');
 

@@ -46,13 +46,20 @@ std::string CategoryNames::code_for(const std::string& typed) const {
   const auto cut = text.find(separator);
   const auto head = cut == std::string::npos ? text : text.substr(0, cut);
   const auto folded = fold_name(text);
+  if (folded.empty()) return text;
   const auto folded_head = fold_name(head);
+  // A code or a whole name first; else a part of one name only ("fusils et carabines" in
+  // "Armes légères : fusils et carabines"), never a part that several names share ("fusil").
+  std::set<std::string> partly;
   for (const auto& code : codes_) {
     if (folded_head == fold_name(code)) return code;
-    for (const auto language : {Language::en, Language::fr, Language::es})
-      if (folded == fold_name(catalog_.text(language, label_key(code)))) return code;
+    for (const auto language : all_languages) {
+      const auto label = fold_name(catalog_.text(language, label_key(code)));
+      if (folded == label) return code;
+      if (label.find(folded) != std::string::npos) partly.insert(code);
+    }
   }
-  return text;
+  return partly.size() == 1 ? *partly.begin() : text;
 }
 
 }  // namespace att::web

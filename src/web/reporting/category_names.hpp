@@ -21,9 +21,9 @@ class CategoryNames {
   // How the editor shows a code: "VIII.SA.2 · Rifles and carbines"; a national category or an
   // unknown text as it is.
   [[nodiscard]] std::string shown(const std::string& code, Language language) const;
-  // The code for what was typed: a code, a shown text in any language, or a name in any of the
-  // three languages (case and accents do not matter); otherwise the text as typed, for
-  // validation to report.
+  // The code for what was typed: a code, a shown text in any language, a name in any of the
+  // three languages, or a part of exactly one name (case and accents do not matter); otherwise
+  // the text as typed, for validation to report.
   [[nodiscard]] std::string code_for(const std::string& typed) const;
 
  private:

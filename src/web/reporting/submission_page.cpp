@@ -130,9 +130,10 @@ HttpResponse submit(const AppContext& app, HttpRequest& request) {
     return preview(app, request, *submission, app.catalog.text(language, "reporting.confirm_required"), 400);
   std::optional<Date> received;
   if (submits_on_behalf(request.visit.viewer, submission->state->iso3)) {
-    received = Date::parse(request.form_or_empty("received"));
-    if (!received || *received > today_utc())
+    const auto date = Date::parse(request.form_or_empty("received"));
+    if (!date || *date > today_utc())
       return preview(app, request, *submission, app.catalog.text(language, "errors.received_invalid"), 400);
+    received = *date;
   }
   const auto submitted = submit_state_draft(app, request, submission->state->iso3, submission->year, received);
   if (!submitted)
