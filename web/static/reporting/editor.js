@@ -7,6 +7,8 @@
   const form = document.getElementById("report-editor");
   if (!form) return;
   const key = form.dataset.key;
+  // Not form.action: the form's buttons are named "action", which that property would return.
+  const target = form.getAttribute("action");
   const csrf = form.dataset.csrf;
   const statusLine = document.getElementById("save-status");
   const unsaved = document.getElementById("unsaved-message");
@@ -94,7 +96,7 @@
     const body = serialize();
     statusLine.textContent = words.saving;
     try {
-      const response = await fetch(form.action, {
+      const response = await fetch(target, {
         method: "POST",
         credentials: "same-origin",
         redirect: "manual",

@@ -16,7 +16,7 @@
     const fields = new URLSearchParams(new FormData(form));
     fields.delete("original");
     status.textContent = form.dataset.working;
-    const submitted = await fetch(form.action, {
+    const submitted = await fetch(form.getAttribute("action"), {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
