@@ -117,6 +117,20 @@ test('an officer types a line, it is saved, and survives a reload and an ended s
     await page.goto(`${server.baseUrl}${EDITOR}/preview`);
     assert.match(await page.locator('#visibility-statement').textContent(), /réservé aux États parties/);
     assert.deepEqual(await axeViolations(page), [], 'preview: no serious or critical violation');
+
+    // A nil report for the year due, from the home: each click counted.
+    await page.goto(`${server.baseUrl}/reporting`);
+    let actions = 0;
+    await clickAndWait(page, page.locator('#annual-reports tr[data-year="2025"] button[value="nil:all"]'));
+    actions += 1;
+    assert.equal(new URL(page.url()).pathname, '/reporting/FRA/2025/preview');
+    await page.locator('[name=confirm]').check();
+    actions += 1;
+    await clickAndWait(page, page.locator('#submit-form button[type=submit]'));
+    actions += 1;
+    assert.equal(new URL(page.url()).pathname, '/reports/FRA/2025/receipt');
+    assert.ok(actions <= 3, `a nil report in ${actions} actions`);
+    assert.deepEqual(await axeViolations(page), [], 'receipt: no serious or critical violation');
     await page.screenshot({ path: join(repoRoot, 'build', 'report-editor-375.png'), fullPage: true }).catch(() => {});
     assert.deepEqual(errors, []);
   } finally {

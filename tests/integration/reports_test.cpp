@@ -503,6 +503,14 @@ TEST_P(Reports, AStatesDraftsAreListedForThoseWhoMaySeeThem) {
   EXPECT_EQ(drafts[1].year, 2023);
   EXPECT_EQ(drafts[1].line_count, 2);
   EXPECT_EQ(drafts_of(*db_, viewer({auth::Role::secretariat}), "FRA").size(), 2u);
+  // Every State's drafts, last saved first, for the Secretariat's overview.
+  const auto pending = drafts_of(*db_, viewer({auth::Role::secretariat}), std::nullopt);
+  ASSERT_EQ(pending.size(), 3u);
+  EXPECT_EQ(pending[0].reporting_state, "DEU");
+  EXPECT_EQ(pending[2].year, 2023);
+  const auto own = drafts_of(*db_, french_officer, std::nullopt);
+  ASSERT_EQ(own.size(), 2u) << "an officer's list of every State holds its own State's only";
+  EXPECT_EQ(own[0].reporting_state, "FRA");
   EXPECT_EQ(drafts_of(*db_, french_officer, "DEU").size(), 0u) << "another State's drafts";
   for (const auto& other : {auth::Viewer::anonymous(), viewer({auth::Role::observer}),
                             viewer({auth::Role::state_representative}, "FRA"),

@@ -376,6 +376,14 @@ HttpResponse save_editor(const AppContext& app, HttpRequest& request) {
     report = std::move(previous->second);
     posted.unreadable.clear();
   }
+  // The home's "nil report" button posts no form: the report it makes nil is the one stored.
+  const bool from_home = request.form_or_empty("from") == "home";
+  if (from_home) {
+    auto db = app.pool->acquire();
+    std::optional<Timestamp> saved_at;
+    report = starting_report(*db, request.visit.viewer, *address, saved_at);
+    posted.unreadable.clear();
+  }
   if (action == "nil:all") make_nil(report, {reports::Direction::exports, reports::Direction::imports});
   report.reporting_state = address->state->iso3;
   report.year = address->year;
@@ -414,6 +422,8 @@ HttpResponse save_editor(const AppContext& app, HttpRequest& request) {
   }
   if (action == "add:export" || action == "add:import")
     return HttpResponse::redirect(editor_path(*address) + "?add=" + action.substr(4) + "#table-" + action.substr(4));
+  // From the home, a nil report goes straight to its preview: three steps to submit it.
+  if (from_home) return HttpResponse::redirect(editor_path(*address) + "/preview");
   return HttpResponse::redirect(editor_path(*address) + "#save-status");
 }
 

@@ -108,10 +108,20 @@ HttpResponse secretariat_overview(const AppContext& app, const HttpRequest& requ
          {"href", report_href(summary.reporting_state, summary.year)}});
   }
   const auto waiting = auth::registrations_with_status(*db, auth::RegistrationStatus::pending).size();
+  nlohmann::json drafts = nlohmann::json::array();
+  for (const auto& draft : reporting::drafts_of(*db, request.visit.viewer, std::nullopt)) {
+    const auto* state = app.states->find_by_code(draft.reporting_state);
+    drafts.push_back({{"state", state ? state->name(language) : draft.reporting_state},
+                      {"year", std::to_string(draft.year)},
+                      {"saved", text::format_timestamp(app.catalog, language, draft.saved_at ? draft.saved_at->iso() : "")},
+                      {"href", "/reporting/" + draft.reporting_state + "/" + std::to_string(draft.year)}});
+  }
   return render_page(app, request, choice, "reporting/overview",
                      {{"title", app.catalog.text(language, "reporting.overview_title")},
                       {"submissions", submissions},
                       {"has_submissions", !submissions.empty()},
+                      {"drafts", drafts},
+                      {"has_drafts", !drafts.empty()},
                       {"applications", app.catalog.text(language, "reporting.applications_waiting",
                                                         {{"count", std::to_string(waiting)}})}});
 }

@@ -57,10 +57,11 @@ std::optional<std::vector<std::string>> header_columns(const std::vector<std::st
 // "autorisé", "Autorizado", "actual" -> the basis's code; anything else as typed.
 std::string basis_code(const std::string& cell, const text::Catalog& catalog) {
   const auto folded = fold_name(cell);
-  for (const auto* basis : {"authorized", "actual"}) {
+  for (const auto& [basis, key] : {std::pair{"authorized", "reports.basis_authorized"},
+                                   std::pair{"actual", "reports.basis_actual"}}) {
     if (folded == basis) return basis;
     for (const auto language : all_languages)
-      if (folded == fold_name(catalog.text(language, std::string("reports.basis_") + basis))) return basis;
+      if (folded == fold_name(catalog.text(language, key))) return basis;
   }
   return cell;
 }

@@ -152,6 +152,7 @@ TEST_F(ReportingPages, TheSecretariatSeesTheOverviewAndAnyStatesDrafts) {
   ASSERT_EQ(overview.status, 200);
   EXPECT_NE(element_text(overview.body, "recent-submissions").find("France · 2022"), std::string::npos);
   EXPECT_NE(element_text(overview.body, "applications").find("Applications waiting for review: 0"), std::string::npos);
+  EXPECT_NE(element_text(overview.body, "pending-drafts").find("France · 2023"), std::string::npos);
   const auto france = secretariat.get("/reporting?state=France");
   EXPECT_NE(france.body.find("Reporting: France"), std::string::npos);
   const auto editor = secretariat.get("/reporting/FRA/2023");
@@ -223,6 +224,11 @@ TEST_F(ReportingPages, ANilReportIsSubmittedAfterItsPreviewAndConfirmation) {
   EXPECT_EQ(draft["nil_imports"], true);
   EXPECT_TRUE(lines_of(draft).empty()) << "a nil report has no lines";
 
+  // The home's button does the same in one step and goes on to the preview.
+  officer.get("/reporting");
+  const auto from_home = officer.post("/reporting/FRA/2024", {{"from", "home"}, {"action", "nil:all"}});
+  EXPECT_EQ(from_home.header("location"), "/reporting/FRA/2024/preview");
+  EXPECT_EQ(draft_of(officer, "FRA", 2024)["contact"]["name"], "A. Officer") << "the stored draft, made nil, not a blank one";
   const auto preview = officer.get("/reporting/FRA/2024/preview");
   ASSERT_EQ(preview.status, 200) << preview.body.substr(0, 300);
   EXPECT_NE(element_text(preview.body, "nothing-public").find("Nothing"), std::string::npos)
