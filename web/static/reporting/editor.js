@@ -114,6 +114,9 @@
         unsaved.hidden = true;
         // Only what the server now holds may be forgotten here.
         if (serialize() === body) localStorage.removeItem(key);
+      } else {
+        // Refused (a control character): the findings say where; the edit stays kept here.
+        statusLine.textContent = "";
       }
     } catch (e) {
       statusLine.textContent = "";
