@@ -94,7 +94,19 @@ test('an officer types a line, it is saved, and survives a reload and an ended s
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.width, `the page itself does not scroll sideways (${width} px)`);
 
+    // Duplicated in place (the copy right after its row, renumbered), then deleted again.
+    await row.locator('button[data-act=duplicate]').click();
+    const rows = page.locator('#table-export tr.line-row');
+    assert.equal(await rows.count(), 2);
+    assert.equal(await rows.nth(1).locator('[data-column=partner_state]').inputValue(), 'Allemagne');
+    assert.equal(await rows.nth(1).locator('[data-column=items]').getAttribute('name'), 'l1.items');
+    await rows.nth(1).locator('button[data-act=delete]').click();
+    assert.equal(await rows.count(), 1);
+    // Saved once the copy kept in the browser is dropped: the server holds exactly that form.
+    await page.waitForFunction(() => !localStorage.getItem(document.getElementById('report-editor').dataset.key));
+
     await page.reload();
+    assert.equal(await page.locator('#table-export tr.line-row').count(), 1, 'the deleted copy is not saved');
     const saved = page.locator('#table-export tr.line-row').first();
     assert.equal(await saved.locator('[data-column=category]').inputValue(), 'VIII.SA.2 · Armes légères : fusils et carabines');
     assert.equal(await saved.locator('[data-column=partner_state]').inputValue(), 'Allemagne');
