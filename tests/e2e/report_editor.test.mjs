@@ -91,6 +91,7 @@ test('an officer types a line, it is saved, and survives a reload and an ended s
     await page.locator('#save-status').filter({ hasText: /Dernier enregistrement/ }).waitFor();
     assert.match(await page.locator('#totals-export').textContent(), /120/, 'the category total follows');
     assert.deepEqual(await axeViolations(page), [], 'editor: no serious or critical violation');
+    await page.screenshot({ path: join(repoRoot, 'build', 'report-editor-375.png'), fullPage: true }).catch(() => {});
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.width, `the page itself does not scroll sideways (${width} px)`);
 
@@ -143,7 +144,7 @@ test('an officer types a line, it is saved, and survives a reload and an ended s
     assert.equal(new URL(page.url()).pathname, '/reports/FRA/2025/receipt');
     assert.ok(actions <= 3, `a nil report in ${actions} actions`);
     assert.deepEqual(await axeViolations(page), [], 'receipt: no serious or critical violation');
-    await page.screenshot({ path: join(repoRoot, 'build', 'report-editor-375.png'), fullPage: true }).catch(() => {});
+    await page.screenshot({ path: join(repoRoot, 'build', 'report-receipt-375.png'), fullPage: true }).catch(() => {});
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
