@@ -261,6 +261,23 @@ std::optional<AnnualReport> load_draft(store::Database& db, const auth::Viewer& 
   return report;
 }
 
+std::vector<DraftSummary> drafts_of(store::Database& db, const auth::Viewer& viewer,
+                                    const std::optional<std::string>& state) {
+  store::Params params;
+  std::string sql =
+      "SELECT r.reporting_state, r.year, v.created_at, v.line_count FROM report_versions v"
+      " JOIN reports r ON r.id = v.report_id WHERE r.type = 'annual' AND v.status = 'draft'";
+  if (state) {
+    params.emplace_back(*state);
+    sql += " AND r.reporting_state = $1";
+  }
+  sql += " AND" + readable_by(viewer, params) + (state ? " ORDER BY r.year DESC" : " ORDER BY v.created_at DESC, r.reporting_state");
+  std::vector<DraftSummary> drafts;
+  for (const auto& row : db.query(sql, params))
+    drafts.push_back({row.text(0), static_cast<int>(row.integer(1)), Timestamp::parse(row.text(2)), row.integer(3)});
+  return drafts;
+}
+
 std::optional<SubmissionReceipt> submit_draft(store::Database& db, const std::string& state, int year, Channel channel,
                                               std::optional<Date> received, std::optional<std::int64_t> by,
                                               const std::string& now) {

@@ -98,6 +98,17 @@ std::int64_t save_draft(store::Database& db, const reports::AnnualReport& report
                         const std::string& now);
 std::optional<reports::AnnualReport> load_draft(store::Database& db, const auth::Viewer& viewer,
                                                 const std::string& state, int year);
+// Annual-report drafts that the viewer may see, of one State (newest year first) or of every
+// State (last saved first): when each was last saved and how many lines it has (the reporting
+// tool's home, its "last saved" line, the Secretariat's drafts pending).
+struct DraftSummary {
+  std::string reporting_state;
+  int year = 0;
+  std::optional<Timestamp> saved_at;
+  std::int64_t line_count = 0;
+};
+std::vector<DraftSummary> drafts_of(store::Database& db, const auth::Viewer& viewer,
+                                    const std::optional<std::string>& state);
 // Turns the draft into the next submitted version; nullopt when there is no draft.
 std::optional<SubmissionReceipt> submit_draft(store::Database& db, const std::string& state, int year, Channel channel,
                                               std::optional<Date> received, std::optional<std::int64_t> by,

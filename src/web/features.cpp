@@ -5,6 +5,7 @@
 #include "web/compliance/feature.hpp"
 #include "web/health/feature.hpp"
 #include "web/home/feature.hpp"
+#include "web/reporting/feature.hpp"
 #include "web/reports/feature.hpp"
 #include "web/states/feature.hpp"
 #include "web/transfers/feature.hpp"
@@ -12,12 +13,12 @@
 namespace att::web {
 
 // A new feature is a folder under src/web with its `Feature` and one line here. The menu reads
-// by the entries' positions: home 10, States 20, reports 30, API 40, restricted area 50,
+// by the entries' positions: home 10, States 20, reports 30, reporting 35, API 40, restricted area 50,
 // registrations 60, users 70, audit log 80, account 90.
 const std::vector<Feature>& features() {
   static const std::vector<Feature> all{
       health_feature(), states_feature(), home_feature(), accounts_feature(), admin_feature(), reports_feature(),
-      compliance_feature(), transfers_feature(),
+      compliance_feature(), transfers_feature(), reporting_feature(),
   };
   return all;
 }

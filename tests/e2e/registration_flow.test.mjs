@@ -240,7 +240,9 @@ test('a reporting officer of France applies in French, is approved and signs in 
       await page.locator('[name=code]').fill(next.code);
       response = await clickAndWait(page, page.getByRole('button', { name: 'Vérifier' }));
       assert.equal(response.status(), 200);
-      assert.equal(new URL(page.url()).pathname, '/account');
+      // A reporting officer lands on the reporting tool's home.
+      assert.equal(new URL(page.url()).pathname, '/reporting');
+      await page.goto(`${server.baseUrl}/account`);
       assert.equal(await heading(page), 'Mon compte');
       const identity = await page.locator('main hgroup p').textContent();
       assert.match(identity, new RegExp(applicant.name));

@@ -64,6 +64,15 @@ HttpResult Browser::post(const std::string& target, std::vector<std::pair<std::s
               "\r\n\r\n" + body);
 }
 
+HttpResult Browser::post_from_script(const std::string& target,
+                                     const std::vector<std::pair<std::string, std::string>>& fields) {
+  const auto body = form_encode(fields);
+  return send("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + cookie_header() +
+              "X-CSRF-Token: " + csrf_token_ + "\r\nAccept: application/json\r\n"
+              "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + std::to_string(body.size()) +
+              "\r\n\r\n" + body);
+}
+
 HttpResult Browser::send_json(const std::string& method, const std::string& target, const std::string& json) {
   return send(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + cookie_header() +
               "X-CSRF-Token: " + csrf_token_ + "\r\nContent-Type: application/json\r\nContent-Length: " +

@@ -20,6 +20,10 @@ class Browser {
   HttpResult post(const std::string& target, std::vector<std::pair<std::string, std::string>> fields,
                   bool add_csrf = true);
 
+  // A form posted by a page's script (editor autosave): the fields, the X-CSRF-Token header, and
+  // an answer asked for in JSON.
+  HttpResult post_from_script(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields);
+
   // A JSON request as a page's script would send it: cookies and the X-CSRF-Token header.
   HttpResult send_json(const std::string& method, const std::string& target, const std::string& json);
 

@@ -471,6 +471,54 @@ TEST_P(Reports, StreamedImportListsFindingsInReportOrderUpToTheLimit) {
   }
 }
 
+// The reporting tool's list of a State's drafts: each with when it was last saved and its lines,
+// for the State's own officers and the Secretariat only (the read rule, inside the query).
+TEST_P(Reports, AStatesDraftsAreListedForThoseWhoMaySeeThem) {
+  reports::AnnualReport report;
+  report.reporting_state = "FRA";
+  report.template_id = "annual-2021";
+  reports::ReportLine line;
+  line.category = "I";
+  line.partner_state = "BEL";
+  line.items = 1;
+  {
+    store::Transaction transaction(*db_);
+    report.year = 2023;
+    report.lines = {line, line};
+    save_draft(*db_, report, std::nullopt, "2024-03-01T10:00:00Z");
+    report.year = 2024;
+    report.lines = {line};
+    save_draft(*db_, report, std::nullopt, "2025-02-01T09:30:00Z");
+    report.reporting_state = "DEU";
+    save_draft(*db_, report, std::nullopt, "2025-02-02T09:30:00Z");
+    transaction.commit();
+  }
+  const auto french_officer = viewer({auth::Role::state_representative, auth::Role::reporting_officer}, "FRA");
+  const auto drafts = drafts_of(*db_, french_officer, "FRA");
+  ASSERT_EQ(drafts.size(), 2u);
+  EXPECT_EQ(drafts[0].year, 2024) << "newest year first";
+  EXPECT_EQ(drafts[0].line_count, 1);
+  ASSERT_TRUE(drafts[0].saved_at.has_value());
+  EXPECT_EQ(drafts[0].saved_at->iso(), "2025-02-01T09:30:00Z");
+  EXPECT_EQ(drafts[1].year, 2023);
+  EXPECT_EQ(drafts[1].line_count, 2);
+  EXPECT_EQ(drafts_of(*db_, viewer({auth::Role::secretariat}), "FRA").size(), 2u);
+  // Every State's drafts, last saved first, for the Secretariat's overview.
+  const auto pending = drafts_of(*db_, viewer({auth::Role::secretariat}), std::nullopt);
+  ASSERT_EQ(pending.size(), 3u);
+  EXPECT_EQ(pending[0].reporting_state, "DEU");
+  EXPECT_EQ(pending[2].year, 2023);
+  const auto own = drafts_of(*db_, french_officer, std::nullopt);
+  ASSERT_EQ(own.size(), 2u) << "an officer's list of every State holds its own State's only";
+  EXPECT_EQ(own[0].reporting_state, "FRA");
+  EXPECT_EQ(drafts_of(*db_, french_officer, "DEU").size(), 0u) << "another State's drafts";
+  for (const auto& other : {auth::Viewer::anonymous(), viewer({auth::Role::observer}),
+                            viewer({auth::Role::state_representative}, "FRA"),
+                            viewer({auth::Role::state_representative, auth::Role::reporting_officer}, "DEU"),
+                            viewer({auth::Role::administrator})})
+    EXPECT_TRUE(drafts_of(*db_, other, "FRA").empty()) << other.email << " " << other.roles.size();
+}
+
 INSTANTIATE_TEST_SUITE_P(BothDatabases, Reports, ::testing::ValuesIn(testing::database_kinds()),
                          [](const auto& test_info) { return test_info.param; });
 

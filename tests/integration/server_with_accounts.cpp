@@ -62,7 +62,9 @@ Browser ServerWithAccounts::signed_in(const std::string& kind) {
   if (!asks_for_code || !person.second_factor) return browser;
   browser.get("/sign-in/second-factor");
   const auto verified = browser.post("/sign-in/second-factor", {{"code", totp_code_now(kind)}});
-  EXPECT_EQ(verified.header("location"), "/account") << kind << ": " << verified.body.substr(0, 300);
+  // Those who report land on the reporting tool's home, everyone else on their account.
+  const bool reports = person.roles.contains(auth::Role::reporting_officer) || person.roles.contains(auth::Role::secretariat);
+  EXPECT_EQ(verified.header("location"), reports ? "/reporting" : "/account") << kind << ": " << verified.body.substr(0, 300);
   return browser;
 }
 

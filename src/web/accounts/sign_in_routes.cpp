@@ -26,6 +26,12 @@ const std::string& dummy_hash() {
   return hash;
 }
 
+// The page to go back to after signing in, when the request names one of this site ("" if not).
+std::string return_path_given(const HttpRequest& request) {
+  const auto next = request.query("next").value_or(request.form_or_empty("next"));
+  return is_same_origin_path(next) ? next : std::string();
+}
+
 FormPage sign_in_form(const AppContext& app, const HttpRequest& request, const std::string& email,
                       const std::string& error) {
   const auto language = language_of(request);
@@ -34,8 +40,7 @@ FormPage sign_in_form(const AppContext& app, const HttpRequest& request, const s
   page.fields = {
       {"email", t("auth.email"), "email", email, "username", {}, {}, true, 254, {}},
       {"password", t("auth.password"), "password", {}, "current-password", {}, {}, true, 256, {}},
-      {"next", {}, "hidden", safe_return_path(request.query("next").value_or(request.form_or_empty("next"))), {}, {},
-       {}, false, 500, {}},
+      {"next", {}, "hidden", return_path_given(request), {}, {}, {}, false, 500, {}},
   };
   page.links = {{"/forgot-password", t("auth.forgot_link")}, {"/register", t("auth.register_link")}};
   return page;
@@ -46,7 +51,8 @@ FormPage second_factor_form(const AppContext& app, const HttpRequest& request, c
   const auto t = [&](const char* key) { return app.catalog.text(language, key); };
   FormPage page{t("auth.second_factor_title"), t("auth.second_factor_intro"), "/sign-in/second-factor",
                 t("auth.verify"), {}, error, {}, {}};
-  page.fields = {{"code", t("auth.code"), "text", {}, "one-time-code", t("auth.code_help"), {}, true, 20, {}}};
+  page.fields = {{"code", t("auth.code"), "text", {}, "one-time-code", t("auth.code_help"), {}, true, 20, {}},
+                 {"next", {}, "hidden", return_path_given(request), {}, {}, {}, false, 500, {}}};
   return page;
 }
 
@@ -112,7 +118,10 @@ HttpResponse sign_in(const AppContext& app, HttpRequest& request) {
     start_session(app, *db, request, stored->account.id, false);
     auth::append_audit(*db, audit_entry(request, stored->account.id, email, "sign_in_password_ok"), utc_timestamp(now));
     transaction.commit();
-    return HttpResponse::redirect("/sign-in/second-factor");
+    // The page asked for before signing in is carried through the second step.
+    const auto next = request.form_or_empty("next");
+    return HttpResponse::redirect("/sign-in/second-factor" +
+                                  (is_same_origin_path(next) ? "?next=" + percent_encode(next) : std::string()));
   }
   complete_sign_in(app, *db, request, attempt, stored->account.id, now);
   auth::append_audit(*db, audit_entry(request, stored->account.id, email, "sign_in"), utc_timestamp(now));
@@ -121,6 +130,13 @@ HttpResponse sign_in(const AppContext& app, HttpRequest& request) {
   if (std::any_of(roles.begin(), roles.end(), auth::requires_second_factor))
     return HttpResponse::redirect("/account/two-factor");
   return HttpResponse::redirect(safe_return_path(request.form_or_empty("next")));
+}
+
+// Where a person lands after signing in when no page was asked for: those who report (officers,
+// the Secretariat) on the reporting tool's home, everyone else on their account.
+std::string landing_page(const std::set<auth::Role>& roles) {
+  return roles.contains(auth::Role::reporting_officer) || roles.contains(auth::Role::secretariat) ? "/reporting"
+                                                                                                 : "/account";
 }
 
 // A session that has passed the password but not yet the code.
@@ -171,7 +187,8 @@ HttpResponse verify_second_factor(const AppContext& app, HttpRequest& request) {
   auth::append_audit(*db, audit_entry(request, stored->account.id, attempt.email, "sign_in", {}, method),
                      utc_timestamp(now));
   transaction.commit();
-  return HttpResponse::redirect("/account");
+  const auto next = request.form_or_empty("next");
+  return HttpResponse::redirect(is_same_origin_path(next) ? next : landing_page(stored->account.roles));
 }
 
 HttpResponse sign_out(const AppContext& app, HttpRequest& request) {

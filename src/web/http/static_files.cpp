@@ -18,6 +18,9 @@ constexpr Asset assets[] = {
     {"/static/app.css", "static/app.css", "text/css; charset=utf-8"},
     {"/static/vendor/pico.min.css", "node_modules/@picocss/pico/css/pico.min.css", "text/css; charset=utf-8"},
     {"/static/vendor/htmx.min.js", "node_modules/htmx.org/dist/htmx.min.js", "text/javascript; charset=utf-8"},
+    {"/static/reporting/reporting.css", "static/reporting/reporting.css", "text/css; charset=utf-8"},
+    {"/static/reporting/editor.js", "static/reporting/editor.js", "text/javascript; charset=utf-8"},
+    {"/static/reporting/submit.js", "static/reporting/submit.js", "text/javascript; charset=utf-8"},
 };
 
 }  // namespace

@@ -10,10 +10,11 @@
 #include "web/http/api_errors.hpp"
 #include "web/kit/guard.hpp"
 #include "web/kit/request_params.hpp"
+#include "web/reports/draft_submission.hpp"
 #include "web/reports/report_address.hpp"
 #include "web/reports/report_api_views.hpp"
-#include "web/reports/report_notices.hpp"
 #include "web/reports/report_paths.hpp"
+#include "web/reports/version_recall.hpp"
 
 namespace att::web {
 
@@ -208,54 +209,35 @@ HttpResponse submit_draft(const AppContext& app, HttpRequest& request) {
   if (!address) return address.error();
   if (auto refusal = refuse_unless(app, request, auth::Permission::submit_reports, address->state))
     return std::move(*refusal);
-  auto db = app.pool->acquire();
-  const auto draft = reporting::load_draft(*db, request.visit.viewer, address->state, address->year);
-  if (!draft) return api_error(404, "draft_not_found", app.catalog.text(language, "errors.draft_not_found"));
-  const auto* report_template = app.templates->by_id(draft->template_id);
-  if (!report_template) return api_error(409, "template_gone", draft->template_id);
-  const auto result = reports::validate(*draft, *report_template, *app.states, {today_utc(), reports::Stage::submission});
-  if (result.has_errors()) {
-    return api_error(422, "report_has_errors", app.catalog.text(language, "errors.report_has_errors"),
-                     {{"findings", findings_json(app, language, result)}});
-  }
-  // The Secretariat enters reports received by e-mail; States submit online.
-  const auto& viewer = request.visit.viewer;
-  const bool on_behalf = viewer.has(auth::Role::secretariat) && viewer.state_iso3 != address->state;
   std::optional<Date> received;
   if (const auto text = request.query("received")) {
     const auto parsed = Date::parse(*text);
-    if (!parsed || !on_behalf) return api_error(400, "invalid_date", app.catalog.text(language, "errors.received_invalid"));
+    if (!parsed || !submits_on_behalf(request.visit.viewer, address->state))
+      return api_error(400, "invalid_date", app.catalog.text(language, "errors.received_invalid"));
     received = *parsed;
   }
-  const auto now = utc_timestamp_now();
-  store::Transaction transaction(*db);
-  std::optional<reporting::SubmissionReceipt> receipt;
-  try {
-    receipt = reporting::submit_draft(*db, address->state, address->year,
-                                      on_behalf ? reporting::Channel::email : reporting::Channel::online, received,
-                                      viewer.user_id, now);
-  } catch (const reporting::SubmissionRefused& refusal) {
-    return api_error(422, "report_has_errors", app.catalog.text(language, "errors.report_has_errors"),
-                     {{"findings", problems_json(app.catalog, language, {refusal.problem()})}});
+  const auto submitted = submit_state_draft(app, request, address->state, address->year, received);
+  if (!submitted) {
+    switch (submitted.error().kind) {
+      case SubmissionFailure::Kind::no_draft:
+        return api_error(404, "draft_not_found", app.catalog.text(language, "errors.draft_not_found"));
+      case SubmissionFailure::Kind::template_gone:
+        return api_error(409, "template_gone", submitted.error().template_id);
+      case SubmissionFailure::Kind::has_errors:
+        return api_error(422, "report_has_errors", app.catalog.text(language, "errors.report_has_errors"),
+                         {{"findings", problems_json(app.catalog, language, submitted.error().problems)}});
+    }
   }
-  auth::append_audit(*db, audit_entry(request, "report_submitted",
-                                      "report:" + address->state + "/" + std::to_string(address->year),
-                                      "version " + std::to_string(receipt->version_no)),
-                     now);
-  reporting::notify(*db, notice_writer(app),
-                    {receipt->amended ? reports::Transition::amend : reports::Transition::submit, address->state,
-                     address->year, receipt->version_no, received ? received->iso() : now.substr(0, 10),
-                     receipt->content_hash, ""});
-  transaction.commit();
+  const auto& receipt = submitted->receipt;
   return HttpResponse::json(201, json_text({{"receipt",
                                              {{"reporting_state", address->state},
                                               {"year", address->year},
-                                              {"version", receipt->version_no},
-                                              {"amends_earlier_version", receipt->amended},
-                                              {"channel", on_behalf ? "email" : "online"},
-                                              {"received", received ? received->iso() : now.substr(0, 10)},
-                                              {"submitted_at", now},
-                                              {"content_hash", receipt->content_hash}}}}));
+                                              {"version", receipt.version_no},
+                                              {"amends_earlier_version", receipt.amended},
+                                              {"channel", std::string(to_string(submitted->channel))},
+                                              {"received", submitted->received},
+                                              {"submitted_at", submitted->submitted_at},
+                                              {"content_hash", receipt.content_hash}}}}));
 }
 
 HttpResponse recall(const AppContext& app, HttpRequest& request) {
@@ -268,20 +250,10 @@ HttpResponse recall(const AppContext& app, HttpRequest& request) {
   const auto reason = document->is_object() && document->contains("reason") && (*document)["reason"].is_string()
                           ? (*document)["reason"].get<std::string>()
                           : std::string();
-  if (reason.size() < 3 || reason.size() > 2000)
+  if (!acceptable_recall_reason(reason))
     return api_error(400, "reason_required", app.catalog.text(language, "admin.reason_required"));
-  auto db = app.pool->acquire();
-  const auto now = utc_timestamp_now();
-  store::Transaction transaction(*db);
-  const auto version = reporting::recall_current(*db, address->state, address->year, reason, now);
+  const auto version = recall_version(app, request, address->state, address->year, reason);
   if (!version) return api_error(404, "report_not_found", app.catalog.text(language, "errors.report_not_found"));
-  auth::append_audit(*db, audit_entry(request, "report_recalled",
-                                      "report:" + address->state + "/" + std::to_string(address->year),
-                                      "version " + std::to_string(*version) + ": " + reason),
-                     now);
-  reporting::notify(*db, notice_writer(app),
-                    {reports::Transition::recall, address->state, address->year, *version, now.substr(0, 10), "", reason});
-  transaction.commit();
   return HttpResponse::json(200, json_text({{"recalled_version", *version}}));
 }
 

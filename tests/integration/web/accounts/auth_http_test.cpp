@@ -366,7 +366,8 @@ TEST_F(AuthHttp, SecondFactorCodeCannotBeReplayedOrGuessed) {
   first.get("/sign-in/second-factor");
   EXPECT_EQ(first.post("/sign-in/second-factor", {{"code", "000000"}}).status, 400);
   const auto code = totp_code_now("secretariat");
-  EXPECT_EQ(first.post("/sign-in/second-factor", {{"code", code}}).header("location"), "/account");
+  EXPECT_EQ(first.post("/sign-in/second-factor", {{"code", code}}).header("location"), "/reporting")
+      << "the Secretariat lands on the reporting tool's overview";
   EXPECT_EQ(first.get("/admin/audit").status, 200);
 
   Browser second(server_->port());

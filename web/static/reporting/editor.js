@@ -1,0 +1,250 @@
+// The annual report editor without page reloads: rows are added, duplicated and deleted in
+// place, the whole form is saved as the draft a moment after each change, and every change is
+// first kept in this browser (localStorage), so that a closed tab or an expired session loses
+// nothing: the next visit to the page restores what was not saved and saves it.
+(() => {
+  "use strict";
+  const form = document.getElementById("report-editor");
+  if (!form) return;
+  const key = form.dataset.key;
+  // Not form.action: the form's buttons are named "action", which that property would return.
+  const target = form.getAttribute("action");
+  const csrf = form.dataset.csrf;
+  const statusLine = document.getElementById("save-status");
+  const unsaved = document.getElementById("unsaved-message");
+  const words = document.getElementById("saved-template").dataset;
+  const template = document.getElementById("line-template");
+  let timer = null;
+  let saving = false;
+  let again = false;
+
+  const serialize = () => {
+    const data = new URLSearchParams(new FormData(form));
+    data.delete("csrf_token");
+    return data.toString();
+  };
+
+  const rows = () => Array.from(form.querySelectorAll("tr.line-row"));
+
+  // Names follow the document order, exports first, as the server numbers lines.
+  const renumber = () => {
+    rows().forEach((row, i) => {
+      row.dataset.row = String(i);
+      row.querySelector(".row-number").textContent = String(i + 1);
+      row.querySelectorAll("[data-column]").forEach((field) => {
+        const column = field.dataset.column;
+        field.name = `l${i}.${column}`;
+        if (column === "direction") return;
+        field.id = `f-l${i}-${column}`;
+        if (field.dataset.label) field.setAttribute("aria-label", `${field.dataset.label} · ${i + 1}`);
+      });
+    });
+  };
+
+  const newRow = (direction) => {
+    const row = template.content.querySelector("tr").cloneNode(true);
+    row.querySelector('[data-column="direction"]').value = direction;
+    row.querySelectorAll(".field-error").forEach((e) => e.remove());
+    return row;
+  };
+
+  const keepLocally = () => {
+    try {
+      localStorage.setItem(key, JSON.stringify({ data: serialize(), at: Date.now() }));
+    } catch (e) {
+      /* storage full or refused: the server copy still follows */
+    }
+  };
+
+  const showFindings = (answer) => {
+    form.querySelectorAll(".field-error").forEach((e) => e.remove());
+    form.querySelectorAll("[aria-invalid]").forEach((e) => {
+      e.removeAttribute("aria-invalid");
+      e.removeAttribute("aria-describedby");
+    });
+    for (const [id, messages] of Object.entries(answer.fields || {})) {
+      const field = document.getElementById(id);
+      if (!field) continue;
+      const note = document.createElement("small");
+      note.className = "field-error";
+      note.id = `${id}-error`;
+      note.textContent = messages.join(" ");
+      field.insertAdjacentElement("afterend", note);
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute("aria-describedby", note.id);
+    }
+    document.getElementById("errors-count").textContent = String(answer.errors);
+    const general = document.getElementById("general-findings");
+    general.replaceChildren(...(answer.general || []).map((m) => Object.assign(document.createElement("li"), { textContent: m })));
+    document.getElementById("findings-summary").hidden = !answer.errors && !(answer.general || []).length;
+  };
+
+  const showTotals = (direction, totals) => {
+    const body = document.querySelector(`#totals-${direction} tbody`);
+    if (!body) return;
+    body.replaceChildren(...totals.map((t) => {
+      const tr = document.createElement("tr");
+      const th = Object.assign(document.createElement("th"), { scope: "row", textContent: t.category });
+      tr.append(th, ...[t.lines, t.items, t.values].map((v) => Object.assign(document.createElement("td"), { textContent: v })));
+      return tr;
+    }));
+  };
+
+  const save = async () => {
+    if (saving) { again = true; return; }
+    saving = true;
+    const body = serialize();
+    statusLine.textContent = words.saving;
+    try {
+      const response = await fetch(target, {
+        method: "POST",
+        credentials: "same-origin",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json", "X-CSRF-Token": csrf },
+        body,
+      });
+      const json = (response.headers.get("content-type") || "").includes("application/json");
+      if (!json || response.status === 401 || response.status === 403) throw new Error("not saved");
+      const answer = await response.json();
+      showFindings(answer);
+      showTotals("export", answer.exports || []);
+      showTotals("import", answer.imports || []);
+      if (answer.saved) {
+        statusLine.textContent = words.saved.replace("{time}", answer.saved_at);
+        unsaved.hidden = true;
+        // Only what the server now holds may be forgotten here.
+        if (serialize() === body) localStorage.removeItem(key);
+      } else {
+        // Refused (a control character): the findings say where; the edit stays kept here.
+        statusLine.textContent = "";
+      }
+    } catch (e) {
+      statusLine.textContent = "";
+      unsaved.hidden = false;
+    } finally {
+      saving = false;
+      if (again) { again = false; save(); }
+    }
+  };
+
+  const changed = () => {
+    keepLocally();
+    clearTimeout(timer);
+    timer = setTimeout(save, 700);
+  };
+
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", (event) => {
+    const action = event.submitter ? event.submitter.value : "save";
+    if (action !== "save") {
+      // A shortcut (nil report, last year's report, pasted rows) is worked out by the server,
+      // which saves the form with it: what is kept here would undo it on the next page.
+      clearTimeout(timer);
+      localStorage.removeItem(key);
+      return;
+    }
+    event.preventDefault();
+    clearTimeout(timer);
+    save();
+  });
+
+  // The workbook goes to the reports API as it is; the page then shows the draft it made.
+  const upload = document.getElementById("workbook-upload");
+  if (upload) {
+    upload.hidden = false;
+    const result = document.getElementById("workbook-result");
+    document.getElementById("workbook-file").addEventListener("change", async (event) => {
+      const file = event.target.files[0];
+      if (!file) return;
+      result.textContent = words.saving;
+      try {
+        const response = await fetch(upload.dataset.url, {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "Content-Type": file.type || "application/octet-stream", "X-CSRF-Token": csrf, Accept: "application/json" },
+          body: file,
+        });
+        const answer = await response.json();
+        if (response.ok) {
+          localStorage.removeItem(key);
+          window.location.reload();
+          return;
+        }
+        const problems = (answer.error && answer.error.details && answer.error.details.problems) || [];
+        result.textContent = [answer.error ? answer.error.message : "", ...problems.map((p) => `${p.cell || ""} ${p.message}`)].join(" · ");
+      } catch (e) {
+        result.textContent = "";
+        unsaved.hidden = false;
+      }
+    });
+  }
+
+  form.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-act]");
+    if (!button) return;
+    event.preventDefault();
+    const act = button.dataset.act;
+    if (act === "add") {
+      const section = button.closest("section.report-table");
+      const row = newRow(section.dataset.direction);
+      section.querySelector("table.lines tbody").append(row);
+      renumber();
+      row.querySelector("input[type=text]").focus();
+    } else {
+      const row = button.closest("tr");
+      if (act === "duplicate") {
+        const copy = row.cloneNode(true);
+        copy.querySelectorAll(".field-error").forEach((e) => e.remove());
+        const from = row.querySelectorAll("input, select");
+        copy.querySelectorAll("input, select").forEach((field, i) => { field.value = from[i].value; });
+        row.after(copy);
+        renumber();
+        copy.querySelector("input[type=text]").focus();
+      } else if (act === "delete") {
+        const next = row.nextElementSibling || row.closest("section").querySelector("button[data-act=add]");
+        row.remove();
+        renumber();
+        (next.querySelector ? next.querySelector("input[type=text]") || next : next).focus();
+      }
+    }
+    changed();
+  });
+
+  // Edits kept in this browser and never saved (the tab closed, the session ended): put them
+  // back in the form and save them now.
+  const restore = () => {
+    let kept = null;
+    try { kept = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { kept = null; }
+    if (!kept || !kept.data || kept.data === serialize()) return;
+    const data = new URLSearchParams(kept.data);
+    const lines = new Map();
+    for (const [name, value] of data) {
+      const match = /^l(\d+)\.(.+)$/.exec(name);
+      if (match) {
+        if (!lines.has(match[1])) lines.set(match[1], {});
+        lines.get(match[1])[match[2]] = value;
+      }
+    }
+    form.querySelectorAll("table.lines tbody").forEach((body) => body.replaceChildren());
+    [...lines.keys()].sort((a, b) => a - b).forEach((index) => {
+      const values = lines.get(index);
+      const direction = values.direction === "import" ? "import" : "export";
+      const row = newRow(direction);
+      row.querySelectorAll("[data-column]").forEach((field) => {
+        if (field.dataset.column !== "direction") field.value = values[field.dataset.column] || "";
+      });
+      document.querySelector(`#table-${direction} table.lines tbody`).append(row);
+    });
+    renumber();
+    form.querySelectorAll("input, select, textarea").forEach((field) => {
+      if (!field.name || /^l\d+\./.test(field.name) || field.name === "csrf_token") return;
+      if (field.type === "checkbox") field.checked = data.getAll(field.name).includes(field.value);
+      else if (field.type === "radio") field.checked = data.get(field.name) === field.value;
+      else field.value = data.get(field.name) || "";
+    });
+    statusLine.textContent = words.restored;
+    save();
+  };
+  restore();
+})();
