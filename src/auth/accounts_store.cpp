@@ -59,12 +59,12 @@ bool looks_like_email(std::string_view email) {
   });
 }
 
-std::int64_t create_account(store::Database& db, const NewAccount& account, const std::string& now) {
+std::int64_t create_account(store::Database& db, const NewAccount& account, Timestamp now) {
   const auto rows = db.query(
       "INSERT INTO users (email, name, position, state_iso3, password_hash, created_at, updated_at, language)"
       " VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING id",
       {normalize_email(account.email), account.name, account.position, store::nullable(account.state_iso3),
-       account.password_hash, now, account.language});
+       account.password_hash, now.iso(), account.language});
   const auto id = rows.at(0).integer(0);
   set_roles(db, id, account.roles, now);
   return id;
@@ -88,25 +88,25 @@ std::vector<StoredAccount> list_accounts(store::Database& db) {
   return accounts;
 }
 
-void set_password_hash(store::Database& db, std::int64_t id, const std::string& hash, const std::string& now) {
-  db.execute("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3", {hash, now, id});
+void set_password_hash(store::Database& db, std::int64_t id, const std::string& hash, Timestamp now) {
+  db.execute("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3", {hash, now.iso(), id});
 }
 
-void set_active(store::Database& db, std::int64_t id, bool active, const std::string& now) {
-  db.execute("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3", {std::int64_t{active ? 1 : 0}, now, id});
+void set_active(store::Database& db, std::int64_t id, bool active, Timestamp now) {
+  db.execute("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3", {std::int64_t{active ? 1 : 0}, now.iso(), id});
 }
 
-void set_roles(store::Database& db, std::int64_t id, const std::set<Role>& roles, const std::string& now) {
+void set_roles(store::Database& db, std::int64_t id, const std::set<Role>& roles, Timestamp now) {
   db.execute("DELETE FROM user_roles WHERE user_id = $1", {id});
   for (const auto role : roles)
     db.execute("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)", {id, std::string(to_string(role))});
-  db.execute("UPDATE users SET updated_at = $1 WHERE id = $2", {now, id});
+  db.execute("UPDATE users SET updated_at = $1 WHERE id = $2", {now.iso(), id});
 }
 
 void set_totp_secret(store::Database& db, std::int64_t id, const std::optional<std::string>& secret, bool enabled,
-                     const std::string& now) {
+                     Timestamp now) {
   db.execute("UPDATE users SET totp_secret = $1, totp_enabled = $2, totp_last_step = 0, updated_at = $3 WHERE id = $4",
-             {store::nullable(secret), std::int64_t{enabled ? 1 : 0}, now, id});
+             {store::nullable(secret), std::int64_t{enabled ? 1 : 0}, now.iso(), id});
 }
 
 void set_totp_last_step(store::Database& db, std::int64_t id, std::int64_t step) {
@@ -119,11 +119,11 @@ void replace_recovery_codes(store::Database& db, std::int64_t id, const std::vec
     db.execute("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)", {id, digest});
 }
 
-bool use_recovery_code(store::Database& db, std::int64_t id, const std::string& code_digest, const std::string& now) {
+bool use_recovery_code(store::Database& db, std::int64_t id, const std::string& code_digest, Timestamp now) {
   const auto rows = db.query(
       "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL"
       " RETURNING code_hash",
-      {now, id, code_digest});
+      {now.iso(), id, code_digest});
   return !rows.empty();
 }
 

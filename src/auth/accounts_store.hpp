@@ -8,6 +8,7 @@
 
 #include "auth/viewer.hpp"
 #include "store/database.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::auth {
 
@@ -35,22 +36,22 @@ std::string normalize_email(std::string_view email);
 // A plausible address: one @, something on both sides, a dot in the domain, no spaces, <= 254 bytes.
 bool looks_like_email(std::string_view email);
 
-std::int64_t create_account(store::Database& db, const NewAccount& account, const std::string& now);
+std::int64_t create_account(store::Database& db, const NewAccount& account, Timestamp now);
 std::optional<StoredAccount> find_account(store::Database& db, std::int64_t id);
 std::optional<StoredAccount> find_account_by_email(store::Database& db, std::string_view email);
 std::vector<StoredAccount> list_accounts(store::Database& db);
 
-void set_password_hash(store::Database& db, std::int64_t id, const std::string& hash, const std::string& now);
-void set_active(store::Database& db, std::int64_t id, bool active, const std::string& now);
-void set_roles(store::Database& db, std::int64_t id, const std::set<Role>& roles, const std::string& now);
+void set_password_hash(store::Database& db, std::int64_t id, const std::string& hash, Timestamp now);
+void set_active(store::Database& db, std::int64_t id, bool active, Timestamp now);
+void set_roles(store::Database& db, std::int64_t id, const std::set<Role>& roles, Timestamp now);
 void set_totp_secret(store::Database& db, std::int64_t id, const std::optional<std::string>& secret, bool enabled,
-                     const std::string& now);
+                     Timestamp now);
 void set_totp_last_step(store::Database& db, std::int64_t id, std::int64_t step);
 
 // Replaces the account's recovery codes with these digests.
 void replace_recovery_codes(store::Database& db, std::int64_t id, const std::vector<std::string>& code_digests);
 // Marks the code used and returns true if it was a valid unused one.
-bool use_recovery_code(store::Database& db, std::int64_t id, const std::string& code_digest, const std::string& now);
+bool use_recovery_code(store::Database& db, std::int64_t id, const std::string& code_digest, Timestamp now);
 std::int64_t unused_recovery_codes(store::Database& db, std::int64_t id);
 
 }  // namespace att::auth

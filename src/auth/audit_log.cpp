@@ -43,7 +43,7 @@ std::string email_for_audit(std::string_view given) {
   return std::string(looks_like_email(given) ? given : not_an_email_address);
 }
 
-void append_audit(store::Database& db, const AuditEntry& entry, const std::string& now) {
+void append_audit(store::Database& db, const AuditEntry& entry, Timestamp now) {
   // Writers must take turns to extend the chain: SQLite's write lock already orders them;
   // PostgreSQL needs a lock of its own.
   if (db.dialect() == store::Dialect::postgres) db.query("SELECT pg_advisory_xact_lock(7247002)");
@@ -53,11 +53,11 @@ void append_audit(store::Database& db, const AuditEntry& entry, const std::strin
   db.execute(
       "INSERT INTO audit_log (seq, at, actor_user_id, actor, action, target, detail, ip, prev_hash, hash)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-      {seq, now, entry.actor_user_id ? store::Value(*entry.actor_user_id) : store::Value(nullptr), entry.actor,
-       entry.action, entry.target, entry.detail, entry.ip, prev_hash, chained_hash(seq, now, entry, prev_hash)});
+      {seq, now.iso(), entry.actor_user_id ? store::Value(*entry.actor_user_id) : store::Value(nullptr), entry.actor,
+       entry.action, entry.target, entry.detail, entry.ip, prev_hash, chained_hash(seq, now.iso(), entry, prev_hash)});
 }
 
-void record_audit(store::Database& db, const AuditEntry& entry, const std::string& now) {
+void record_audit(store::Database& db, const AuditEntry& entry, Timestamp now) {
   store::Transaction transaction(db);
   append_audit(db, entry, now);
   transaction.commit();

@@ -10,6 +10,7 @@
 
 #include "io/csv_writer.hpp"
 #include "store/database.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::auth {
 
@@ -37,9 +38,9 @@ inline constexpr std::string_view not_an_email_address = "(not an e-mail address
 std::string email_for_audit(std::string_view given);
 
 // Inside the caller's transaction, so the entry stands or falls with the change it records.
-void append_audit(store::Database& db, const AuditEntry& entry, const std::string& now);
+void append_audit(store::Database& db, const AuditEntry& entry, Timestamp now);
 // In a transaction of its own (for events that change nothing else, like a failed sign-in).
-void record_audit(store::Database& db, const AuditEntry& entry, const std::string& now);
+void record_audit(store::Database& db, const AuditEntry& entry, Timestamp now);
 
 // Newest first; `before_seq` pages back.
 std::vector<AuditRecord> read_audit(store::Database& db, std::size_t limit,

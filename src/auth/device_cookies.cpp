@@ -9,6 +9,7 @@
 
 #include "auth/secrets.hpp"
 #include "core/date.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::auth {
 
@@ -55,7 +56,7 @@ std::string device_key(store::Database& db) {
   const auto fresh = random_bytes(crypto_auth_hmacsha256_KEYBYTES);
   // Two processes may get here together: the first key written wins and both read it back.
   db.execute("INSERT INTO server_keys (name, secret, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING",
-             {key_name, hex(fresh.data(), fresh.size()), utc_timestamp_now()});
+             {key_name, hex(fresh.data(), fresh.size()), Timestamp::now().iso()});
   return select().at(0).text(0);
 }
 

@@ -86,11 +86,11 @@ std::vector<Registration> registrations_with_status(store::Database& db, Registr
 }
 
 bool decide_registration(store::Database& db, std::int64_t id, bool approve, std::int64_t decided_by,
-                         const std::string& reason, const std::string& now) {
+                         const std::string& reason, Timestamp now) {
   return !db.query(
                 "UPDATE registrations SET status = $1, decided_by = $2, decided_at = $3, decision_reason = $4"
                 " WHERE id = $5 AND status = 'pending' RETURNING id",
-                {std::string(approve ? "approved" : "rejected"), decided_by, now, reason, id})
+                {std::string(approve ? "approved" : "rejected"), decided_by, now.iso(), reason, id})
               .empty();
 }
 

@@ -9,6 +9,7 @@
 
 #include "auth/roles.hpp"
 #include "store/database.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::auth {
 
@@ -45,6 +46,6 @@ std::optional<Registration> find_registration(store::Database& db, std::int64_t 
 std::vector<Registration> registrations_with_status(store::Database& db, RegistrationStatus status);
 // Records the decision; only a pending registration can be decided (false otherwise).
 bool decide_registration(store::Database& db, std::int64_t id, bool approve, std::int64_t decided_by,
-                         const std::string& reason, const std::string& now);
+                         const std::string& reason, Timestamp now);
 
 }  // namespace att::auth

@@ -13,6 +13,7 @@
 #include "reporting/csv_import.hpp"
 #include "reporting/reports_store.hpp"
 #include "store/states_store.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::cli {
 
@@ -48,7 +49,7 @@ void load_demo(const DemoOptions& options) {
 
   std::map<std::string, const demo::GeneratedReport*> plan;
   for (const auto& report : generator.reports()) plan[report.reporting_state + "/" + std::to_string(report.year)] = &report;
-  const auto now = utc_timestamp_now();
+  const auto now = Timestamp::now();
   std::size_t restricted = 0, lines = 0;
   store::Transaction transaction(*db);
   for (auto& report : batch.reports) {

@@ -22,6 +22,7 @@
 #include "reporting/streamed_import.hpp"
 #include "reporting/version_json.hpp"
 #include "store/states_store.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::cli {
 
@@ -120,7 +121,7 @@ void import_file(const ImportOptions& options) {
   import_options.channel = *channel;
   import_options.received = received;
   import_options.demo = options.demo;
-  import_options.now = utc_timestamp_now();
+  import_options.now = Timestamp::now();
   // When the lines of many reports are interleaved in the file, each batch of inserts touches
   // pages all over the lines table: a page cache larger than SQLite's 2 MB keeps them from
   // being written out and read back again and again (peak memory stays far below 150 MB).

@@ -13,6 +13,7 @@
 #include "io/file.hpp"
 #include "reporting/sipri_import.hpp"
 #include "store/states_store.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::cli {
 
@@ -100,7 +101,7 @@ void import_sipri(const SipriOptions& options) {
   } catch (const reporting::SipriImportError& error) {
     refuse(options.file, error.problem());
   }
-  const auto now = utc_timestamp_now();
+  const auto now = Timestamp::now();
   store::Transaction transaction(*db);
   const auto result = reporting::store_sipri_trade_register(*db, trade_register, name, now);
   auth::append_audit(

@@ -82,7 +82,7 @@ void add_token(const TokensOptions& options) {
   auth::append_audit(*db,
                      cli_audit("api_token_created", "user:" + std::to_string(stored.account.id),
                                options.name + " (" + options.scope + ")"),
-                     utc_timestamp(now));
+                     Timestamp::of(now));
   transaction.commit();
   // The token alone on standard output, so that a script can capture it; the rest on stderr.
   std::fprintf(stderr, "%s\n",
@@ -113,7 +113,7 @@ void revoke_token(const TokensOptions& options) {
   const auto revoked = auth::revoke_any_api_token(*db, options.id, now);
   if (!revoked) throw UsageError(message("cli.no_such_token", {{"id", std::to_string(options.id)}}));
   auth::append_audit(*db, cli_audit("api_token_revoked", "api_token:" + std::to_string(options.id), revoked->name),
-                     utc_timestamp(now));
+                     Timestamp::of(now));
   transaction.commit();
   std::printf("%s\n", message("cli.token_revoked", {{"id", std::to_string(options.id)},
                                                     {"name", revoked->name},

@@ -14,6 +14,7 @@
 #include "core/date.hpp"
 #include "mail/secretariat_notices.hpp"
 #include "store/states_store.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::cli {
 
@@ -79,7 +80,7 @@ void add_user(const UsersOptions& options) {
   const auto password = read_password_from_stdin();
   if (const auto problem = password_problem(password, email); !problem.empty()) throw UsageError(problem);
   if (auth::find_account_by_email(*db, email)) throw UsageError(message("cli.account_exists", {{"email", email}}));
-  const auto now = utc_timestamp_now();
+  const auto now = Timestamp::now();
   store::Transaction transaction(*db);
   const auto id = auth::create_account(
       *db, {email, options.name.empty() ? email : options.name, options.position, state, auth::hash_password(password),
@@ -139,7 +140,7 @@ void set_password(const UsersOptions& options) {
   const auto password = read_password_from_stdin();
   if (const auto problem = password_problem(password, stored->account.email); !problem.empty())
     throw UsageError(problem);
-  const auto now = utc_timestamp_now();
+  const auto now = Timestamp::now();
   store::Transaction transaction(*db);
   auth::set_password_hash(*db, stored->account.id, auth::hash_password(password), now);
   const auto revoked = auth::revoke_credentials_of(*db, stored->account.id, std::chrono::system_clock::now());

@@ -1,5 +1,7 @@
 #include "core/date.hpp"
 
+#include "core/timestamp.hpp"
+
 #include <cstdio>
 
 namespace att {
@@ -57,17 +59,8 @@ int Date::days_until(Date later) const { return static_cast<int>((later.days_ - 
 
 Date today_utc() { return Date::from_sys_days(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())); }
 
-std::string utc_timestamp_now() { return utc_timestamp(std::chrono::system_clock::now()); }
-
 std::string utc_timestamp(std::chrono::system_clock::time_point time) {
-  const auto now = std::chrono::floor<std::chrono::seconds>(time);
-  const auto day = std::chrono::floor<std::chrono::days>(now);
-  const std::chrono::hh_mm_ss clock{now - day};
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02dZ", Date::from_sys_days(day).iso().c_str(),
-                static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
-                static_cast<int>(clock.seconds().count()));
-  return buffer;
+  return Timestamp(std::chrono::floor<std::chrono::seconds>(time)).iso();
 }
 
 }  // namespace att

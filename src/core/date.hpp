@@ -41,6 +41,5 @@ class Date {
 Date today_utc();
 // An instant as ISO 8601 UTC with seconds: 2026-11-27T03:26:10Z (sorts as text in time order).
 std::string utc_timestamp(std::chrono::system_clock::time_point time);
-std::string utc_timestamp_now();
 
 }  // namespace att

@@ -1,5 +1,7 @@
 #include "core/timestamp.hpp"
 
+#include <stdexcept>
+
 #include <charconv>
 #include <cstdio>
 
@@ -51,5 +53,12 @@ std::string Timestamp::iso() const {
 }
 
 Date Timestamp::date() const { return Date::from_sys_days(std::chrono::floor<std::chrono::days>(instant_)); }
+
+namespace literals {
+Timestamp operator""_utc(const char* text, std::size_t size) {
+  if (const auto parsed = Timestamp::parse({text, size})) return *parsed;
+  throw std::invalid_argument("'" + std::string(text, size) + "' is not like 2026-11-27T03:26:10Z");
+}
+}  // namespace literals
 
 }  // namespace att

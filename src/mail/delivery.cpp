@@ -5,18 +5,17 @@
 
 #include "core/date.hpp"
 #include "mail/outbox.hpp"
-#include "mail/timestamp.hpp"
 
 namespace att::mail {
 
-DeliveryReport deliver_due(store::Database& db, MailSink& sink, std::string_view now_iso, std::size_t batch,
+DeliveryReport deliver_due(store::Database& db, MailSink& sink, Timestamp now, std::size_t batch,
                            std::stop_token stop) {
   DeliveryReport report;
-  const std::string lease_until = shifted_timestamp(now_iso, claim_lease);
+  const auto lease_until = now.plus(claim_lease);
   std::size_t failures_in_a_row = 0;
-  for (const auto& queued : due(db, now_iso, batch)) {
+  for (const auto& queued : due(db, now, batch)) {
     if (stop.stop_requested() || failures_in_a_row >= consecutive_failures_ending_a_pass) break;
-    if (!claim(db, queued.id, now_iso, lease_until)) continue;  // another worker has it
+    if (!claim(db, queued.id, now, lease_until)) continue;  // another worker has it
     tl::expected<void, std::string> outcome;
     try {
       outcome = sink.send(queued.mail);
@@ -25,16 +24,16 @@ DeliveryReport deliver_due(store::Database& db, MailSink& sink, std::string_view
       outcome = tl::unexpected(std::string("unexpected error: ") + e.what());
     }
     if (outcome) {
-      mark_sent(db, queued.id, now_iso);
+      mark_sent(db, queued.id, now);
       ++report.sent;
       failures_in_a_row = 0;
       continue;
     }
-    const auto schedule = mark_failed(db, queued.id, outcome.error(), now_iso);
+    const auto schedule = mark_failed(db, queued.id, outcome.error(), now);
     ++report.failed;
     ++failures_in_a_row;
     report.failures.push_back("att: mail #" + std::to_string(queued.id) + " not delivered (attempt " +
-                              std::to_string(schedule.attempts) + ", next " + schedule.next_attempt_at +
+                              std::to_string(schedule.attempts) + ", next " + schedule.next_attempt_at.iso() +
                               "): " + error_line(outcome.error()));
   }
   return report;
@@ -79,7 +78,7 @@ void MailWorker::run(const std::stop_token& stop) {
     try {
       if (!db) db = open_database_();
       if (!db) throw store::DatabaseError("the database factory returned no connection");
-      const auto report = deliver_due(*db, *sink_, utc_timestamp_now(), options_.batch, stop);
+      const auto report = deliver_due(*db, *sink_, Timestamp::now(), options_.batch, stop);
       for (const auto& line : report.failures) log(line);
       // A full batch that went well suggests a backlog: go on without waiting for the next tick.
       more_due = report.failures.empty() && report.sent >= options_.batch;

@@ -15,6 +15,7 @@
 
 #include "mail/mail_sink.hpp"
 #include "store/database.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::mail {
 
@@ -36,7 +37,7 @@ inline constexpr std::chrono::seconds claim_lease{600};
 // then marked sent or failed (with back-off). Delivery is at least once: if marking fails after the
 // server accepted the mail, it is sent again when the claim lapses. Stops between mails when stop is
 // requested. Database errors propagate; sink errors and exceptions count as failed attempts.
-DeliveryReport deliver_due(store::Database& db, MailSink& sink, std::string_view now_iso, std::size_t batch = 50,
+DeliveryReport deliver_due(store::Database& db, MailSink& sink, Timestamp now, std::size_t batch = 50,
                            std::stop_token stop = {});
 
 struct MailWorkerOptions {

@@ -2,6 +2,7 @@
 
 #include "core/date.hpp"
 #include "mail/outbox.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::mail {
 
@@ -12,7 +13,7 @@ void queue_mail(store::Database& db, const text::Catalog& catalog, Language lang
   enqueue(db,
           OutgoingMail{to, catalog.text(language, "mails." + kind + ".subject", all_values),
                        catalog.text(language, "mails." + kind + ".body", all_values)},
-          utc_timestamp_now());
+          Timestamp::now());
 }
 
 }  // namespace att::mail

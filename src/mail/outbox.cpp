@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "mail/timestamp.hpp"
+#include "store/stored_timestamp.hpp"
 
 namespace att::mail {
 
@@ -22,42 +22,41 @@ std::string error_line(std::string_view error) {
   return line;
 }
 
-std::int64_t enqueue(store::Database& db, const OutgoingMail& mail, std::string_view now_iso) {
+std::int64_t enqueue(store::Database& db, const OutgoingMail& mail, Timestamp now) {
   validate(mail);
-  parse_utc_timestamp(now_iso);  // throws on a malformed instant, which would never come due
   const auto rows = db.query(
       "INSERT INTO mail_outbox (to_address, subject, body_text, created_at, next_attempt_at) "
       "VALUES ($1, $2, $3, $4, $4) RETURNING id",
-      {mail.to, mail.subject, mail.body_text, std::string(now_iso)});
+      {mail.to, mail.subject, mail.body_text, now.iso()});
   if (rows.empty()) throw store::DatabaseError("inserting into mail_outbox returned no id");
   return rows.front().integer(0);
 }
 
-std::vector<QueuedMail> due(store::Database& db, std::string_view now_iso, std::size_t limit) {
+std::vector<QueuedMail> due(store::Database& db, Timestamp now, std::size_t limit) {
   // Timestamps share one fixed-width format, so comparing them as text compares the instants.
   const auto rows = db.query(
       "SELECT id, to_address, subject, body_text, attempts, next_attempt_at FROM mail_outbox "
       "WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2",
-      {std::string(now_iso), static_cast<std::int64_t>(limit)});
+      {now.iso(), static_cast<std::int64_t>(limit)});
   std::vector<QueuedMail> mails;
   mails.reserve(rows.size());
   for (const auto& row : rows)
-    mails.push_back({row.integer(0), {row.text(1), row.text(2), row.text(3)}, row.integer(4), row.text(5)});
+    mails.push_back({row.integer(0), {row.text(1), row.text(2), row.text(3)}, row.integer(4), store::stored_timestamp(row.text(5))});
   return mails;
 }
 
-bool claim(store::Database& db, std::int64_t id, std::string_view now_iso, std::string_view lease_until_iso) {
+bool claim(store::Database& db, std::int64_t id, Timestamp now, Timestamp lease_until) {
   // One conditional UPDATE: PostgreSQL re-checks the WHERE after waiting for a concurrent claimer's
   // row lock, and SQLite serialises writers, so exactly one claimer sees the row come back.
   const auto rows = db.query(
       "UPDATE mail_outbox SET next_attempt_at = $3 "
       "WHERE id = $1 AND sent_at IS NULL AND next_attempt_at <= $2 RETURNING id",
-      {id, std::string(now_iso), std::string(lease_until_iso)});
+      {id, now.iso(), lease_until.iso()});
   return !rows.empty();
 }
 
-void mark_sent(store::Database& db, std::int64_t id, std::string_view now_iso) {
-  db.execute("UPDATE mail_outbox SET sent_at = $2 WHERE id = $1", {id, std::string(now_iso)});
+void mark_sent(store::Database& db, std::int64_t id, Timestamp now) {
+  db.execute("UPDATE mail_outbox SET sent_at = $2 WHERE id = $1", {id, now.iso()});
 }
 
 std::chrono::seconds retry_delay(std::int64_t attempts) {
@@ -69,15 +68,14 @@ std::chrono::seconds retry_delay(std::int64_t attempts) {
   return std::min(cap, first * (std::int64_t{1} << doublings));
 }
 
-RetrySchedule mark_failed(store::Database& db, std::int64_t id, std::string_view error, std::string_view now_iso) {
+RetrySchedule mark_failed(store::Database& db, std::int64_t id, std::string_view error, Timestamp now) {
   const auto rows = db.query("SELECT attempts FROM mail_outbox WHERE id = $1", {id});
   if (rows.empty()) throw store::DatabaseError("mail " + std::to_string(id) + " is not in the outbox");
-  RetrySchedule schedule;
-  schedule.attempts = rows.front().integer(0) + 1;
-  schedule.next_attempt_at = shifted_timestamp(now_iso, retry_delay(schedule.attempts));
+  const auto attempts = rows.front().integer(0) + 1;
+  const auto next_attempt_at = now.plus(retry_delay(attempts));
   db.execute("UPDATE mail_outbox SET attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1",
-             {id, schedule.attempts, schedule.next_attempt_at, error_line(error)});
-  return schedule;
+             {id, attempts, next_attempt_at.iso(), error_line(error)});
+  return {attempts, next_attempt_at};
 }
 
 OutboxCounts counts(store::Database& db) {

@@ -1,24 +1,9 @@
-// ISO 8601 UTC timestamps read and written exactly, and the RFC 5322 date form.
+// The RFC 5322 date form.
 #include "mail/timestamp.hpp"
 
-#include "core/timestamp.hpp"
-
 #include <cstdio>
-#include <stdexcept>
 
 namespace att::mail {
-
-std::chrono::sys_seconds parse_utc_timestamp(std::string_view text) {
-  const auto parsed = Timestamp::parse(text);
-  if (!parsed) throw std::invalid_argument("'" + std::string(text) + "' is not a timestamp like 2026-11-27T03:26:10Z");
-  return parsed->instant();
-}
-
-std::string format_utc_timestamp(std::chrono::sys_seconds instant) { return Timestamp(instant).iso(); }
-
-std::string shifted_timestamp(std::string_view text, std::chrono::seconds by) {
-  return format_utc_timestamp(parse_utc_timestamp(text) + by);
-}
 
 std::string rfc5322_date(std::chrono::sys_seconds instant) {
   // English names whatever the locale: the header grammar fixes them.

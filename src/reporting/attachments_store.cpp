@@ -41,7 +41,7 @@ std::optional<VersionSummary> find_version(store::Database& db, const auth::View
 std::optional<AttachmentSummary> add_attachment(store::Database& db, const auth::Viewer& viewer,
                                                 const std::string& state, int year,
                                                 std::optional<std::int64_t> version_no, const NewAttachment& attachment,
-                                                const std::string& now) {
+                                                Timestamp now) {
   const auto version = find_version(db, viewer, state, year, version_no);
   if (!version || (version->status != reports::VersionStatus::submitted && version->status != reports::VersionStatus::superseded)) return std::nullopt;
   AttachmentSummary added;
@@ -51,13 +51,13 @@ std::optional<AttachmentSummary> add_attachment(store::Database& db, const auth:
   added.byte_size = static_cast<std::int64_t>(attachment.content.size());
   added.sha256 = auth::token_digest(attachment.content);  // SHA-256, hex
   added.uploaded_by = attachment.uploaded_by;
-  added.uploaded_at = now;
+  added.uploaded_at = now.iso();
   added.note = attachment.note;
   added.id = db.query(
                    "INSERT INTO report_attachments (version_id, file_name, media_type, byte_size, sha256, uploaded_by,"
                    " uploaded_at, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                    {version->version_id, added.file_name, added.media_type, added.byte_size, added.sha256,
-                    added.uploaded_by ? store::Value(*added.uploaded_by) : store::Value(nullptr), now, added.note})
+                    added.uploaded_by ? store::Value(*added.uploaded_by) : store::Value(nullptr), now.iso(), added.note})
                  .at(0)
                  .integer(0);
   db.execute("INSERT INTO report_attachment_contents (attachment_id, content) VALUES ($1, $2)",

@@ -12,6 +12,7 @@
 #include "auth/viewer.hpp"
 #include "reporting/reports_store.hpp"
 #include "store/database.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::reporting {
 
@@ -52,7 +53,7 @@ std::optional<VersionSummary> find_version(store::Database& db, const auth::View
 std::optional<AttachmentSummary> add_attachment(store::Database& db, const auth::Viewer& viewer,
                                                 const std::string& state, int year,
                                                 std::optional<std::int64_t> version_no, const NewAttachment& attachment,
-                                                const std::string& now);
+                                                Timestamp now);
 
 // The version and its attachments, oldest first; nullopt when the viewer may not see the version.
 std::optional<std::pair<VersionSummary, std::vector<AttachmentSummary>>> list_attachments(

@@ -21,12 +21,12 @@ nlohmann::json answers_json(const reports::InitialReport& report) {
 namespace {
 
 // The initial report has no reporting year: it is filed under year 0.
-std::int64_t initial_report_id_for(store::Database& db, const std::string& state, const std::string& now) {
+std::int64_t initial_report_id_for(store::Database& db, const std::string& state, Timestamp now) {
   const auto existing = db.query("SELECT id FROM reports WHERE reporting_state = $1 AND year = 0 AND type = 'initial'",
                                  {state});
   if (!existing.empty()) return existing.front().integer(0);
   return db.query("INSERT INTO reports (reporting_state, year, type, created_at) VALUES ($1, 0, 'initial', $2) RETURNING id",
-                  {state, now})
+                  {state, now.iso()})
       .at(0)
       .integer(0);
 }
@@ -55,7 +55,7 @@ reports::InitialReport initial_from(const std::string& state, const std::string&
 }  // namespace
 
 SubmissionReceipt submit_initial(store::Database& db, const reports::InitialReport& report, Channel channel,
-                                 std::optional<Date> received, std::optional<std::int64_t> by, const std::string& now) {
+                                 std::optional<Date> received, std::optional<std::int64_t> by, Timestamp now) {
   const auto report_id = initial_report_id_for(db, report.reporting_state, now);
   const auto previous = db.query(
       "SELECT COALESCE(MAX(version_no), 0) FROM report_versions WHERE report_id = $1 AND status <> 'draft'", {report_id});
@@ -70,9 +70,9 @@ SubmissionReceipt submit_initial(store::Database& db, const reports::InitialRepo
             " visibility, header_json, content_hash, line_count, created_by, created_at, submitted_at)"
             " VALUES ($1, $2, $11, $3, $4, $5, $6, $7, $8, 0, $9, $10, $10) RETURNING id",
             {report_id, receipt.version_no, std::string(to_string(channel)),
-             received ? received->iso() : now.substr(0, 10), report.template_id,
+             received ? received->iso() : now.date().iso(), report.template_id,
              std::string(to_string(report.visibility)), document, receipt.content_hash,
-             by ? store::Value(*by) : store::Value(nullptr), now, submitted_status(receipt.amended)})
+             by ? store::Value(*by) : store::Value(nullptr), now.iso(), submitted_status(receipt.amended)})
           .at(0)
           .integer(0);
   return receipt;
@@ -91,7 +91,7 @@ std::optional<std::pair<VersionSummary, reports::InitialReport>> current_initial
 }
 
 std::int64_t save_initial_draft(store::Database& db, const reports::InitialReport& report,
-                                std::optional<std::int64_t> author, const std::string& now) {
+                                std::optional<std::int64_t> author, Timestamp now) {
   const auto report_id = initial_report_id_for(db, report.reporting_state, now);
   db.execute("DELETE FROM report_versions WHERE report_id = $1 AND status = 'draft'", {report_id});
   const auto document = answers_json(report).dump();
@@ -100,7 +100,7 @@ std::int64_t save_initial_draft(store::Database& db, const reports::InitialRepor
              " header_json, content_hash, line_count, created_by, created_at)"
              " VALUES ($1, 0, 'draft', 'online', $2, $3, $4, $5, 0, $6, $7) RETURNING id",
              {report_id, report.template_id, std::string(to_string(report.visibility)), document,
-              initial_content_hash(report, document), author ? store::Value(*author) : store::Value(nullptr), now})
+              initial_content_hash(report, document), author ? store::Value(*author) : store::Value(nullptr), now.iso()})
       .at(0)
       .integer(0);
 }
@@ -120,7 +120,7 @@ std::optional<reports::InitialReport> load_initial_draft(store::Database& db, co
 }
 
 std::optional<SubmissionReceipt> submit_initial_draft(store::Database& db, const std::string& state, Channel channel,
-                                                      std::optional<std::int64_t> by, const std::string& now) {
+                                                      std::optional<std::int64_t> by, Timestamp now) {
   const auto draft = load_initial_draft(db, database_owner(), state);
   if (!draft) return std::nullopt;
   db.execute(

@@ -85,13 +85,13 @@ std::string content_hash(const AnnualReport& report) {
   return auth::token_digest(canonical);
 }
 
-std::int64_t report_id_for(store::Database& db, const std::string& state, int year, const std::string& now) {
+std::int64_t report_id_for(store::Database& db, const std::string& state, int year, Timestamp now) {
   const auto existing = db.query("SELECT id FROM reports WHERE reporting_state = $1 AND year = $2 AND type = 'annual'",
                                  {state, std::int64_t{year}});
   if (!existing.empty()) return existing.front().integer(0);
   return db.query("INSERT INTO reports (reporting_state, year, type, created_at) VALUES ($1, $2, 'annual', $3)"
                   " RETURNING id",
-                  {state, std::int64_t{year}, now})
+                  {state, std::int64_t{year}, now.iso()})
       .at(0)
       .integer(0);
 }
@@ -150,7 +150,7 @@ AnnualReport report_from(store::Database& db, const auth::Viewer& viewer, const 
 
 }  // namespace
 
-SubmissionReceipt open_version(store::Database& db, const Submission& submission, const std::string& now) {
+SubmissionReceipt open_version(store::Database& db, const Submission& submission, Timestamp now) {
   const auto& report = submission.report;
   SubmissionReceipt receipt;
   const auto report_id = report_id_for(db, report.reporting_state, report.year, now);
@@ -160,7 +160,7 @@ SubmissionReceipt open_version(store::Database& db, const Submission& submission
   receipt.version_no = previous.at(0).integer(0) + 1;
   receipt.amended = previous.at(0).integer(1) > 0;
   const auto status = submitted_status(receipt.amended);
-  const auto received = submission.received ? submission.received->iso() : now.substr(0, 10);
+  const auto received = submission.received ? submission.received->iso() : now.date().iso();
   // An amendment cannot have been received before the version it replaces.
   const auto replaced = db.query(
       "SELECT received_date FROM report_versions WHERE report_id = $1 AND status = 'submitted'"
@@ -187,14 +187,14 @@ SubmissionReceipt open_version(store::Database& db, const Submission& submission
             {report_id, receipt.version_no, std::string(to_string(submission.channel)), received, report.template_id,
              std::string(to_string(report.visibility)), report.restriction_reason, header_json(report).dump(),
              std::int64_t{submission.demo ? 1 : 0},
-             submission.submitted_by ? store::Value(*submission.submitted_by) : store::Value(nullptr), now,
+             submission.submitted_by ? store::Value(*submission.submitted_by) : store::Value(nullptr), now.iso(),
              visibility_value(report.exports_visibility), visibility_value(report.imports_visibility), status})
           .at(0)
           .integer(0);
   return receipt;
 }
 
-SubmissionReceipt submit(store::Database& db, const Submission& submission, const std::string& now) {
+SubmissionReceipt submit(store::Database& db, const Submission& submission, Timestamp now) {
   auto receipt = open_version(db, submission, now);
   insert_lines(db, receipt.version_id, submission.report);
   close_version(db, receipt, submission.report);
@@ -217,7 +217,7 @@ void close_version(store::Database& db, SubmissionReceipt& receipt, const Annual
 }
 
 std::int64_t save_draft(store::Database& db, const AnnualReport& report, std::optional<std::int64_t> author,
-                        const std::string& now) {
+                        Timestamp now) {
   const auto report_id = report_id_for(db, report.reporting_state, report.year, now);
   // The draft carries no version number of its own until it is submitted: 0 marks it.
   db.execute("DELETE FROM report_versions WHERE report_id = $1 AND status = 'draft'", {report_id});
@@ -229,7 +229,7 @@ std::int64_t save_draft(store::Database& db, const AnnualReport& report, std::op
                         {report_id, report.template_id, std::string(to_string(report.visibility)),
                          report.restriction_reason, header_json(report).dump(), content_hash(report),
                          static_cast<std::int64_t>(report.lines.size()),
-                         author ? store::Value(*author) : store::Value(nullptr), now,
+                         author ? store::Value(*author) : store::Value(nullptr), now.iso(),
                          visibility_value(report.exports_visibility), visibility_value(report.imports_visibility)})
                       .at(0)
                       .integer(0);
@@ -280,7 +280,7 @@ std::vector<DraftSummary> drafts_of(store::Database& db, const auth::Viewer& vie
 
 std::optional<SubmissionReceipt> submit_draft(store::Database& db, const std::string& state, int year, Channel channel,
                                               std::optional<Date> received, std::optional<std::int64_t> by,
-                                              const std::string& now) {
+                                              Timestamp now) {
   auto draft = load_draft(db, database_owner(), state, year);
   if (!draft) return std::nullopt;
   db.execute(
@@ -291,14 +291,14 @@ std::optional<SubmissionReceipt> submit_draft(store::Database& db, const std::st
 }
 
 std::optional<std::int64_t> recall_current(store::Database& db, const std::string& state, int year,
-                                           const std::string& reason, const std::string& now) {
+                                           const std::string& reason, Timestamp now) {
   const auto rows = db.query(std::string(version_summary_select) + " WHERE" + current_version_condition +
                                  " AND r.reporting_state = $1 AND r.year = $2",
                              {state, std::int64_t{year}});
   if (rows.empty()) return std::nullopt;
   const auto recalled = reports::after(reports::Transition::recall, reports::VersionStatus::submitted);
   db.execute("UPDATE report_versions SET status = $4, recalled_at = $1, recall_reason = $2 WHERE id = $3",
-             {now, reason, rows.front().integer(0), std::string(to_string(recalled.value()))});
+             {now.iso(), reason, rows.front().integer(0), std::string(to_string(recalled.value()))});
   return rows.front().integer(4);
 }
 

@@ -51,7 +51,7 @@ class SubmissionRefused : public std::runtime_error {
 };
 
 // Inside the caller's transaction. Throws SubmissionRefused.
-SubmissionReceipt submit(store::Database& db, const Submission& submission, const std::string& now);
+SubmissionReceipt submit(store::Database& db, const Submission& submission, Timestamp now);
 
 struct VersionSummary {
   std::int64_t version_id = 0;
@@ -95,7 +95,7 @@ std::optional<std::pair<VersionSummary, reports::AnnualReport>> report_version(
     std::optional<std::int64_t> version_no);
 // Drafts: one per report at most; saving replaces its content. Inside the caller's transaction.
 std::int64_t save_draft(store::Database& db, const reports::AnnualReport& report, std::optional<std::int64_t> author,
-                        const std::string& now);
+                        Timestamp now);
 std::optional<reports::AnnualReport> load_draft(store::Database& db, const auth::Viewer& viewer,
                                                 const std::string& state, int year);
 // Annual-report drafts that the viewer may see, of one State (newest year first) or of every
@@ -112,11 +112,11 @@ std::vector<DraftSummary> drafts_of(store::Database& db, const auth::Viewer& vie
 // Turns the draft into the next submitted version; nullopt when there is no draft.
 std::optional<SubmissionReceipt> submit_draft(store::Database& db, const std::string& state, int year, Channel channel,
                                               std::optional<Date> received, std::optional<std::int64_t> by,
-                                              const std::string& now);
+                                              Timestamp now);
 // The Secretariat withdraws the current version; the one before it (if any) becomes current.
 // Returns the recalled version number, or nullopt when nothing is submitted.
 std::optional<std::int64_t> recall_current(store::Database& db, const std::string& state, int year,
-                                           const std::string& reason, const std::string& now);
+                                           const std::string& reason, Timestamp now);
 
 // A viewer that sees everything (the CLI, run by whoever holds the database).
 auth::Viewer database_owner();
@@ -130,7 +130,7 @@ std::string content_hash(const reports::AnnualReport& report);
 // the lines (version_id, line_no from 1), then close_version writes the hash and the line count
 // of the whole report (whose lines the caller kept, or read back with read_lines). The result is
 // the same rows and the same hash as submit() gives for the whole report.
-SubmissionReceipt open_version(store::Database& db, const Submission& submission, const std::string& now);
+SubmissionReceipt open_version(store::Database& db, const Submission& submission, Timestamp now);
 // What close_version writes of a whole report: computed when its lines are at hand, written later.
 struct VersionContent {
   std::string template_id;

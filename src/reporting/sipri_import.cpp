@@ -429,12 +429,12 @@ SipriImportResult summarise(const SipriTradeRegister& trade_register) {
 }
 
 SipriImportResult store_sipri_trade_register(store::Database& db, const SipriTradeRegister& trade_register,
-                                             const std::string& dataset_name, const std::string& now) {
+                                             const std::string& dataset_name, Timestamp now) {
   auto result = summarise(trade_register);
   result.dataset_id = db.query(
                             "INSERT INTO reference_datasets (source, name, generated, imported_at, record_count)"
                             " VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                            {std::string(sipri_source), dataset_name, trade_register.generated, now,
+                            {std::string(sipri_source), dataset_name, trade_register.generated, now.iso(),
                              static_cast<std::int64_t>(trade_register.records.size())})
                           .at(0)
                           .integer(0);
@@ -474,7 +474,7 @@ SipriImportResult store_sipri_trade_register(store::Database& db, const SipriTra
 SipriImportResult import_sipri_trade_register(store::Database& db, std::string_view file_bytes,
                                               const StatesRegister& states_register,
                                               const std::vector<CategoryRule>& rules, const std::string& dataset_name,
-                                              const std::string& now) {
+                                              Timestamp now) {
   // Everything is read and checked before the first write.
   const auto trade_register = read_sipri_trade_register(file_bytes, states_register, rules);
   store::Transaction transaction(db);

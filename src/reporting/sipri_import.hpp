@@ -18,6 +18,7 @@
 #include "core/problem.hpp"
 #include "core/states_register.hpp"
 #include "store/database.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::reporting {
 
@@ -111,14 +112,14 @@ SipriImportResult summarise(const SipriTradeRegister& trade_register);
 
 // Writes the dataset and all its records inside the caller's transaction.
 SipriImportResult store_sipri_trade_register(store::Database& db, const SipriTradeRegister& trade_register,
-                                             const std::string& dataset_name, const std::string& now);
+                                             const std::string& dataset_name, Timestamp now);
 
 // Reads, then writes in one transaction of its own: all or nothing. Throws SipriImportError for
 // a file that cannot be imported (nothing is written) and store::DatabaseError for the database.
 SipriImportResult import_sipri_trade_register(store::Database& db, std::string_view file_bytes,
                                               const StatesRegister& states_register,
                                               const std::vector<CategoryRule>& rules, const std::string& dataset_name,
-                                              const std::string& now);
+                                              Timestamp now);
 
 inline constexpr std::string_view sipri_source = "SIPRI Arms Transfers Database";
 

@@ -29,7 +29,7 @@ struct StreamedImportOptions {
   Channel channel = Channel::import;
   std::optional<Date> received;
   bool demo = false;
-  std::string now;  // UTC timestamp of the submission
+  Timestamp now = Timestamp::now();  // of the submission
   // Called after each report is checked and hashed, with how many are done and how many in all.
   std::function<void(std::size_t done, std::size_t total)> on_report = nullptr;
   // Lines waiting for their INSERT, whatever report they belong to. They are inserted in key

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/date.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::store {
 
@@ -326,7 +327,7 @@ MigrationOutcome migrate(Database& db) {
     if (!done.empty()) continue;
     db.execute_script(for_dialect(migration.sql, db.dialect()));
     db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-               {std::int64_t{migration.version}, migration.name, utc_timestamp_now()});
+               {std::int64_t{migration.version}, migration.name, Timestamp::now().iso()});
     transaction.commit();
     outcome.applied.push_back(padded(migration.version) + " " + migration.name);
   }

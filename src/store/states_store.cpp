@@ -1,4 +1,5 @@
 #include "store/states_store.hpp"
+#include "core/timestamp.hpp"
 
 #include <unordered_set>
 
@@ -26,7 +27,7 @@ RegisterSaveOutcome save_register(Database& db, const StatesRegister& states_reg
   Transaction transaction(db);
   std::unordered_set<std::string> known;
   for (const auto& row : db.query("SELECT iso3 FROM states")) known.insert(row.text(0));
-  const auto now = utc_timestamp_now();
+  const auto now = Timestamp::now();
   for (const auto& s : states_register.states()) {
     db.execute(
         "INSERT INTO states (iso3, iso2, m49, name_en, name_fr, name_es, region, subregion, un_member,"
@@ -41,7 +42,7 @@ RegisterSaveOutcome save_register(Database& db, const StatesRegister& states_reg
         {s.iso3, s.iso2, std::int64_t{s.m49}, s.name_en, s.name_fr, s.name_es, s.region, s.subregion,
          std::int64_t{s.un_member ? 1 : 0}, optional_date(s.signature_date), optional_date(s.deposit_date),
          s.deposit_kind, optional_date(s.deposit_not_before), optional_date(s.eif_recorded),
-         std::int64_t{s.verified ? 1 : 0}, now});
+         std::int64_t{s.verified ? 1 : 0}, now.iso()});
     ++(known.contains(s.iso3) ? outcome.states_updated : outcome.states_added);
   }
   db.execute("DELETE FROM state_aliases");

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/timestamp.hpp"
 #include "text/catalog.hpp"
 
 namespace att::text {
@@ -14,5 +15,8 @@ namespace att::text {
 std::string format_date(const Catalog& catalog, Language language, std::string_view iso);
 // "2026-11-27T06:12:45Z" -> "27 November 2026, 06:12 UTC"; a bare date as format_date.
 std::string format_timestamp(const Catalog& catalog, Language language, std::string_view iso);
+inline std::string format_timestamp(const Catalog& catalog, Language language, Timestamp instant) {
+  return format_timestamp(catalog, language, instant.iso());
+}
 
 }  // namespace att::text

@@ -20,6 +20,7 @@
 #include "test_support.hpp"
 
 namespace att::auth {
+using namespace att::literals;
 namespace {
 
 using namespace std::chrono_literals;
@@ -28,7 +29,7 @@ using Clock = std::chrono::system_clock;
 class AuthStorage : public testing::OnBothDatabasesWithRegister {
  protected:
   std::int64_t make_account(const std::string& email, std::set<Role> roles, std::optional<std::string> state = {}) {
-    return create_account(*db_, {email, "Name", "Position", std::move(state), "hash", std::move(roles)}, "2026-01-01T00:00:00Z");
+    return create_account(*db_, {email, "Name", "Position", std::move(state), "hash", std::move(roles)}, "2026-01-01T00:00:00Z"_utc);
   }
 };
 
@@ -42,7 +43,7 @@ TEST_P(AuthStorage, AccountsKeepTheirRolesStateAndSecondFactor) {
   EXPECT_EQ(found->account.roles, (std::set<Role>{Role::reporting_officer, Role::state_representative}));
   EXPECT_EQ(found->account.state_iso3, "FRA");
   EXPECT_FALSE(found->account.totp_enabled);
-  set_totp_secret(*db_, id, "JBSWY3DPEHPK3PXP", true, "2026-01-02T00:00:00Z");
+  set_totp_secret(*db_, id, "JBSWY3DPEHPK3PXP", true, "2026-01-02T00:00:00Z"_utc);
   set_totp_last_step(*db_, id, 12345);
   const auto again = find_account(*db_, id);
   EXPECT_TRUE(again->account.totp_enabled);
@@ -57,9 +58,9 @@ TEST_P(AuthStorage, RecoveryCodesWorkOnce) {
   const auto id = make_account("a@example.org", {Role::secretariat});
   replace_recovery_codes(*db_, id, {token_digest("one"), token_digest("two")});
   EXPECT_EQ(unused_recovery_codes(*db_, id), 2);
-  EXPECT_TRUE(use_recovery_code(*db_, id, token_digest("one"), "2026-01-01T00:00:00Z"));
-  EXPECT_FALSE(use_recovery_code(*db_, id, token_digest("one"), "2026-01-01T00:00:01Z"));
-  EXPECT_FALSE(use_recovery_code(*db_, id, token_digest("three"), "2026-01-01T00:00:01Z"));
+  EXPECT_TRUE(use_recovery_code(*db_, id, token_digest("one"), "2026-01-01T00:00:00Z"_utc));
+  EXPECT_FALSE(use_recovery_code(*db_, id, token_digest("one"), "2026-01-01T00:00:01Z"_utc));
+  EXPECT_FALSE(use_recovery_code(*db_, id, token_digest("three"), "2026-01-01T00:00:01Z"_utc));
   EXPECT_EQ(unused_recovery_codes(*db_, id), 1);
 }
 
@@ -168,7 +169,7 @@ TEST_P(AuthStorage, RegistrationsMoveFromUnconfirmedToDecided) {
       *db_, {"Applicant@Example.org", "Ana", "Head of unit", "ESP", Role::reporting_officer, "note", "hash", "es"}, now,
       &id);
   EXPECT_EQ(find_registration(*db_, id)->status, RegistrationStatus::unconfirmed);
-  EXPECT_FALSE(decide_registration(*db_, id, true, reviewer, "", "2026-01-01T00:00:00Z")) << "not confirmed yet";
+  EXPECT_FALSE(decide_registration(*db_, id, true, reviewer, "", "2026-01-01T00:00:00Z"_utc)) << "not confirmed yet";
   EXPECT_FALSE(confirm_registration(*db_, token, now + 49h)) << "the link lasts 48 hours";
   const auto confirmed = confirm_registration(*db_, token, now + 1h);
   ASSERT_TRUE(confirmed);
@@ -177,8 +178,8 @@ TEST_P(AuthStorage, RegistrationsMoveFromUnconfirmedToDecided) {
   EXPECT_EQ(confirmed->application.requested_role, Role::reporting_officer);
   EXPECT_FALSE(confirm_registration(*db_, token, now + 1h)) << "once";
   EXPECT_EQ(registrations_with_status(*db_, RegistrationStatus::pending).size(), 1u);
-  EXPECT_TRUE(decide_registration(*db_, id, false, reviewer, "unknown ministry", "2026-01-01T00:00:00Z"));
-  EXPECT_FALSE(decide_registration(*db_, id, true, reviewer, "", "2026-01-01T00:00:00Z")) << "decided once";
+  EXPECT_TRUE(decide_registration(*db_, id, false, reviewer, "unknown ministry", "2026-01-01T00:00:00Z"_utc));
+  EXPECT_FALSE(decide_registration(*db_, id, true, reviewer, "", "2026-01-01T00:00:00Z"_utc)) << "decided once";
   EXPECT_EQ(find_registration(*db_, id)->decision_reason, "unknown ministry");
 }
 
@@ -251,7 +252,7 @@ TEST_P(AuthStorage, TokensFromBeforeMigrationNineEndNinetyDaysAfterIt) {
 TEST_P(AuthStorage, AuditChainDetectsChangesDeletionsAndReordering) {
   for (int i = 0; i < 5; ++i)
     record_audit(*db_, {std::nullopt, "cli", "event", "target:" + std::to_string(i), "détail «" + std::to_string(i) + "»", "::1"},
-                 "2026-01-01T00:00:0" + std::to_string(i) + "Z");
+                 ("2026-01-01T00:00:00Z"_utc).plus(std::chrono::seconds{i}));
   EXPECT_TRUE(verify_audit(*db_).intact);
   EXPECT_EQ(verify_audit(*db_).entries, 5);
   EXPECT_EQ(read_audit(*db_, 2).front().seq, 5) << "newest first";
@@ -277,7 +278,7 @@ TEST_P(AuthStorage, ConcurrentWritersKeepOneUnbrokenAuditChain) {
     writers.emplace_back([this, w] {
       auto db = store::open_database(location_);
       for (int i = 0; i < 10; ++i)
-        record_audit(*db, {std::nullopt, "writer" + std::to_string(w), "event", {}, {}, {}}, utc_timestamp_now());
+        record_audit(*db, {std::nullopt, "writer" + std::to_string(w), "event", {}, {}, {}}, Timestamp::now());
     });
   }
   for (auto& writer : writers) writer.join();

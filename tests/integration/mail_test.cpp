@@ -31,6 +31,7 @@
 #include "test_support.hpp"
 
 namespace att::mail {
+using namespace att::literals;
 namespace {
 
 using namespace std::chrono_literals;
@@ -38,9 +39,9 @@ using testing::RefuseAt;
 using testing::SmtpTestServer;
 
 constexpr const char* sender = "noreply@att.example";
-constexpr const char* t0 = "2026-11-27T03:26:10Z";
+const Timestamp t0 = "2026-11-27T03:26:10Z"_utc;
 
-std::string at(std::chrono::seconds after_t0) { return shifted_timestamp(t0, after_t0); }
+Timestamp at(std::chrono::seconds after_t0) { return t0.plus(after_t0); }
 
 // A received message split into unfolded headers and body.
 struct ParsedMessage {
@@ -227,7 +228,7 @@ TEST_P(MailOutbox, DeliversQueuedMailWithItsRecipientSubjectAndBody) {
             "From the secretariat\r\nÀ bientôt\r\n");
 
   const auto stored = row(id);
-  EXPECT_EQ(stored.sent_at, std::optional<std::string>{t0});
+  EXPECT_EQ(stored.sent_at, std::optional<std::string>{t0.iso()});
   EXPECT_EQ(stored.attempts, 0);
   const auto after = counts(*db_);
   EXPECT_EQ(after.queued, 0);
@@ -250,8 +251,8 @@ TEST_P(MailOutbox, MailWaitsWhileNoServerListensAndGoesOnceItIsBack) {
   EXPECT_EQ(stored.attempts, 1);
   EXPECT_FALSE(stored.last_error.empty());
   EXPECT_FALSE(stored.sent_at.has_value());
-  EXPECT_EQ(stored.next_attempt_at, at(60s));
-  EXPECT_GT(stored.next_attempt_at, std::string(t0));
+  EXPECT_EQ(stored.next_attempt_at, at(60s).iso());
+  EXPECT_GT(stored.next_attempt_at, t0.iso());
   EXPECT_EQ(counts(*db_).failing, 1);
 
   // The server is back, but the back-off has not elapsed: no attempt.
@@ -266,7 +267,7 @@ TEST_P(MailOutbox, MailWaitsWhileNoServerListensAndGoesOnceItIsBack) {
   ASSERT_TRUE(smtp_.wait_for_messages(1, 5s));
   EXPECT_EQ(smtp_.messages()[0].recipients, std::vector<std::string>{welcome.to});
   stored = row(id);
-  EXPECT_EQ(stored.sent_at, std::optional<std::string>{at(60s)});
+  EXPECT_EQ(stored.sent_at, std::optional<std::string>{at(60s).iso()});
   EXPECT_EQ(stored.attempts, 1);
   EXPECT_EQ(counts(*db_).failing, 0);
 }
@@ -280,12 +281,12 @@ TEST_P(MailOutbox, GreylistingAtTheRecipientIsRetriedWithBackOff) {
   auto stored = row(id);
   EXPECT_EQ(stored.attempts, 1);
   EXPECT_NE(stored.last_error.find("451 4.7.1 Greylisted"), std::string::npos) << stored.last_error;
-  EXPECT_EQ(stored.next_attempt_at, at(60s));
+  EXPECT_EQ(stored.next_attempt_at, at(60s).iso());
 
   EXPECT_EQ(deliver_due(*db_, *sink, at(60s)).failed, 1u);
   stored = row(id);
   EXPECT_EQ(stored.attempts, 2);
-  EXPECT_EQ(stored.next_attempt_at, at(60s + 120s));
+  EXPECT_EQ(stored.next_attempt_at, at(60s + 120s).iso());
 
   smtp_.refuse_at(RefuseAt::nothing);
   EXPECT_EQ(deliver_due(*db_, *sink, at(179s)).sent, 0u);
@@ -314,13 +315,13 @@ TEST_P(MailOutbox, RefusalAfterTheDataIsRetriedToo) {
 
 TEST_P(MailOutbox, BackOffDoublesFromOneMinuteAndStopsGrowingAtOneHour) {
   const auto id = enqueue(*db_, welcome, t0);
-  std::string now = t0;
+  auto now = t0;
   std::vector<std::int64_t> delays;
   for (int attempt = 1; attempt <= 9; ++attempt) {
     const auto schedule = mark_failed(*db_, id, "451 try later", now);
     EXPECT_EQ(schedule.attempts, attempt);
-    EXPECT_EQ(row(id).next_attempt_at, schedule.next_attempt_at);
-    delays.push_back((parse_utc_timestamp(schedule.next_attempt_at) - parse_utc_timestamp(now)).count());
+    EXPECT_EQ(row(id).next_attempt_at, schedule.next_attempt_at.iso());
+    delays.push_back((schedule.next_attempt_at.instant() - now.instant()).count());
     now = schedule.next_attempt_at;
   }
   EXPECT_EQ(delays, (std::vector<std::int64_t>{60, 120, 240, 480, 960, 1920, 3600, 3600, 3600}));
@@ -348,7 +349,6 @@ TEST_P(MailOutbox, HeaderInjectionAndMalformedAddressesAreRefused) {
   };
   for (const auto& mail : hostile)
     EXPECT_THROW(enqueue(*db_, mail, t0), std::invalid_argument) << mail.to << " / " << mail.subject;
-  EXPECT_THROW(enqueue(*db_, welcome, "27/11/2026"), std::invalid_argument);
   EXPECT_EQ(counts(*db_).queued, 0);
   // A body may hold anything: it cannot reach the headers.
   EXPECT_NO_THROW(enqueue(*db_, {"ana@example.org", "Hello", "Line\r\nBcc: x@example.org\r\n"}, t0));
@@ -423,7 +423,7 @@ TEST_P(MailOutbox, FileSinkAppendsEachMessageToAnMboxFile) {
 }
 
 TEST_P(MailOutbox, WorkerDeliversInTheBackgroundAndStopsPromptly) {
-  const auto id = enqueue(*db_, welcome, utc_timestamp_now());
+  const auto id = enqueue(*db_, welcome, Timestamp::now());
   std::atomic<int> logged{0};
   MailWorkerOptions options;
   options.interval = 1h;  // only the first pass and wake() can send within the test
@@ -432,7 +432,7 @@ TEST_P(MailOutbox, WorkerDeliversInTheBackgroundAndStopsPromptly) {
   worker.emplace([location = location_] { return store::open_database(location); }, smtp(), options);
   ASSERT_TRUE(smtp_.wait_for_messages(1, 10s));
   // A mail queued later goes at once when the worker is woken, not after the hour.
-  enqueue(*db_, {"bob@example.org", "Second", "Body"}, utc_timestamp_now());
+  enqueue(*db_, {"bob@example.org", "Second", "Body"}, Timestamp::now());
   worker->wake();
   ASSERT_TRUE(smtp_.wait_for_messages(2, 10s));
   // Destroyed while waiting out its hour: it must notice at once.
@@ -443,7 +443,7 @@ TEST_P(MailOutbox, WorkerDeliversInTheBackgroundAndStopsPromptly) {
 }
 
 TEST_P(MailOutbox, WorkerLogsEachFailureOnOneLineWithoutTheAddress) {
-  const auto id = enqueue(*db_, welcome, utc_timestamp_now());
+  const auto id = enqueue(*db_, welcome, Timestamp::now());
   smtp_.stop();
   WorkerLog worker_log;
   MailWorkerOptions options;
@@ -478,7 +478,7 @@ TEST_P(MailOutbox, WorkerSurvivesADatabaseThatCannotBeOpened) {
         },
         smtp(), options);
     ASSERT_TRUE(worker_log.wait_for(2));
-    enqueue(*db_, welcome, utc_timestamp_now());
+    enqueue(*db_, welcome, Timestamp::now());
     worker.wake();
     ASSERT_TRUE(smtp_.wait_for_messages(1, 10s));
   }
@@ -648,7 +648,7 @@ TEST(MailMessages, LongLinesAndNulBytesTravelAsBase64) {
 
   const std::string with_nul("a\0b\n", 4);
   const auto nul_message =
-      parse(render_message({"ana@example.org", "x", with_nul}, sender, parse_utc_timestamp(t0), "<x@y>"));
+      parse(render_message({"ana@example.org", "x", with_nul}, sender, t0.instant(), "<x@y>"));
   EXPECT_EQ(nul_message.header("Content-Transfer-Encoding"), "base64");
   EXPECT_EQ(decoded_body(nul_message), std::string("a\0b\r\n", 5));
 }
@@ -674,14 +674,14 @@ TEST(MailSinks, SmtpSinkReportsEachTemporaryRefusalInTheServersWords) {
 
 TEST(MailMessages, AsciiBodiesAre7bitAndLongSubjectsAreFoldedIntoEncodedWords) {
   const std::string subject = "Ratification — " + std::string(200, 'a') + " é";
-  const auto text = render_message({"ana@example.org", subject, "hello"}, sender, parse_utc_timestamp(t0), "<x@y>");
+  const auto text = render_message({"ana@example.org", subject, "hello"}, sender, t0.instant(), "<x@y>");
   const auto message = parse(text);
   EXPECT_EQ(message.header("Content-Transfer-Encoding"), "7bit");
   EXPECT_EQ(message.header("Date"), "Fri, 27 Nov 2026 03:26:10 +0000");
   EXPECT_EQ(decode_words(message.header("Subject")), subject);
   // Whatever the line endings given, CRLF goes out, one per line.
   EXPECT_EQ(
-      parse(render_message({"ana@example.org", "x", "a\r\nb\rc\nd"}, sender, parse_utc_timestamp(t0), "<x@y>")).body,
+      parse(render_message({"ana@example.org", "x", "a\r\nb\rc\nd"}, sender, t0.instant(), "<x@y>")).body,
       "a\r\nb\r\nc\r\nd\r\n");
   // Every physical line, the folded subject's included, stays within the recommended 78 characters.
   std::size_t start = 0;
@@ -691,12 +691,10 @@ TEST(MailMessages, AsciiBodiesAre7bitAndLongSubjectsAreFoldedIntoEncodedWords) {
   }
 }
 
-TEST(MailMessages, TimestampsParseStrictly) {
-  EXPECT_EQ(format_utc_timestamp(parse_utc_timestamp(t0)), t0);
-  EXPECT_EQ(shifted_timestamp("2026-12-31T23:59:30Z", 60s), "2027-01-01T00:00:30Z");
-  for (const char* bad : {"2026-11-27 03:26:10Z", "2026-11-27T03:26:10", "2026-02-30T00:00:00Z", "2026-11-27T24:00:00Z",
-                          "+026-11-27T03:26:10Z", ""})
-    EXPECT_THROW(parse_utc_timestamp(bad), std::invalid_argument) << bad;
+TEST(MailMessages, InstantsShiftAcrossTheYear) {
+  EXPECT_EQ(t0.iso(), "2026-11-27T03:26:10Z");
+  EXPECT_EQ(("2026-12-31T23:59:30Z"_utc).plus(60s).iso(), "2027-01-01T00:00:30Z");
+  EXPECT_THROW(static_cast<void>("2026-11-27 03:26:10Z"_utc), std::invalid_argument);
 }
 
 }  // namespace

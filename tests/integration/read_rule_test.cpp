@@ -14,11 +14,12 @@
 #include "test_support.hpp"
 
 namespace att::reporting {
+using namespace att::literals;
 namespace {
 
 using reports::Visibility;
 
-constexpr const char* now = "2026-11-27T10:00:00Z";
+const Timestamp now = "2026-11-27T10:00:00Z"_utc;
 
 reports::AnnualReport annual(const std::string& state, int year, Visibility visibility) {
   reports::AnnualReport report;

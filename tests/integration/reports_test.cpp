@@ -18,6 +18,7 @@
 #include "test_support.hpp"
 
 namespace att::reporting {
+using namespace att::literals;
 namespace {
 
 // The day the imports run: 2025 has ended, 2026 has not.
@@ -37,7 +38,7 @@ class Reports : public testing::OnBothDatabasesWithRegister {
     const auto batch = read(body, visibility);
     ASSERT_FALSE(batch.has_errors()) << batch.problems.front().code;
     store::Transaction transaction(*db_);
-    for (const auto& report : batch.reports) submit(*db_, {report, Channel::import, Date::from_ymd(2023, 6, 2), false, {}}, "2026-01-01T00:00:00Z");
+    for (const auto& report : batch.reports) submit(*db_, {report, Channel::import, Date::from_ymd(2023, 6, 2), false, {}}, "2026-01-01T00:00:00Z"_utc);
     transaction.commit();
   }
 
@@ -116,7 +117,7 @@ TEST_P(Reports, ControlCharactersInAFieldAreRefusedWithTheirPlace) {
 
   StreamedImportOptions options;
   options.reading = {reports::Visibility::public_report, as_of, 1000};
-  options.now = "2026-01-01T00:00:00Z";
+  options.now = "2026-01-01T00:00:00Z"_utc;
   std::istringstream in(header + body);
   store::Transaction transaction(*db_);
   const auto result = import_canonical_csv(*db_, in, register_, templates_, options);
@@ -183,7 +184,7 @@ TEST_P(Reports, HeaderFieldsSurviveStorageAndJson) {
     EXPECT_EQ(back.contact.telephone, report.contact.telephone) << how;
   };
   store::Transaction transaction(*db_);
-  const auto receipt = submit(*db_, {report, Channel::email, Date::from_ymd(2024, 6, 1), false, {}}, "2026-01-01T00:00:00Z");
+  const auto receipt = submit(*db_, {report, Channel::email, Date::from_ymd(2024, 6, 1), false, {}}, "2026-01-01T00:00:00Z"_utc);
   transaction.commit();
   const auto stored = current_report(*db_, database_owner(), "SWE", 2023);
   ASSERT_TRUE(stored);
@@ -290,7 +291,7 @@ TEST_P(Reports, RealReportsImportAsTheyAreAndWrongDataIsRefused) {
   ASSERT_EQ(accepted.reports.size(), 6u);
   store::Transaction transaction(*db_);
   for (const auto& report : accepted.reports)
-    submit(*db_, {report, Channel::import, Date::from_ymd(2026, 5, 1), false, {}}, "2026-05-01T00:00:00Z");
+    submit(*db_, {report, Channel::import, Date::from_ymd(2026, 5, 1), false, {}}, "2026-05-01T00:00:00Z"_utc);
   transaction.commit();
   // Stored as given, and counted under the template's parent.
   const auto france = current_report(*db_, database_owner(), "FRA", 2016);
@@ -315,7 +316,7 @@ TEST_P(Reports, AnAmendmentReceivedBeforeTheVersionItReplacesIsRefused) {
   {
     store::Transaction transaction(*db_);
     try {
-      submit(*db_, {amendment, Channel::email, Date::from_ymd(2023, 5, 31), false, {}}, "2026-01-02T00:00:00Z");
+      submit(*db_, {amendment, Channel::email, Date::from_ymd(2023, 5, 31), false, {}}, "2026-01-02T00:00:00Z"_utc);
       FAIL() << "an amendment dated before version 1 was stored";
     } catch (const SubmissionRefused& refusal) {
       EXPECT_EQ(refusal.problem().code, "received_before_previous_version");
@@ -326,7 +327,7 @@ TEST_P(Reports, AnAmendmentReceivedBeforeTheVersionItReplacesIsRefused) {
   EXPECT_EQ(current_reports(*db_, database_owner(), {std::string("FRA"), 2022}).at(0).version_no, 1);
   store::Transaction transaction(*db_);
   const auto receipt =
-      submit(*db_, {amendment, Channel::email, Date::from_ymd(2023, 6, 2), false, {}}, "2026-01-02T00:00:00Z");
+      submit(*db_, {amendment, Channel::email, Date::from_ymd(2023, 6, 2), false, {}}, "2026-01-02T00:00:00Z"_utc);
   transaction.commit();
   EXPECT_EQ(receipt.version_no, 2) << "the same day as the version it replaces is accepted";
 }
@@ -348,7 +349,7 @@ TEST_P(Reports, StreamedImportStoresWhatSubmitWouldWithTheSameHash) {
   StreamedImportOptions options;
   options.reading = {reports::Visibility::public_report, Date::from_ymd(2026, 1, 1), 1000};
   options.received = Date::from_ymd(2023, 6, 2);
-  options.now = "2026-01-01T00:00:00Z";
+  options.now = "2026-01-01T00:00:00Z"_utc;
   options.lines_per_batch = 1000;  // five batches, each with lines of all three reports
   std::istringstream in(header + body);
   StreamedImportResult result;
@@ -394,7 +395,7 @@ TEST_P(Reports, StreamedImportFindsTheSameProblemsAndWritesNothingUncommitted) {
   ASSERT_TRUE(expected.has_errors());
   StreamedImportOptions options;
   options.reading = {reports::Visibility::public_report, Date::from_ymd(2026, 1, 1), 1000};
-  options.now = "2026-01-01T00:00:00Z";
+  options.now = "2026-01-01T00:00:00Z"_utc;
   std::istringstream in(header + body);
   {
     store::Transaction transaction(*db_);
@@ -428,7 +429,7 @@ TEST_P(Reports, StreamedImportChecksReportsFromMemoryOrReadBackAlike) {
   ASSERT_FALSE(expected.has_errors()) << expected.problems.front().code;
   StreamedImportOptions options;
   options.reading = {reports::Visibility::public_report, as_of, 1000};
-  options.now = "2026-01-01T00:00:00Z";
+  options.now = "2026-01-01T00:00:00Z"_utc;
   options.lines_per_batch = 128;
   options.lines_held = 250;
   std::istringstream in(header + body);
@@ -459,7 +460,7 @@ TEST_P(Reports, StreamedImportListsFindingsInReportOrderUpToTheLimit) {
   ASSERT_EQ(limited.error_count, 12u) << "a value without its currency is an error on each line";
   StreamedImportOptions options;
   options.reading = {reports::Visibility::public_report, as_of, 5};
-  options.now = "2026-01-01T00:00:00Z";
+  options.now = "2026-01-01T00:00:00Z"_utc;
   std::istringstream in(header + body);
   store::Transaction transaction(*db_);
   const auto result = import_canonical_csv(*db_, in, register_, templates_, options);
@@ -485,12 +486,12 @@ TEST_P(Reports, AStatesDraftsAreListedForThoseWhoMaySeeThem) {
     store::Transaction transaction(*db_);
     report.year = 2023;
     report.lines = {line, line};
-    save_draft(*db_, report, std::nullopt, "2024-03-01T10:00:00Z");
+    save_draft(*db_, report, std::nullopt, "2024-03-01T10:00:00Z"_utc);
     report.year = 2024;
     report.lines = {line};
-    save_draft(*db_, report, std::nullopt, "2025-02-01T09:30:00Z");
+    save_draft(*db_, report, std::nullopt, "2025-02-01T09:30:00Z"_utc);
     report.reporting_state = "DEU";
-    save_draft(*db_, report, std::nullopt, "2025-02-02T09:30:00Z");
+    save_draft(*db_, report, std::nullopt, "2025-02-02T09:30:00Z"_utc);
     transaction.commit();
   }
   const auto french_officer = viewer({auth::Role::state_representative, auth::Role::reporting_officer}, "FRA");

@@ -11,6 +11,7 @@
 #include "store/open_database.hpp"
 
 namespace att::testing {
+using namespace att::literals;
 
 const std::string password = "correct horse battery staple";
 
@@ -36,11 +37,11 @@ void ServerWithAccounts::SetUp() {
   const auto hash = auth::hash_password(password);
   for (const auto& [kind, person] : people) {
     const auto id =
-        auth::create_account(*db, {person.email, kind, "", person.state, hash, person.roles}, "2026-01-01T00:00:00Z");
+        auth::create_account(*db, {person.email, kind, "", person.state, hash, person.roles}, "2026-01-01T00:00:00Z"_utc);
     account_ids_[kind] = id;
     if (person.second_factor) {
       secrets_[kind] = auth::new_totp_secret();
-      auth::set_totp_secret(*db, id, secrets_[kind], true, "2026-01-01T00:00:00Z");
+      auth::set_totp_secret(*db, id, secrets_[kind], true, "2026-01-01T00:00:00Z"_utc);
     }
   }
   prepare(*db);

@@ -21,12 +21,13 @@
 #endif
 
 namespace att::reporting {
+using namespace att::literals;
 namespace {
 
 const std::string sample_path = ATT_TEST_DATA_DIR "/sipri-sample.csv";
 const std::string rules_path = ATT_DATA_DIR "/sipri-weapon-categories.csv";
 const std::string real_export_path = ATT_SHARED_DIR "/data/sipri-trade-register-2025-03-13.csv";
-const std::string now = "2026-01-01T00:00:00Z";
+const Timestamp now = "2026-01-01T00:00:00Z"_utc;
 
 std::size_t count_of(const std::vector<NameCount>& list, const std::string& name) {
   const auto at = std::find_if(list.begin(), list.end(), [&](const NameCount& n) { return n.name == name; });
@@ -126,7 +127,7 @@ TEST_P(SipriImport, SampleImportsWithCountsCategoriesAndStates) {
   EXPECT_EQ(dataset[0].text(1), "SIPRI Arms Transfers Database");
   EXPECT_EQ(dataset[0].text(2), "sample");
   EXPECT_EQ(dataset[0].text(3), "2025-01-02T15:04:05");
-  EXPECT_EQ(dataset[0].text(4), now);
+  EXPECT_EQ(dataset[0].text(4), now.iso());
   EXPECT_EQ(dataset[0].integer(5), 13);
   EXPECT_EQ(count("reference_transfers"), 13);
 

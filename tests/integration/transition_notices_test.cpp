@@ -8,6 +8,7 @@
 #include "test_support.hpp"
 
 namespace att::reporting {
+using namespace att::literals;
 namespace {
 
 class TransitionNotices : public testing::OnBothDatabasesWithRegister {
@@ -15,13 +16,13 @@ class TransitionNotices : public testing::OnBothDatabasesWithRegister {
   std::int64_t account(const std::string& email, std::set<auth::Role> roles, std::optional<std::string> state,
                        const std::string& language) {
     return auth::create_account(*db_, {email, email, "", std::move(state), "hash", std::move(roles), language},
-                                "2026-01-01T00:00:00Z");
+                                "2026-01-01T00:00:00Z"_utc);
   }
 
   // (to, subject) of every queued mail, oldest first.
   std::vector<std::pair<std::string, std::string>> queued() {
     std::vector<std::pair<std::string, std::string>> mails;
-    for (const auto& mail : mail::due(*db_, "2100-01-01T00:00:00Z", 100)) mails.emplace_back(mail.mail.to, mail.mail.subject);
+    for (const auto& mail : mail::due(*db_, "2100-01-01T00:00:00Z"_utc, 100)) mails.emplace_back(mail.mail.to, mail.mail.subject);
     return mails;
   }
 
@@ -33,7 +34,7 @@ TEST_P(TransitionNotices, TheStatesActiveReportingOfficersAreToldInTheirLanguage
   account("officer.fr@example.org", {Role::state_representative, Role::reporting_officer}, "FRA", "fr");
   account("officer.en@example.org", {Role::state_representative, Role::reporting_officer}, "FRA", "en");
   const auto closed = account("closed@example.org", {Role::state_representative, Role::reporting_officer}, "FRA", "en");
-  auth::set_active(*db_, closed, false, "2026-01-02T00:00:00Z");
+  auth::set_active(*db_, closed, false, "2026-01-02T00:00:00Z"_utc);
   account("representative@example.org", {Role::state_representative}, "FRA", "en");
   account("officer@example.de", {Role::state_representative, Role::reporting_officer}, "DEU", "en");
   account("secretariat@example.org", {Role::secretariat}, std::nullopt, "en");

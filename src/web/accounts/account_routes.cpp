@@ -15,6 +15,7 @@
 #include "web/accounts/password_rules.hpp"
 #include "web/accounts/sign_in_routes.hpp"
 #include "web/kit/visit.hpp"
+#include "core/timestamp.hpp"
 
 #include <charconv>
 #include <variant>
@@ -118,7 +119,7 @@ HttpResponse change_password(const AppContext& app, HttpRequest& request) {
     if (password != request.form_or_empty("password_confirm"))
       notices.password_errors["password_confirm"] = app.catalog.text(language, "auth.error_confirm");
     if (notices.password_errors.empty()) {
-      const auto now = utc_timestamp_now();
+      const auto now = Timestamp::now();
       store::Transaction transaction(*db);
       auth::set_password_hash(*db, stored->account.id, auth::hash_password(password), now);
       // Other sessions and tokens may belong to whoever knew the old password; this session continues afresh.
@@ -146,7 +147,7 @@ HttpResponse sign_out_everywhere(const AppContext& app, HttpRequest& request) {
                      audit_entry(request, "signed_out_everywhere", {},
                                  std::to_string(revoked.sessions) + " sessions, " +
                                      std::to_string(revoked.api_tokens) + " API tokens"),
-                     utc_timestamp_now());
+                     Timestamp::now());
   transaction.commit();
   request.visit.session.reset();
   request.visit.cookies_to_set.push_back(cookie_header(app, session_cookie, "", 0));
@@ -184,7 +185,7 @@ HttpResponse create_token(const AppContext& app, HttpRequest& request) {
     notices.new_token = auth::create_api_token(
         *db, {*request.visit.viewer.user_id, name, *scope, now + std::get<std::chrono::days>(lifetime)}, now);
     auth::append_audit(*db, audit_entry(request, "api_token_created", {}, name + " (" + std::string(to_string(*scope)) + ")"),
-                       utc_timestamp(now));
+                       Timestamp::of(now));
     transaction.commit();
   }
   notices.notice = app.catalog.text(language, "account.token_created");
@@ -203,7 +204,7 @@ HttpResponse revoke_token(const AppContext& app, HttpRequest& request) {
   store::Transaction transaction(*db);
   if (auth::revoke_api_token(*db, *request.visit.viewer.user_id, id, std::chrono::system_clock::now()))
     auth::append_audit(*db, audit_entry(request, "api_token_revoked", "api_token:" + std::to_string(id)),
-                       utc_timestamp_now());
+                       Timestamp::now());
   transaction.commit();
   return HttpResponse::redirect("/account");
 }
@@ -217,7 +218,7 @@ HttpResponse two_factor_page(const AppContext& app, HttpRequest& request, const 
   auto secret = stored->totp_secret;
   if (!secret) {
     secret = auth::new_totp_secret();
-    auth::set_totp_secret(*db, stored->account.id, secret, false, utc_timestamp_now());
+    auth::set_totp_secret(*db, stored->account.id, secret, false, Timestamp::now());
   }
   const auto uri = auth::otpauth_uri(app.auth.site_name, stored->account.email, *secret);
   nlohmann::json context = {{"title", app.catalog.text(language, "two_factor.title")},
@@ -250,12 +251,12 @@ HttpResponse enable_two_factor(const AppContext& app, HttpRequest& request) {
   for (const auto& code : codes) digests.push_back(auth::token_digest(auth::normalize_recovery_code(code)));
   {
     store::Transaction transaction(*db);
-    auth::set_totp_secret(*db, stored->account.id, stored->totp_secret, true, utc_timestamp(now));
+    auth::set_totp_secret(*db, stored->account.id, stored->totp_secret, true, Timestamp::of(now));
     auth::set_totp_last_step(*db, stored->account.id, *step);
     auth::replace_recovery_codes(*db, stored->account.id, digests);
     start_session(app, *db, request, stored->account.id, true);
     auth::append_audit(*db, audit_entry(request, "two_factor_enabled", "user:" + std::to_string(stored->account.id)),
-                       utc_timestamp(now));
+                       Timestamp::of(now));
     transaction.commit();
   }
   nlohmann::json list = nlohmann::json::array();

@@ -52,7 +52,7 @@ void send_reset_link(const AppContext& app, store::Database& db, const HttpReque
   mail::queue_mail(db, app.catalog, language, "password_reset", account.email,
                    {{"url", app.auth.public_url + "/reset-password?token=" + token}});
   auth::append_audit(db, audit_entry(request, account.id, account.email, "password_reset_requested"),
-                     utc_timestamp(now));
+                     Timestamp::of(now));
 }
 
 HttpResponse request_link(const AppContext& app, HttpRequest& request) {
@@ -67,7 +67,7 @@ HttpResponse request_link(const AppContext& app, HttpRequest& request) {
   // Beyond the limits nothing is queued, so nobody can flood a mailbox or mail from this site;
   // the page below says the same either way.
   if (!auth::reset_request_allowed(*db, email, request.remote_address, app.auth.resets, now)) {
-    auth::append_audit(*db, audit_entry(request, std::nullopt, email, "password_reset_throttled"), utc_timestamp(now));
+    auth::append_audit(*db, audit_entry(request, std::nullopt, email, "password_reset_throttled"), Timestamp::of(now));
   } else {
     auth::record_reset_request(*db, email, request.remote_address, now);
     const auto stored = auth::find_account_by_email(*db, email);
@@ -119,11 +119,11 @@ HttpResponse choose(const AppContext& app, HttpRequest& request) {
   store::Transaction transaction(*db);
   if (!auth::consume_password_reset(*db, token, now))
     return refuse_token(app, request, {std::nullopt, auth::ResetTokenProblem::used}).value();
-  auth::set_password_hash(*db, stored->account.id, auth::hash_password(password), utc_timestamp(now));
+  auth::set_password_hash(*db, stored->account.id, auth::hash_password(password), Timestamp::of(now));
   // Whoever knew the old password is signed out everywhere.
   auth::revoke_credentials_of(*db, stored->account.id, now);
   auth::append_audit(*db, audit_entry(request, stored->account.id, stored->account.email, "password_reset"),
-                     utc_timestamp(now));
+                     Timestamp::of(now));
   transaction.commit();
   return render_message(app, request, app.catalog.text(language, "reset.done_title"),
                         app.catalog.text(language, "reset.done"), 200,

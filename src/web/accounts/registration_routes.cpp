@@ -10,6 +10,7 @@
 #include "web/kit/guard.hpp"
 #include "mail/mail_text.hpp"
 #include "web/accounts/password_rules.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::web {
 
@@ -122,7 +123,7 @@ HttpResponse submit_application(const AppContext& app, HttpRequest& request) {
                {{"name", form.name}, {"url", app.auth.public_url + "/register/confirm?token=" + token}});
     auth::append_audit(*db, audit_entry(request, std::nullopt, email, "registration_submitted",
                                         "registration:" + std::to_string(id), form.state + " " + form.role),
-                       utc_timestamp(now));
+                       Timestamp::of(now));
   }
   transaction.commit();
   return render_message(app, request, app.catalog.text(language, "register.sent_title"),
@@ -143,7 +144,7 @@ HttpResponse confirm(const AppContext& app, HttpRequest& request) {
   const auto& applicant = registration->application;
   auth::append_audit(*db, audit_entry(request, std::nullopt, applicant.email, "registration_confirmed",
                                       "registration:" + std::to_string(registration->id)),
-                     utc_timestamp_now());
+                     Timestamp::now());
   // Let the Secretariat know there is an application to review.
   for (const auto& stored : auth::list_accounts(*db)) {
     if (stored.account.active && stored.account.roles.contains(auth::Role::secretariat))

@@ -13,6 +13,7 @@
 #include "web/kit/guard.hpp"
 #include "web/kit/return_path.hpp"
 #include "web/kit/visit.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::web {
 
@@ -93,7 +94,7 @@ HttpResponse sign_in(const AppContext& app, HttpRequest& request) {
       email, request.remote_address,
       known_device(*db, request, stored ? std::optional(stored->account.id) : std::nullopt, now)};
   if (!auth::sign_in_allowed(*db, attempt, app.auth.throttle, now)) {
-    auth::record_audit(*db, audit_entry(request, std::nullopt, email, "sign_in_throttled"), utc_timestamp(now));
+    auth::record_audit(*db, audit_entry(request, std::nullopt, email, "sign_in_throttled"), Timestamp::of(now));
     return render_form(app, request, sign_in_form(app, request, email, app.catalog.text(language, "auth.throttled")),
                        429);
   }
@@ -104,7 +105,7 @@ HttpResponse sign_in(const AppContext& app, HttpRequest& request) {
     auth::append_audit(*db,
                        audit_entry(request, stored ? std::optional(stored->account.id) : std::nullopt, email,
                                    "sign_in_failed"),
-                       utc_timestamp(now));
+                       Timestamp::of(now));
     transaction.commit();
     // The same words whether the account exists or not.
     return render_form(app, request,
@@ -112,11 +113,11 @@ HttpResponse sign_in(const AppContext& app, HttpRequest& request) {
   }
   store::Transaction transaction(*db);
   if (auth::password_needs_rehash(stored->password_hash))
-    auth::set_password_hash(*db, stored->account.id, auth::hash_password(password), utc_timestamp(now));
+    auth::set_password_hash(*db, stored->account.id, auth::hash_password(password), Timestamp::of(now));
   if (stored->account.totp_enabled) {
     // Half-way: failures so far still count against the code that follows.
     start_session(app, *db, request, stored->account.id, false);
-    auth::append_audit(*db, audit_entry(request, stored->account.id, email, "sign_in_password_ok"), utc_timestamp(now));
+    auth::append_audit(*db, audit_entry(request, stored->account.id, email, "sign_in_password_ok"), Timestamp::of(now));
     transaction.commit();
     // The page asked for before signing in is carried through the second step.
     const auto next = request.form_or_empty("next");
@@ -124,7 +125,7 @@ HttpResponse sign_in(const AppContext& app, HttpRequest& request) {
                                   (is_same_origin_path(next) ? "?next=" + percent_encode(next) : std::string()));
   }
   complete_sign_in(app, *db, request, attempt, stored->account.id, now);
-  auth::append_audit(*db, audit_entry(request, stored->account.id, email, "sign_in"), utc_timestamp(now));
+  auth::append_audit(*db, audit_entry(request, stored->account.id, email, "sign_in"), Timestamp::of(now));
   transaction.commit();
   const auto& roles = stored->account.roles;
   if (std::any_of(roles.begin(), roles.end(), auth::requires_second_factor))
@@ -171,21 +172,21 @@ HttpResponse verify_second_factor(const AppContext& app, HttpRequest& request) {
     auth::set_totp_last_step(*db, stored->account.id, *step);
     accepted = true;
   } else if (auth::use_recovery_code(*db, stored->account.id,
-                                     auth::token_digest(auth::normalize_recovery_code(code)), utc_timestamp(now))) {
+                                     auth::token_digest(auth::normalize_recovery_code(code)), Timestamp::of(now))) {
     accepted = true;
     method = "recovery_code";
   }
   if (!accepted) {
     auth::record_sign_in_failure(*db, attempt, now);
     auth::append_audit(*db, audit_entry(request, stored->account.id, attempt.email, "second_factor_failed"),
-                       utc_timestamp(now));
+                       Timestamp::of(now));
     transaction.commit();
     return render_form(app, request, second_factor_form(app, request, app.catalog.text(language, "auth.wrong_code")),
                        400);
   }
   complete_sign_in(app, *db, request, attempt, stored->account.id, now);
   auth::append_audit(*db, audit_entry(request, stored->account.id, attempt.email, "sign_in", {}, method),
-                     utc_timestamp(now));
+                     Timestamp::of(now));
   transaction.commit();
   const auto next = request.form_or_empty("next");
   return HttpResponse::redirect(is_same_origin_path(next) ? next : landing_page(stored->account.roles));
@@ -197,7 +198,7 @@ HttpResponse sign_out(const AppContext& app, HttpRequest& request) {
     store::Transaction transaction(*db);
     auth::delete_session(*db, request.visit.session->token_digest);
     auth::append_audit(*db, audit_entry(request, request.visit.session->user_id, request.visit.viewer.email, "sign_out"),
-                       utc_timestamp_now());
+                       Timestamp::now());
     transaction.commit();
   }
   request.visit.cookies_to_set.push_back(cookie_header(app, session_cookie, "", 0));

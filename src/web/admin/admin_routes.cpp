@@ -14,6 +14,7 @@
 #include "mail/secretariat_notices.hpp"
 #include "web/kit/page.hpp"
 #include "web/reports/report_paths.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::web {
 
@@ -80,7 +81,7 @@ HttpResponse decide(const AppContext& app, HttpRequest& request, bool approve) {
     auto db = app.pool->acquire();
     store::Transaction transaction(*db);
     const auto registration = auth::find_registration(*db, id);
-    const auto now = utc_timestamp_now();
+    const auto now = Timestamp::now();
     if (!registration || !auth::decide_registration(*db, id, approve, *request.visit.viewer.user_id, reason, now))
       return Outcome::gone;
     const auto& a = registration->application;
@@ -191,7 +192,7 @@ HttpResponse change_user(const AppContext& app, HttpRequest& request) {
     } else if (!auth::may_grant_roles(request.visit.viewer, id, auth::roles_added(stored->account.roles, roles))) {
       error = t("admin.no_secretariat_for_yourself");
     } else {
-      const auto now = utc_timestamp_now();
+      const auto now = Timestamp::now();
       auto role_text = [](const std::set<auth::Role>& set) {
         std::string text;
         for (const auto role : set) text += (text.empty() ? "" : ",") + std::string(to_string(role));
@@ -250,7 +251,7 @@ HttpResponse export_audit(const AppContext& app, HttpRequest& request) {
   if (auto refusal = refuse_unless(app, request, Permission::read_audit_log)) return std::move(*refusal);
   auto db = app.pool->acquire();
   auto csv = auth::audit_csv(auth::read_all_audit(*db), csv_reader_param(request));
-  auth::record_audit(*db, audit_entry(request, "audit_log_exported"), utc_timestamp_now());
+  auth::record_audit(*db, audit_entry(request, "audit_log_exported"), Timestamp::now());
   HttpResponse response{200, {{"Content-Type", "text/csv; charset=utf-8"},
                               {"Content-Disposition", "attachment; filename=\"att-audit-log.csv\""},
                               {"Cache-Control", "private, no-store"}},

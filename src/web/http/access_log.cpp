@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/date.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::web {
 
@@ -31,9 +32,9 @@ void AccessLog::record(const HttpRequest& request, const HttpResponse& response,
   for (auto& c : path) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
   }
-  const auto stamp = utc_timestamp_now();
+  const auto stamp = Timestamp::now();
   std::lock_guard lock(mutex_);
-  std::fprintf(out_, "%s %s %s %s %d %zu %lldus\n", stamp.c_str(), request.remote_address.c_str(),
+  std::fprintf(out_, "%s %s %s %s %d %zu %lldus\n", stamp.iso().c_str(), request.remote_address.c_str(),
                std::string(to_string(request.method)).c_str(), path.c_str(), response.status, response.body.size(),
                static_cast<long long>(elapsed.count()));
 }

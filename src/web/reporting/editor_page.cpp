@@ -19,6 +19,7 @@
 #include "web/reporting/pasted_rows.hpp"
 #include "web/reporting/reporting_access.hpp"
 #include "web/reports/report_paths.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::web {
 
@@ -391,7 +392,7 @@ HttpResponse save_editor(const AppContext& app, HttpRequest& request) {
   const auto problems = check(app, report, *address->report_template, posted.unreadable);
   const bool refused = std::any_of(problems.begin(), problems.end(),
                                    [](const Problem& p) { return p.code == problem_codes::control_character; });
-  const auto now = utc_timestamp_now();
+  const auto now = Timestamp::now();
   if (!refused) {
     auto db = app.pool->acquire();
     store::Transaction transaction(*db);

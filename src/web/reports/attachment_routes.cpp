@@ -9,6 +9,7 @@
 #include "web/kit/guard.hpp"
 #include "web/reports/report_address.hpp"
 #include "web/reports/report_paths.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::web {
 
@@ -93,7 +94,7 @@ HttpResponse upload(const AppContext& app, HttpRequest& request) {
   if (!accepted) return refused_file(app, language, accepted.error(), name);
 
   auto db = app.pool->acquire();
-  const auto now = utc_timestamp_now();
+  const auto now = Timestamp::now();
   store::Transaction transaction(*db);
   const auto added = reporting::add_attachment(
       *db, request.visit.viewer, address->state, address->year, *version,
@@ -151,7 +152,7 @@ HttpResponse download(const AppContext& app, HttpRequest& request) {
                        audit_entry(request, "restricted_attachment_read", target_of(*address),
                                    "version " + std::to_string(file->summary.version_no) + ", attachment " +
                                        std::to_string(file->summary.id)),
-                       utc_timestamp_now());
+                       Timestamp::now());
   HttpResponse response{200, {{"Content-Type", file->summary.media_type}}, std::move(file->content)};
   response.set_header("Content-Disposition", content_disposition(file->summary.file_name));
   // Never rendered as something else than the type recognised at upload.

@@ -4,6 +4,7 @@
 #include "core/reports/validation.hpp"
 #include "web/kit/guard.hpp"
 #include "web/reports/report_notices.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::web {
 
@@ -25,7 +26,7 @@ tl::expected<DraftSubmitted, SubmissionFailure> submit_state_draft(const AppCont
   // The Secretariat enters reports received by e-mail; States submit online.
   const auto& viewer = request.visit.viewer;
   const auto channel = submits_on_behalf(viewer, state) ? reporting::Channel::email : reporting::Channel::online;
-  const auto now = utc_timestamp_now();
+  const auto now = Timestamp::now();
   store::Transaction transaction(*db);
   std::optional<reporting::SubmissionReceipt> receipt;
   try {
@@ -33,7 +34,7 @@ tl::expected<DraftSubmitted, SubmissionFailure> submit_state_draft(const AppCont
   } catch (const reporting::SubmissionRefused& refusal) {
     return tl::unexpected(SubmissionFailure{Kind::has_errors, {refusal.problem()}, {}});
   }
-  const auto received_iso = received ? received->iso() : now.substr(0, 10);
+  const auto received_iso = received ? received->iso() : now.date().iso();
   auth::append_audit(*db, audit_entry(request, "report_submitted", "report:" + state + "/" + std::to_string(year),
                                       "version " + std::to_string(receipt->version_no)),
                      now);

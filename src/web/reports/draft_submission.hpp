@@ -21,7 +21,7 @@ struct DraftSubmitted {
   reporting::SubmissionReceipt receipt;
   reporting::Channel channel = reporting::Channel::online;
   std::string received;      // ISO date
-  std::string submitted_at;  // ISO instant
+  Timestamp submitted_at;
 };
 
 struct SubmissionFailure {

@@ -11,6 +11,7 @@
 #include "web/kit/guard.hpp"
 #include "web/reports/report_api_views.hpp"
 #include "web/reports/report_notices.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::web {
 
@@ -71,25 +72,25 @@ reporting::Channel channel_of(const HttpRequest& request, const std::string& sta
 }
 
 HttpResponse receipt_response(const std::string& state, const reporting::SubmissionReceipt& receipt,
-                              const std::string& now) {
+                              Timestamp now) {
   return HttpResponse::json(201, json_text({{"receipt",
                                              {{"reporting_state", state},
                                               {"type", "initial"},
                                               {"version", receipt.version_no},
                                               {"updates_earlier_version", receipt.amended},
-                                              {"submitted_at", now},
+                                              {"submitted_at", now.iso()},
                                               {"content_hash", receipt.content_hash}}}}));
 }
 
 // The audit entry and the notice to the State's officers, in the submission's transaction.
 void record_submission(const AppContext& app, store::Database& db, const HttpRequest& request, const std::string& state,
-                       const reporting::SubmissionReceipt& receipt, const std::string& now) {
+                       const reporting::SubmissionReceipt& receipt, Timestamp now) {
   auth::append_audit(db, audit_entry(request, "initial_report_submitted", "initial-report:" + state,
                                      "version " + std::to_string(receipt.version_no)),
                      now);
   reporting::notify(db, notice_writer(app),
                     {receipt.amended ? reports::Transition::amend : reports::Transition::submit, state, std::nullopt,
-                     receipt.version_no, now.substr(0, 10), receipt.content_hash, ""});
+                     receipt.version_no, now.date().iso(), receipt.content_hash, ""});
 }
 
 HttpResponse submit_directly(const AppContext& app, HttpRequest& request) {
@@ -98,7 +99,7 @@ HttpResponse submit_directly(const AppContext& app, HttpRequest& request) {
   const auto checked = checked_body(app, request, *state);
   if (!checked) return checked.error();
   if (checked->result.has_errors()) return has_errors(app, language_of(request), checked->result);
-  const auto now = utc_timestamp_now();
+  const auto now = Timestamp::now();
   auto db = app.pool->acquire();
   store::Transaction transaction(*db);
   const auto receipt = reporting::submit_initial(*db, checked->report, channel_of(request, *state), std::nullopt,
@@ -118,7 +119,7 @@ HttpResponse save_draft(const AppContext& app, HttpRequest& request) {
     return has_errors(app, language_of(request), checked->result);
   auto db = app.pool->acquire();
   store::Transaction transaction(*db);
-  reporting::save_initial_draft(*db, checked->report, request.visit.viewer.user_id, utc_timestamp_now());
+  reporting::save_initial_draft(*db, checked->report, request.visit.viewer.user_id, Timestamp::now());
   transaction.commit();
   return HttpResponse::json(200, json_text({{"saved", true},
                                             {"template", checked->report.template_id},
@@ -150,7 +151,7 @@ HttpResponse submit_draft(const AppContext& app, HttpRequest& request) {
   if (!questionnaire) return questionnaire.error();
   const auto result = reports::validate(*draft, *questionnaire);
   if (result.has_errors()) return has_errors(app, language, result);
-  const auto now = utc_timestamp_now();
+  const auto now = Timestamp::now();
   store::Transaction transaction(*db);
   const auto receipt =
       reporting::submit_initial_draft(*db, *state, channel_of(request, *state), request.visit.viewer.user_id, now);
@@ -168,7 +169,7 @@ HttpResponse get_current(const AppContext& app, HttpRequest& request) {
   const auto& [summary, report] = *found;
   if (summary.visibility == reports::Visibility::restricted)
     auth::record_audit(*db, audit_entry(request, "restricted_report_read", "initial-report:" + summary.reporting_state),
-                       utc_timestamp_now());
+                       Timestamp::now());
   auto body = io::initial_report_json(report);
   body["version"] = summary_json(summary);
   return HttpResponse::json(200, json_text(body));

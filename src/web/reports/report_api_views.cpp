@@ -6,6 +6,7 @@
 #include "text/problem_text.hpp"
 #include "web/http/api_errors.hpp"
 #include "web/kit/guard.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::web {
 
@@ -26,7 +27,7 @@ void audit_restricted_read(store::Database& db, const HttpRequest& request, cons
                      audit_entry(request, "restricted_report_read",
                                  "report:" + summary.reporting_state + "/" + std::to_string(summary.year),
                                  (how.empty() ? "" : how + ", ") + "version " + std::to_string(summary.version_no)),
-                     utc_timestamp_now());
+                     Timestamp::now());
 }
 
 tl::expected<nlohmann::json, HttpResponse> json_body(const AppContext& app, const HttpRequest& request) {

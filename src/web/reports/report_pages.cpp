@@ -16,6 +16,7 @@
 #include "web/kit/printable.hpp"
 #include "web/reports/report_api_views.hpp"
 #include "web/reports/report_paths.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::web {
 
@@ -226,7 +227,7 @@ nlohmann::json receipt_context(const AppContext& app, Language language, const S
                                         {{"exports", std::to_string(export_lines)},
                                          {"imports", std::to_string(shown.report.lines.size() - export_lines)}})},
        {"issued", app.catalog.text(language, "receipt.issued",
-                                   {{"date", text::format_timestamp(app.catalog, language, utc_timestamp_now())}})},
+                                   {{"date", text::format_timestamp(app.catalog, language, Timestamp::now())}})},
        {"pdf_href", report_path(summary) + "/receipt.pdf" + version_query(shown)}});
   return context;
 }

@@ -189,7 +189,7 @@ HttpResponse save_draft(const AppContext& app, HttpRequest& request) {
   }
   auto db = app.pool->acquire();
   store::Transaction transaction(*db);
-  reporting::save_draft(*db, checked->report, request.visit.viewer.user_id, utc_timestamp_now());
+  reporting::save_draft(*db, checked->report, request.visit.viewer.user_id, Timestamp::now());
   transaction.commit();
   auto answer = findings_answer(app, request, *checked);
   answer["saved"] = true;
@@ -236,7 +236,7 @@ HttpResponse submit_draft(const AppContext& app, HttpRequest& request) {
                                               {"amends_earlier_version", receipt.amended},
                                               {"channel", std::string(to_string(submitted->channel))},
                                               {"received", submitted->received},
-                                              {"submitted_at", submitted->submitted_at},
+                                              {"submitted_at", submitted->submitted_at.iso()},
                                               {"content_hash", receipt.content_hash}}}}));
 }
 
@@ -307,10 +307,10 @@ HttpResponse upload_workbook(const AppContext& app, HttpRequest& request) {
     return api_error(422, "workbook_for_another_report", app.catalog.text(language, "errors.workbook_mismatch"));
   auto db = app.pool->acquire();
   store::Transaction transaction(*db);
-  reporting::save_draft(*db, batch.reports.front(), request.visit.viewer.user_id, utc_timestamp_now());
+  reporting::save_draft(*db, batch.reports.front(), request.visit.viewer.user_id, Timestamp::now());
   auth::append_audit(*db, audit_entry(request, "workbook_uploaded",
                                       "report:" + address->state + "/" + std::to_string(address->year)),
-                     utc_timestamp_now());
+                     Timestamp::now());
   transaction.commit();
   return HttpResponse::json(200, json_text({{"saved", true}, {"lines", batch.reports.front().lines.size()},
                                             {"problems", problems}}));

@@ -4,6 +4,7 @@
 #include "reporting/reports_store.hpp"
 #include "web/kit/guard.hpp"
 #include "web/reports/report_notices.hpp"
+#include "core/timestamp.hpp"
 
 namespace att::web {
 
@@ -12,7 +13,7 @@ bool acceptable_recall_reason(const std::string& reason) { return reason.size() 
 std::optional<std::int64_t> recall_version(const AppContext& app, const HttpRequest& request, const std::string& state,
                                            int year, const std::string& reason) {
   auto db = app.pool->acquire();
-  const auto now = utc_timestamp_now();
+  const auto now = Timestamp::now();
   store::Transaction transaction(*db);
   const auto version = reporting::recall_current(*db, state, year, reason, now);
   if (!version) return std::nullopt;
@@ -20,7 +21,7 @@ std::optional<std::int64_t> recall_version(const AppContext& app, const HttpRequ
                                       "version " + std::to_string(*version) + ": " + reason),
                      now);
   reporting::notify(*db, notice_writer(app),
-                    {reports::Transition::recall, state, year, *version, now.substr(0, 10), "", reason});
+                    {reports::Transition::recall, state, year, *version, now.date().iso(), "", reason});
   transaction.commit();
   return version;
 }

@@ -20,6 +20,7 @@
 #include "transfers/transfers_fixture.hpp"
 
 namespace att::transfers {
+using namespace att::literals;
 namespace {
 
 class TransferModelTest : public testing::OnBothDatabasesWithRegister {
@@ -168,10 +169,10 @@ TEST_P(TransferModelTest, ASubmissionOrARecallIsSeenByTheNextQueryOfEveryProcess
   line.partner_state = "FRA";
   line.items = 3;
   report.lines = {line, line};
-  reporting::submit(*db_, {report, reporting::Channel::online, std::nullopt, false, {}}, "2026-11-28T10:00:00Z");
+  reporting::submit(*db_, {report, reporting::Channel::online, std::nullopt, false, {}}, "2026-11-28T10:00:00Z"_utc);
   EXPECT_EQ(select_lines(*other.current(*other_db), anonymous, {}, register_).size(), 6u) << "a submission";
 
-  reporting::recall_current(*other_db, "FRA", 2021, "wrong figures", "2026-11-28T11:00:00Z");
+  reporting::recall_current(*other_db, "FRA", 2021, "wrong figures", "2026-11-28T11:00:00Z"_utc);
   const auto after_recall = model_.current(*db_);
   EXPECT_EQ(kinds_selected(*after_recall, anonymous), (std::set<std::string>{"public", "public_table", "superseded"}))
       << "the recalled amendment goes, the version it replaced is current again";

@@ -4,6 +4,7 @@
 #include "reporting/reports_store.hpp"
 
 namespace att::testing {
+using namespace att::literals;
 
 using reports::Visibility;
 
@@ -21,7 +22,7 @@ std::string kind_of_description(const std::string& description) {
 
 namespace {
 
-constexpr const char* now = "2026-11-27T10:00:00Z";
+const Timestamp now = "2026-11-27T10:00:00Z"_utc;
 
 reports::ReportLine line(reports::Direction direction, const std::string& partner, std::int64_t items,
                          const std::string& description) {

@@ -8,6 +8,7 @@
 #include "server_with_accounts.hpp"
 
 namespace att::reporting {
+using namespace att::literals;
 namespace {
 
 class ComplianceApi : public testing::ServerWithAccounts {
@@ -18,7 +19,7 @@ class ComplianceApi : public testing::ServerWithAccounts {
     submit_2022(db, "DEU", reports::Visibility::restricted, "2023-09-01", true);  // late, a nil report
     submit_2022(db, "ITA", reports::Visibility::public_report, "2023-06-05", false);  // within grace
     submit_2022(db, "GBR", reports::Visibility::public_report, "2023-05-02", false);
-    recall_current(db, "GBR", 2022, "sent by mistake", "2023-07-10T00:00:00Z");
+    recall_current(db, "GBR", 2022, "sent by mistake", "2023-07-10T00:00:00Z"_utc);
     transaction.commit();
   }
 
@@ -38,7 +39,7 @@ class ComplianceApi : public testing::ServerWithAccounts {
       line.items = 1;
       report.lines = {line};
     }
-    submit(db, {report, Channel::email, Date::parse(received).value(), false, {}}, "2026-01-01T00:00:00Z");
+    submit(db, {report, Channel::email, Date::parse(received).value(), false, {}}, "2026-01-01T00:00:00Z"_utc);
   }
 
   nlohmann::json status(testing::Browser& browser, const std::string& query) {

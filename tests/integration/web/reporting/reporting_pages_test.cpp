@@ -10,6 +10,7 @@
 #include "server_with_accounts.hpp"
 
 namespace att::reporting {
+using namespace att::literals;
 namespace {
 
 constexpr const char* secret_words = "Draft words only France may read";
@@ -48,10 +49,10 @@ class ReportingPages : public testing::ServerWithAccounts {
     line.partner_state = "BEL";
     line.items = 4;
     report.lines = {line};
-    submit(db, {report, Channel::online, Date::parse("2023-05-20").value(), false, {}}, "2023-05-20T10:00:00Z");
+    submit(db, {report, Channel::online, Date::parse("2023-05-20").value(), false, {}}, "2023-05-20T10:00:00Z"_utc);
     report.year = 2023;
     report.comments = secret_words;
-    save_draft(db, report, std::nullopt, "2024-03-01T10:00:00Z");
+    save_draft(db, report, std::nullopt, "2024-03-01T10:00:00Z"_utc);
     transaction.commit();
   }
 

@@ -17,9 +17,10 @@
 #include "web/http/http.hpp"
 
 namespace att::reporting {
+using namespace att::literals;
 namespace {
 
-const std::string now = "2026-01-01T00:00:00Z";
+const Timestamp now = "2026-01-01T00:00:00Z"_utc;
 
 // A report with nothing to declare: attachments need only its version.
 reports::AnnualReport nil_report(const std::string& state, int year, reports::Visibility visibility) {

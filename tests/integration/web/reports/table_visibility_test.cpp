@@ -7,6 +7,7 @@
 #include "server_with_accounts.hpp"
 
 namespace att::reporting {
+using namespace att::literals;
 namespace {
 
 class TableVisibility : public testing::ServerWithAccounts {
@@ -30,7 +31,7 @@ class TableVisibility : public testing::ServerWithAccounts {
     imported.description = "Imported from a partner";
     report.lines = {exported, imported};
     store::Transaction transaction(db);
-    submit(db, {report, Channel::email, Date::from_ymd(2023, 5, 2), false, {}}, "2026-01-01T00:00:00Z");
+    submit(db, {report, Channel::email, Date::from_ymd(2023, 5, 2), false, {}}, "2026-01-01T00:00:00Z"_utc);
     transaction.commit();
   }
 };
