@@ -18,6 +18,8 @@ constexpr Asset assets[] = {
     {"/static/app.css", "static/app.css", "text/css; charset=utf-8"},
     {"/static/vendor/pico.min.css", "node_modules/@picocss/pico/css/pico.min.css", "text/css; charset=utf-8"},
     {"/static/vendor/htmx.min.js", "node_modules/htmx.org/dist/htmx.min.js", "text/javascript; charset=utf-8"},
+    {"/static/vendor/chart.umd.min.js", "node_modules/chart.js/dist/chart.umd.min.js", "text/javascript; charset=utf-8"},
+    {"/static/status-charts.js", "static/status-charts.js", "text/javascript; charset=utf-8"},
 };
 
 }  // namespace

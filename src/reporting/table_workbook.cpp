@@ -1,0 +1,29 @@
+#include "reporting/table_workbook.hpp"
+
+#include <stdexcept>
+
+#include "reporting/xlsx_output.hpp"
+
+namespace att::reporting {
+
+std::string write_table_workbook(const std::string& sheet_name, const std::vector<std::string>& headings,
+                                 const std::vector<std::vector<std::string>>& rows) {
+  return write_xlsx([&](lxw_workbook* workbook) {
+    auto* sheet = workbook_add_worksheet(workbook, sheet_name.c_str());
+    if (!sheet) throw std::runtime_error("cannot add the sheet " + sheet_name);
+    auto* bold = workbook_add_format(workbook);
+    format_set_bold(bold);
+    for (std::size_t column = 0; column < headings.size(); ++column) put_text(sheet, 0, column, headings[column], bold);
+    for (std::size_t row = 0; row < rows.size(); ++row)
+      for (std::size_t column = 0; column < rows[row].size(); ++column)
+        put_text(sheet, row + 1, column, rows[row][column]);
+    if (headings.empty()) return;
+    worksheet_freeze_panes(sheet, 1, 0);
+    check_xlsx(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows.size()),
+                                    static_cast<lxw_col_t>(headings.size() - 1)),
+               "filter");
+    check_xlsx(worksheet_set_column(sheet, 0, static_cast<lxw_col_t>(headings.size() - 1), 14, nullptr), "widths");
+  });
+}
+
+}  // namespace att::reporting
