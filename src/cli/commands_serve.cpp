@@ -5,7 +5,6 @@
 #include "cli/commands.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
-#include "core/compliance/obligations.hpp"
 #include "io/pdf_printer.hpp"
 #include "io/templates_file.hpp"
 #include "mail/delivery.hpp"
@@ -27,11 +26,9 @@ struct ServeOptions {
   int mail_poll_ms = 5000;
   std::string chromium = io::PdfSettings{}.chromium;
   compliance::ObligationRules obligation_rules;
-  std::string first_annual_year = "full";
 };
 
 void run(ServeOptions& options) {
-  options.obligation_rules.first_year_is_first_full_year = options.first_annual_year == "full";
   auto db = open_initialised(options.common);
   auto states = std::make_shared<const StatesRegister>(store::load_register(*db));
   if (states->states().empty())
@@ -96,15 +93,7 @@ void add_serve_command(CLI::App& root) {
   command->add_option("--mail-poll-ms", options->mail_poll_ms, "How often queued e-mail is sent")
       ->capture_default_str()
       ->check(CLI::Range(50, 3600000));
-  command->add_option("--grace-days", options->obligation_rules.grace_days,
-                      "Reporting status: days after a deadline a report still counts as within grace")
-      ->capture_default_str()
-      ->check(CLI::Range(0, 365));
-  command->add_option("--first-annual-year", options->first_annual_year,
-                      "Reporting status: the first annual report covers the first full calendar year after entry "
-                      "into force (full) or the year of entry into force (eif)")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"full", "eif"}));
+  add_obligation_rules_options(*command, options->obligation_rules);
   command->callback([options] { run(*options); });
 }
 

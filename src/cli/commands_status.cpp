@@ -26,20 +26,22 @@ struct StatusOptions {
   std::string report = "annual";
   std::string as_of;
   std::string format = "table";
+  compliance::ObligationRules rules;
 };
 
 void run(const StatusOptions& options) {
   const auto as_of = date_option("--as-of", options.as_of);
   std::optional<int> year;
   if (options.report == "annual") {
-    if (options.year < compliance::first_reporting_year({}) || options.year > 9999)
-      throw UsageError(message("cli.status_year", {{"value", std::to_string(options.year)}}));
+    if (options.year < compliance::first_reporting_year(options.rules) || options.year > 9999)
+      throw UsageError(message("cli.status_year", {{"value", std::to_string(options.year)},
+                                                   {"first", std::to_string(compliance::first_reporting_year(options.rules))}}));
     year = options.year;
   }
   auto db = open_initialised(options.common);
   const auto states_register = store::load_register(*db);
   const auto facts = reporting::version_facts(*db, reporting::database_owner(), year);
-  const auto table = compliance::status_table(states_register, year, as_of, {}, facts);
+  const auto table = compliance::status_table(states_register, year, as_of, options.rules, facts);
   if (options.format == "json") {
     std::printf("%s\n", io::status_table_json(table, year, as_of).dump(2).c_str());
     return;
@@ -72,6 +74,7 @@ void add_status_command(CLI::App& root) {
       ->check(CLI::IsMember({"annual", "initial"}));
   add_as_of_option(*command, options->as_of);
   add_table_format_option(*command, options->format);
+  add_obligation_rules_options(*command, options->rules);
   command->callback([options] { run(*options); });
 }
 

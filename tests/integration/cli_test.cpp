@@ -288,6 +288,17 @@ TEST_F(Cli, StatusListsWhoOwesTheReportAndWhereEachStands) {
   const auto refused = run_att({"status", "--db", db_, "--year", "2014"});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.err.find("--year must be a calendar year from 2015"), std::string::npos) << refused.err;
+  // The rules are options, as for att serve: no grace makes the same report late, and with the
+  // year of entry into force counting, 2014 is a reporting year.
+  const auto strict = run_att({"status", "--db", db_, "--year", "2022", "--as-of", "2023-07-01", "--format", "csv",
+                               "--grace-days", "0"});
+  EXPECT_NE(strict.out.find("FRA,Europe,late,2023-05-31,2023-06-05,5,1,public,no"), std::string::npos) << strict.out;
+  const auto from_eif = run_att({"status", "--db", db_, "--year", "2014", "--as-of", "2016-01-01", "--format", "json",
+                                 "--first-annual-year", "eif"});
+  ASSERT_EQ(from_eif.exit_code, 0) << from_eif.err;
+  EXPECT_GE(nlohmann::json::parse(from_eif.out)["totals"]["expected"].get<int>(), 50) << "the first parties, bound in 2014";
+  EXPECT_NE(run_att({"status", "--db", db_, "--year", "2022", "--first-annual-year", "never"}).exit_code, 0)
+      << "a value that is not one of the choices";
 }
 
 }  // namespace

@@ -33,15 +33,14 @@ std::vector<VersionFacts> versions_of(std::string_view text) {
   while (!text.empty()) {
     const auto end = text.find(';');
     auto one = text.substr(0, end);
-    VersionFacts version;
-    version.version_no = static_cast<std::int64_t>(versions.size()) + 1;
-    version.visibility = reports::Visibility::public_report;
+    auto visibility = reports::Visibility::public_report;
     if (const auto at = one.find('@'); at != std::string_view::npos) {
-      version.visibility = reports::Visibility::restricted;
+      visibility = reports::Visibility::restricted;
       one = one.substr(0, at);
     }
     const auto recall = one.find('>');
-    version.dates.received = date(one.substr(0, recall));
+    VersionFacts version{static_cast<std::int64_t>(versions.size()) + 1, {date(one.substr(0, recall)), std::nullopt},
+                         visibility, std::nullopt};
     if (recall != std::string_view::npos) version.dates.recalled_on = date(one.substr(recall + 1));
     versions.push_back(version);
     text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
@@ -60,14 +59,15 @@ TEST(StatusChanges, EveryCaseInTheTable) {
     const auto name = std::string(cases.field(row, "case"));
     const StatesRegister states_register({party("XXX", "Europe", cases.field(row, "deposit"))}, {});
     const auto report = std::string(cases.field(row, "report"));
-    const std::optional<int> year = report == "initial" ? std::nullopt : std::optional(std::stoi(report));
+    const bool initial = report == "initial";
+    const int year = initial ? 0 : std::stoi(report);
     ReportFacts facts;
-    (year ? facts.annual[*year] : facts.initial)["XXX"] = versions_of(cases.field(row, "versions"));
+    (initial ? facts.initial : facts.annual[year])["XXX"] = versions_of(cases.field(row, "versions"));
     const auto comparison = compare_status(states_register, date(cases.field(row, "from")),
                                            date(cases.field(row, "to")), {}, facts);
     const StatusChange* found = nullptr;
     for (const auto& change : comparison.changes)
-      if (change.kind == (year ? ReportKind::annual : ReportKind::initial) && change.year == year.value_or(0))
+      if (change.kind == (initial ? ReportKind::initial : ReportKind::annual) && change.year == year)
         found = &change;
     const auto expected_after = std::string(cases.field(row, "expected_after"));
     if (expected_after == "unchanged") {

@@ -12,8 +12,13 @@ namespace att::web {
 namespace {
 
 const AppContext& context() {
-  static const AppContext loaded{.catalog = Catalog::load(std::filesystem::path(ATT_WEB_DIR) / "i18n"),
-                                 .views = Views::load(std::filesystem::path(ATT_WEB_DIR) / "templates")};
+  // Only the strings and the templates: the views need no database.
+  static const AppContext loaded = [] {
+    AppContext app;
+    app.catalog = Catalog::load(std::filesystem::path(ATT_WEB_DIR) / "i18n");
+    app.views = Views::load(std::filesystem::path(ATT_WEB_DIR) / "templates");
+    return app;
+  }();
   return loaded;
 }
 
