@@ -141,7 +141,7 @@ TEST_P(ComplianceFacts, TheNilFlagOnlyWhereTheWholeVersionIsReadable) {
 }
 
 INSTANTIATE_TEST_SUITE_P(BothDatabases, ComplianceFacts, ::testing::ValuesIn(testing::database_kinds()),
-                         [](const auto& info) { return info.param; });
+                         [](const auto& test_info) { return test_info.param; });
 
 }  // namespace
 }  // namespace att::reporting
