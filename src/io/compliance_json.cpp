@@ -78,7 +78,8 @@ nlohmann::json status_regions_json(const std::map<std::string, compliance::Statu
 }
 
 nlohmann::json year_totals_json(const compliance::YearTotals& year) {
-  return {{"year", year.year}, {"totals", status_totals_json(year.totals)}, {"regions", status_regions_json(year.regions)}};
+  return {
+      {"year", year.year}, {"totals", status_totals_json(year.totals)}, {"regions", status_regions_json(year.regions)}};
 }
 
 nlohmann::json state_obligation_json(const compliance::StatusRow& row) {

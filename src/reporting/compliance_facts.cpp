@@ -27,16 +27,21 @@ void read_facts(store::Database& db, const auth::Viewer& viewer, const std::stri
   const auto readable = wholly_readable_by(viewer, params);
   const auto sql =
       "SELECT r.reporting_state, r.type, r.year, v.version_no, v.received_date, v.recalled_at, v.visibility,"
-      " CASE WHEN" + readable + " THEN v.header_json END"
-      " FROM report_versions v JOIN reports r ON r.id = v.report_id WHERE v.status <> 'draft' AND r.type IN ('annual', 'initial')" + where +
-      " ORDER BY r.reporting_state, v.version_no";
+      " CASE WHEN" +
+      readable +
+      " THEN v.header_json END"
+      " FROM report_versions v JOIN reports r ON r.id = v.report_id WHERE v.status <> 'draft' AND r.type IN ('annual', "
+      "'initial')" +
+      where + " ORDER BY r.reporting_state, v.version_no";
   for (const auto& row : db.query(sql, params)) {
     const auto received = Date::parse(row.text(4));
     if (!received) continue;  // a submitted version always has one; nothing to date otherwise
     const bool annual = row.text(1) == "annual";
     compliance::VersionFacts version{
-        row.integer(3), {*received, std::nullopt},
-        reports::visibility_from_string(row.text(6)).value_or(reports::Visibility::restricted), std::nullopt};
+        row.integer(3),
+        {*received, std::nullopt},
+        reports::visibility_from_string(row.text(6)).value_or(reports::Visibility::restricted),
+        std::nullopt};
     if (!row.is_null(5))
       if (const auto recalled = Timestamp::parse(row.text(5))) version.dates.recalled_on = recalled->date();
     if (!row.is_null(7)) version.nil = nil_report(row.text(7), annual);
@@ -47,8 +52,8 @@ void read_facts(store::Database& db, const auth::Viewer& viewer, const std::stri
 }  // namespace
 
 std::map<std::string, std::vector<compliance::VersionFacts>> version_facts(store::Database& db,
-                                                                            const auth::Viewer& viewer,
-                                                                            std::optional<int> year) {
+                                                                           const auth::Viewer& viewer,
+                                                                           std::optional<int> year) {
   store::Params params{std::string(year ? "annual" : "initial")};
   if (year) params.emplace_back(std::int64_t{*year});
   std::map<std::string, std::vector<compliance::VersionFacts>> facts;

@@ -78,8 +78,8 @@ std::string escape_literal_escapes(const std::string& text) {
 void put_text(lxw_worksheet* sheet, std::size_t row, std::size_t column, const std::string& text, lxw_format* format) {
   if (text.empty()) return;
   const auto escaped = escape_literal_escapes(text);
-  check_xlsx(worksheet_write_string(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column),
-                                    escaped.c_str(), format),
+  check_xlsx(worksheet_write_string(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column), escaped.c_str(),
+                                    format),
              "cell " + io::cell_reference(row + 1, column + 1));
 }
 

@@ -2,10 +2,11 @@
 // version with its received and recall dates and its visibility, for every viewer (the status
 // of a restricted report is public), and whether it is a nil report only for a viewer who may
 // read the whole version (the read rule inside the query), never a draft.
+#include "reporting/compliance_facts.hpp"
+
 #include <gtest/gtest.h>
 
 #include "auth/policy.hpp"
-#include "reporting/compliance_facts.hpp"
 #include "reporting/initial_reports_store.hpp"
 #include "reporting/reports_store.hpp"
 #include "test_support.hpp"
@@ -25,7 +26,7 @@ class ComplianceFacts : public testing::OnBothDatabasesWithRegister {
     store::Transaction transaction(*db_);
     submit_annual("FRA", 2022, Visibility::restricted, "2023-05-20", true);
     submit_annual("FRA", 2022, Visibility::public_report, "2023-08-01", false);  // an amendment
-    auto mixed = annual("DEU", 2022, Visibility::public_report, false);  // its imports restricted
+    auto mixed = annual("DEU", 2022, Visibility::public_report, false);          // its imports restricted
     mixed.imports_visibility = Visibility::restricted;
     submit(*db_, {mixed, Channel::email, Date::parse("2023-06-03").value(), false, {}}, now);
     submit_annual("ITA", 2021, Visibility::public_report, "2022-05-02", true);
@@ -59,8 +60,7 @@ class ComplianceFacts : public testing::OnBothDatabasesWithRegister {
     return report;
   }
 
-  void submit_annual(const std::string& state, int year, Visibility visibility, const std::string& received,
-                     bool nil) {
+  void submit_annual(const std::string& state, int year, Visibility visibility, const std::string& received, bool nil) {
     submit(*db_, {annual(state, year, visibility, nil), Channel::email, Date::parse(received).value(), false, {}}, now);
   }
 };

@@ -23,7 +23,8 @@ std::vector<StatusRow> state_history(const StateRecord& state, Date as_of, const
   static const std::vector<VersionFacts> none;
   std::vector<StatusRow> rows;
   for (const auto& obligation : obligations_on(state, as_of, rules).owed) {
-    const auto& by_state = facts.of(obligation.kind == ReportKind::initial ? std::nullopt : std::optional(obligation.year));
+    const auto& by_state =
+        facts.of(obligation.kind == ReportKind::initial ? std::nullopt : std::optional(obligation.year));
     const auto found = by_state.find(state.iso3);
     rows.push_back(status_row(state, obligation, as_of, rules, found == by_state.end() ? none : found->second));
   }

@@ -21,11 +21,11 @@ HttpResponse history(const AppContext& app, HttpRequest& request) {
   for (const auto& year : compliance::status_history(*app.states, *as_of, app.obligation_rules, facts))
     years.push_back(io::year_totals_json(year));
   const auto initial = compliance::status_table(*app.states, std::nullopt, *as_of, app.obligation_rules, facts.initial);
-  const nlohmann::json body = {
-      {"as_of", as_of->iso()},
-      {"initial", {{"totals", io::status_totals_json(initial.totals)},
-                   {"regions", io::status_regions_json(compliance::totals_by_region(initial))}}},
-      {"years", std::move(years)}};
+  const nlohmann::json body = {{"as_of", as_of->iso()},
+                               {"initial",
+                                {{"totals", io::status_totals_json(initial.totals)},
+                                 {"regions", io::status_regions_json(compliance::totals_by_region(initial))}}},
+                               {"years", std::move(years)}};
   return HttpResponse::json(200, json_text(body));
 }
 
@@ -66,12 +66,9 @@ HttpResponse state_obligations(const AppContext& app, HttpRequest& request) {
   nlohmann::json obligations = nlohmann::json::array();
   for (const auto& row : compliance::state_history(**state, *as_of, app.obligation_rules, facts))
     obligations.push_back(io::state_obligation_json(row));
-  const nlohmann::json body = {{"iso3", iso3},
-                               {"region", (*state)->region},
-                               {"as_of", as_of->iso()},
-                               {"party", owed.party},
-                               {"dates_known", !owed.dates_unknown()},
-                               {"obligations", std::move(obligations)}};
+  const nlohmann::json body = {
+      {"iso3", iso3},        {"region", (*state)->region},           {"as_of", as_of->iso()},
+      {"party", owed.party}, {"dates_known", !owed.dates_unknown()}, {"obligations", std::move(obligations)}};
   return HttpResponse::json(200, json_text(body));
 }
 

@@ -18,9 +18,9 @@ tl::expected<int, ParamError> year_param(const HttpRequest& request, const AppCo
   int year = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
   if (text.size() != 4 || error != std::errc{} || end != text.data() + text.size() || year < first)
-    return tl::unexpected(ParamError{
-        "year", "invalid_year",
-        app.catalog.text(language, "errors.compliance_year", {{"value", cut(text)}, {"first", std::to_string(first)}})});
+    return tl::unexpected(ParamError{"year", "invalid_year",
+                                     app.catalog.text(language, "errors.compliance_year",
+                                                      {{"value", cut(text)}, {"first", std::to_string(first)}})});
   return year;
 }
 

@@ -4,7 +4,6 @@
 
 #include <optional>
 #include <string>
-
 #include <tl/expected.hpp>
 
 #include "core/date.hpp"

@@ -27,8 +27,9 @@ tl::expected<std::optional<compliance::Timeliness>, ParamError> timeliness_param
   if (text.empty()) return std::nullopt;
   for (const auto timeliness : all_timeliness)
     if (to_string(timeliness) == text) return timeliness;
-  return tl::unexpected(ParamError{"status", "invalid_status",
-                                   app.catalog.text(language, "errors.compliance_status", {{"value", text.substr(0, 40)}})});
+  return tl::unexpected(
+      ParamError{"status", "invalid_status",
+                 app.catalog.text(language, "errors.compliance_status", {{"value", text.substr(0, 40)}})});
 }
 
 struct Filters {
@@ -85,9 +86,10 @@ nlohmann::json report_options(const AppContext& app, Language language, const Fi
     years.push_back(*filters.report.year);  // a year still running, asked for by address
   std::sort(years.rbegin(), years.rend());
   for (const int year : years)
-    options.push_back({{"value", std::to_string(year)},
-                       {"label", app.catalog.text(language, "compliance.annual_report", {{"year", std::to_string(year)}})},
-                       {"selected", filters.report.year == year}});
+    options.push_back(
+        {{"value", std::to_string(year)},
+         {"label", app.catalog.text(language, "compliance.annual_report", {{"year", std::to_string(year)}})},
+         {"selected", filters.report.year == year}});
   options.push_back({{"value", "initial"},
                      {"label", app.catalog.text(language, "compliance.initial_report")},
                      {"selected", !filters.report.year}});
@@ -109,7 +111,8 @@ nlohmann::json totals_view(const AppContext& app, Language language, const compl
           {"restricted_share", percent_text(app, language, totals.restricted, totals.submitted)}};
 }
 
-nlohmann::json history_view(const AppContext& app, Language language, const std::vector<compliance::YearTotals>& history) {
+nlohmann::json history_view(const AppContext& app, Language language,
+                            const std::vector<compliance::YearTotals>& history) {
   nlohmann::json years = nlohmann::json::array();
   for (const auto& year : history) {
     const auto& t = year.totals;
@@ -127,9 +130,10 @@ nlohmann::json history_view(const AppContext& app, Language language, const std:
 
 // The address of the same table as a download, in `format`.
 std::string download_href(const Filters& filters, const char* format) {
-  std::string href = "/api/v1/compliance?" +
-                     (filters.report.year ? "year=" + std::to_string(*filters.report.year) : std::string("report=initial")) +
-                     "&as_of=" + filters.as_of.iso();
+  std::string href =
+      "/api/v1/compliance?" +
+      (filters.report.year ? "year=" + std::to_string(*filters.report.year) : std::string("report=initial")) +
+      "&as_of=" + filters.as_of.iso();
   if (std::string_view(format) != "json") href += std::string("&format=") + format;
   return href;
 }
@@ -142,9 +146,8 @@ HttpResponse status_page(const AppContext& app, const HttpRequest& request) {
 
   auto db = app.pool->acquire();
   const auto facts = reporting::report_facts(*db, request.visit.viewer);
-  const auto table =
-      compliance::status_table(*app.states, filters.report.year, filters.as_of, app.obligation_rules,
-                               facts.of(filters.report.year));
+  const auto table = compliance::status_table(*app.states, filters.report.year, filters.as_of, app.obligation_rules,
+                                              facts.of(filters.report.year));
 
   std::vector<const compliance::StatusRow*> shown;
   compliance::StatusTotals totals;
@@ -185,10 +188,9 @@ HttpResponse status_page(const AppContext& app, const HttpRequest& request) {
     error_list.push_back({{"parameter", error.parameter}, {"message", error.message}});
 
   const auto history = compliance::status_history(*app.states, filters.as_of, app.obligation_rules, facts);
-  const auto report_name = filters.report.year
-                               ? app.catalog.text(language, "compliance.annual_report",
-                                                  {{"year", std::to_string(*filters.report.year)}})
-                               : t("compliance.initial_report");
+  const auto report_name = filters.report.year ? app.catalog.text(language, "compliance.annual_report",
+                                                                  {{"year", std::to_string(*filters.report.year)}})
+                                               : t("compliance.initial_report");
   nlohmann::json context = {
       {"title", t("compliance.title")},
       {"as_of", filters.as_of.iso()},
@@ -199,13 +201,12 @@ HttpResponse status_page(const AppContext& app, const HttpRequest& request) {
       {"rows", std::move(rows)},
       {"has_rows", !shown.empty()},
       {"totals", totals_view(app, language, totals)},
-      {"summary_text",
-       app.catalog.text(language, "compliance.summary",
-                        {{"report", report_name},
-                         {"date", text::format_date(app.catalog, language, filters.as_of.iso())},
-                         {"submitted", std::to_string(totals.submitted)},
-                         {"expected", std::to_string(totals.expected)},
-                         {"rate", percent_text(app, language, totals.submitted, totals.expected)}})},
+      {"summary_text", app.catalog.text(language, "compliance.summary",
+                                        {{"report", report_name},
+                                         {"date", text::format_date(app.catalog, language, filters.as_of.iso())},
+                                         {"submitted", std::to_string(totals.submitted)},
+                                         {"expected", std::to_string(totals.expected)},
+                                         {"rate", percent_text(app, language, totals.submitted, totals.expected)}})},
       {"history", history_view(app, language, history)},
       {"has_history", !history.empty()},
       {"csv_href", download_href(filters, "csv")},

@@ -31,7 +31,8 @@ nlohmann::json obligation_view(const AppContext& app, Language language, const c
   const auto& status = row.status;
   const bool annual = row.obligation.kind == compliance::ReportKind::annual;
   nlohmann::json view = {
-      {"report", annual ? std::to_string(row.obligation.year) : app.catalog.text(language, "compliance.initial_report")},
+      {"report",
+       annual ? std::to_string(row.obligation.year) : app.catalog.text(language, "compliance.initial_report")},
       {"due", text::format_date(app.catalog, language, row.obligation.due.iso())},
       {"received", status.first_received ? text::format_date(app.catalog, language, status.first_received->iso()) : ""},
       {"days_late", status.days_late},

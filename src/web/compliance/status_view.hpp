@@ -3,10 +3,9 @@
 // State's obligations as an HTML fragment that a State's page can include.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/compliance/status_table.hpp"
 #include "web/kit/app_context.hpp"

@@ -2,9 +2,8 @@
 // restricted nil report) and one recalled: what the reporting-status tests read.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "reporting/reports_store.hpp"
 #include "server_with_accounts.hpp"
@@ -16,7 +15,7 @@ class ComplianceApi : public testing::ServerWithAccounts {
   void prepare(store::Database& db) override {
     store::Transaction transaction(db);
     submit_2022(db, "FRA", reports::Visibility::public_report, "2023-05-30", false);
-    submit_2022(db, "DEU", reports::Visibility::restricted, "2023-09-01", true);  // late, a nil report
+    submit_2022(db, "DEU", reports::Visibility::restricted, "2023-09-01", true);      // late, a nil report
     submit_2022(db, "ITA", reports::Visibility::public_report, "2023-06-05", false);  // within grace
     submit_2022(db, "GBR", reports::Visibility::public_report, "2023-05-02", false);
     recall_current(db, "GBR", 2022, "sent by mistake", "2023-07-10T00:00:00Z");

@@ -39,8 +39,10 @@ std::vector<VersionFacts> versions_of(std::string_view text) {
       one = one.substr(0, at);
     }
     const auto recall = one.find('>');
-    VersionFacts version{static_cast<std::int64_t>(versions.size()) + 1, {date(one.substr(0, recall)), std::nullopt},
-                         visibility, std::nullopt};
+    VersionFacts version{static_cast<std::int64_t>(versions.size()) + 1,
+                         {date(one.substr(0, recall)), std::nullopt},
+                         visibility,
+                         std::nullopt};
     if (recall != std::string_view::npos) version.dates.recalled_on = date(one.substr(recall + 1));
     versions.push_back(version);
     text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
@@ -63,12 +65,11 @@ TEST(StatusChanges, EveryCaseInTheTable) {
     const int year = initial ? 0 : std::stoi(report);
     ReportFacts facts;
     (initial ? facts.initial : facts.annual[year])["XXX"] = versions_of(cases.field(row, "versions"));
-    const auto comparison = compare_status(states_register, date(cases.field(row, "from")),
-                                           date(cases.field(row, "to")), {}, facts);
+    const auto comparison =
+        compare_status(states_register, date(cases.field(row, "from")), date(cases.field(row, "to")), {}, facts);
     const StatusChange* found = nullptr;
     for (const auto& change : comparison.changes)
-      if (change.kind == (initial ? ReportKind::initial : ReportKind::annual) && change.year == year)
-        found = &change;
+      if (change.kind == (initial ? ReportKind::initial : ReportKind::annual) && change.year == year) found = &change;
     const auto expected_after = std::string(cases.field(row, "expected_after"));
     if (expected_after == "unchanged") {
       EXPECT_EQ(found, nullptr) << name;
@@ -97,9 +98,9 @@ TEST(StatusChanges, EveryReportOwedOnEitherDateIsCompared) {
 }
 
 TEST(StatusHistory, TotalsOfEachReportingYearAndRegion) {
-  const StatesRegister states_register(
-      {party("AAA", "Europe", "2014-04-02"), party("BBB", "Africa", "2014-04-02"), party("CCC", "Africa", "2016-09-01")},
-      {});
+  const StatesRegister states_register({party("AAA", "Europe", "2014-04-02"), party("BBB", "Africa", "2014-04-02"),
+                                        party("CCC", "Africa", "2016-09-01")},
+                                       {});
   ReportFacts facts;
   facts.annual[2015]["AAA"] = versions_of("2016-05-02");
   facts.annual[2015]["BBB"] = versions_of("2016-08-02@restricted");

@@ -1,12 +1,13 @@
 // How pages show reporting status: each status with a symbol and words (it reads in black and
 // white), rates in the reader's way, and a State's obligations as a fragment a State's page can
 // include, in the three languages.
+#include "web/compliance/status_view.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "core/compliance/status_history.hpp"
-#include "web/compliance/status_view.hpp"
 
 namespace att::web {
 namespace {
