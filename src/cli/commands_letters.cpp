@@ -1,11 +1,10 @@
 // att letters: one reminder letter per State with an overdue report on a date, in the language of
 // the State's national point of contact (its reporting officer on the platform), written to a
 // folder as PDF or HTML; each letter logged.
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
 #include <memory>
-
-#include <CLI/CLI.hpp>
 
 #include "auth/roles.hpp"
 #include "cli/commands.hpp"
@@ -48,7 +47,8 @@ text::LetterAddressee addressee_of(store::Database& db, const std::string& state
 
 std::vector<reporting::LetterReport> listed(const compliance::StateOverdue& owed) {
   std::vector<reporting::LetterReport> reports;
-  for (const auto& row : owed.overdue) reports.push_back({row.obligation.kind, row.obligation.year, row.obligation.due});
+  for (const auto& row : owed.overdue)
+    reports.push_back({row.obligation.kind, row.obligation.year, row.obligation.due});
   return reports;
 }
 
@@ -77,8 +77,8 @@ void run(const LettersOptions& options) {
       if (!printed) throw UsageError(message("cli.chromium_missing", {{"chromium", options.chromium}}));
       bytes = std::move(*printed);
     }
-    const auto file = std::filesystem::path(options.out) /
-                      (owed.state->iso3 + "-reminder-" + as_of.iso() + "." + options.format);
+    const auto file =
+        std::filesystem::path(options.out) / (owed.state->iso3 + "-reminder-" + as_of.iso() + "." + options.format);
     std::ofstream(file, std::ios::binary) << bytes;
     reporting::log_letter(*db, owed.state->iso3, as_of, addressee.language, "file", listed(owed), now);
   }

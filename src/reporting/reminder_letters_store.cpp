@@ -45,10 +45,10 @@ std::int64_t log_letter(store::Database& db, const std::string& state, Date as_o
 
 std::vector<LoggedLetter> letters_to(store::Database& db, const std::string& state) {
   std::vector<LoggedLetter> letters;
-  for (const auto& row : db.query(
-           "SELECT id, state_iso3, as_of, created_at, language, channel, reports_json, reply_received, reply_note"
-           " FROM reminder_letters WHERE state_iso3 = $1 ORDER BY id",
-           {state})) {
+  for (const auto& row :
+       db.query("SELECT id, state_iso3, as_of, created_at, language, channel, reports_json, reply_received, reply_note"
+                " FROM reminder_letters WHERE state_iso3 = $1 ORDER BY id",
+                {state})) {
     const auto as_of = Date::parse(row.text(2));
     if (!as_of) continue;  // written by log_letter: always a date
     LoggedLetter letter{row.integer(0),

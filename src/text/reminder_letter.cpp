@@ -16,17 +16,17 @@ nlohmann::json reminder_letter_context(const Catalog& catalog, const compliance:
         obligation.kind == compliance::ReportKind::initial
             ? catalog.text(language, "letters.initial_report")
             : catalog.text(language, "letters.annual_report", {{"year", std::to_string(obligation.year)}});
-    reports.push_back({{"name", name},
-                       {"due", format_date(catalog, language, obligation.due.iso())},
-                       {"days_late", catalog.text(language, "letters.days_late",
-                                                  {{"days", std::to_string(row.status.days_late)}})}});
+    reports.push_back(
+        {{"name", name},
+         {"due", format_date(catalog, language, obligation.due.iso())},
+         {"days_late", catalog.text(language, "letters.days_late", {{"days", std::to_string(row.status.days_late)}})}});
   }
   const auto date = format_date(catalog, language, as_of.iso());
   return {{"title", catalog.text(language, "letters.title", {{"state", state}})},
           {"iso3", owed.state->iso3},
           {"date", date},
-          {"addressee", addressee.name.empty() ? catalog.text(language, "letters.national_point_of_contact")
-                                               : addressee.name},
+          {"addressee",
+           addressee.name.empty() ? catalog.text(language, "letters.national_point_of_contact") : addressee.name},
           {"state", state},
           {"opening", catalog.text(language, "letters.opening", {{"state", state}, {"date", date}})},
           {"reports", std::move(reports)},

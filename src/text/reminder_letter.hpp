@@ -3,9 +3,8 @@
 // One template (web/templates/letters/reminder.mustache), printed like every document.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/compliance/overdue.hpp"
 #include "text/catalog.hpp"

@@ -17,9 +17,8 @@ TEST_P(ReminderLetters, LoggedWithTheReportsListedThenTheReply) {
                                 {{compliance::ReportKind::initial, 0, date("2015-12-23")},
                                  {compliance::ReportKind::annual, 2023, date("2024-05-31")}},
                                 "2024-06-15T09:00:00Z");
-  const auto second =
-      log_letter(*db_, "FRA", date("2025-06-15"), Language::fr, "email",
-                 {{compliance::ReportKind::annual, 2024, date("2025-05-31")}}, "2025-06-15T09:00:00Z");
+  const auto second = log_letter(*db_, "FRA", date("2025-06-15"), Language::fr, "email",
+                                 {{compliance::ReportKind::annual, 2024, date("2025-05-31")}}, "2025-06-15T09:00:00Z");
   log_letter(*db_, "DEU", date("2025-06-15"), Language::en, "file", {}, "2025-06-15T09:00:00Z");
   EXPECT_NE(first, second);
 

@@ -1,11 +1,12 @@
 // A reminder letter lists exactly the State's overdue reports (not those on time, late but
 // received, or not yet due), with their deadlines, in its addressee's language.
+#include "text/reminder_letter.hpp"
+
 #include <gtest/gtest.h>
 
 #include <regex>
 
 #include "core/compliance/overdue.hpp"
-#include "text/reminder_letter.hpp"
 
 namespace att::text {
 namespace {
