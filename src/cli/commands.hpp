@@ -15,5 +15,6 @@ void add_reports_commands(CLI::App& root); // import, reports list
 void add_demo_command(CLI::App& root);     // demo
 void add_sipri_command(CLI::App& root);    // import-sipri
 void add_status_command(CLI::App& root);   // status
+void add_letters_command(CLI::App& root);  // letters
 
 }  // namespace att::cli

@@ -25,6 +25,7 @@ struct ServeOptions {
   std::string mail_from = "no-reply@localhost";
   int mail_poll_ms = 5000;
   std::string chromium = io::PdfSettings{}.chromium;
+  compliance::ObligationRules obligation_rules;
 };
 
 void run(ServeOptions& options) {
@@ -52,7 +53,7 @@ void run(ServeOptions& options) {
   if (!templates) throw UsageError(templates.error());
   const web::App app(options.common.web_dir, states, pool, options.auth, {},
                      std::make_shared<const reports::TemplateLibrary>(std::move(*templates)), options.common.data_dir,
-                     {options.chromium});
+                     {options.chromium}, options.obligation_rules);
   // Said at start-up, not discovered by the first visitor who asks for a PDF.
   if (!io::PdfPrinter({options.chromium}).available())
     std::fprintf(stderr, "att: %s\n", message("cli.chromium_missing", {{"chromium", options.chromium}}).c_str());
@@ -92,6 +93,7 @@ void add_serve_command(CLI::App& root) {
   command->add_option("--mail-poll-ms", options->mail_poll_ms, "How often queued e-mail is sent")
       ->capture_default_str()
       ->check(CLI::Range(50, 3600000));
+  add_obligation_rules_options(*command, options->obligation_rules);
   command->callback([options] { run(*options); });
 }
 

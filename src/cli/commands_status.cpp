@@ -11,7 +11,7 @@
 #include "cli/text_table.hpp"
 #include "core/compliance/status_table.hpp"
 #include "io/compliance_json.hpp"
-#include "io/csv_writer.hpp"
+#include "io/compliance_table.hpp"
 #include "reporting/compliance_facts.hpp"
 #include "reporting/reports_store.hpp"
 #include "store/states_store.hpp"
@@ -26,54 +26,32 @@ struct StatusOptions {
   std::string report = "annual";
   std::string as_of;
   std::string format = "table";
+  compliance::ObligationRules rules;
 };
-
-const std::vector<std::string> headings = {"iso3", "region",   "status",  "due",        "received",
-                                           "days_late", "versions", "visibility", "nil"};
-
-std::vector<std::string> columns(const compliance::StatusRow& row) {
-  const auto& status = row.status;
-  return {row.state->iso3,
-          row.state->region,
-          std::string(to_string(status.timeliness)),
-          row.obligation.due.iso(),
-          status.first_received ? status.first_received->iso() : "",
-          std::to_string(status.days_late),
-          std::to_string(status.versions),
-          row.visibility ? std::string(to_string(*row.visibility)) : "",
-          row.nil ? (*row.nil ? "yes" : "no") : ""};
-}
 
 void run(const StatusOptions& options) {
   const auto as_of = date_option("--as-of", options.as_of);
   std::optional<int> year;
   if (options.report == "annual") {
-    if (options.year < 2015 || options.year > 9999)
-      throw UsageError(message("cli.status_year", {{"value", std::to_string(options.year)}}));
+    if (options.year < compliance::first_reporting_year(options.rules) || options.year > 9999)
+      throw UsageError(message("cli.status_year", {{"value", std::to_string(options.year)},
+                                                   {"first", std::to_string(compliance::first_reporting_year(options.rules))}}));
     year = options.year;
   }
   auto db = open_initialised(options.common);
   const auto states_register = store::load_register(*db);
   const auto facts = reporting::version_facts(*db, reporting::database_owner(), year);
-  const auto table = compliance::status_table(states_register, year, as_of, {}, facts);
+  const auto table = compliance::status_table(states_register, year, as_of, options.rules, facts);
   if (options.format == "json") {
-    nlohmann::json states = nlohmann::json::array();
-    for (const auto& row : table.rows) states.push_back(io::status_row_json(row));
-    nlohmann::json body = {{"report", options.report}, {"as_of", as_of.iso()},
-                           {"totals", io::status_totals_json(table.totals)}, {"states", std::move(states)}};
-    if (year) body["year"] = *year;
-    std::printf("%s\n", body.dump(2).c_str());
+    std::printf("%s\n", io::status_table_json(table, year, as_of).dump(2).c_str());
     return;
   }
   if (options.format == "csv") {
-    std::string out = io::csv_line(headings, io::CsvFor::people);
-    for (const auto& row : table.rows) out += io::csv_line(columns(row), io::CsvFor::people);
+    const auto out = io::status_csv(table, io::CsvFor::people);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return;
   }
-  std::vector<std::vector<std::string>> cells;
-  for (const auto& row : table.rows) cells.push_back(columns(row));
-  print_text_table(headings, cells);
+  print_text_table(io::status_headings(), io::status_cells(table));
   const auto& t = table.totals;
   std::printf("\n%s\n", message("cli.status_summary", {{"date", as_of.iso()},
                                                       {"expected", std::to_string(t.expected)},
@@ -96,6 +74,7 @@ void add_status_command(CLI::App& root) {
       ->check(CLI::IsMember({"annual", "initial"}));
   add_as_of_option(*command, options->as_of);
   add_table_format_option(*command, options->format);
+  add_obligation_rules_options(*command, options->rules);
   command->callback([options] { run(*options); });
 }
 

@@ -57,4 +57,18 @@ auth::AuditEntry cli_audit(std::string action, std::string target, std::string d
   return {std::nullopt, "cli", std::move(action), std::move(target), std::move(detail), "local"};
 }
 
+void add_obligation_rules_options(CLI::App& command, compliance::ObligationRules& rules) {
+  command.add_option("--grace-days", rules.grace_days,
+                     "Reporting status: days after a deadline a report still counts as within grace")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 365));
+  command
+      .add_option_function<std::string>(
+          "--first-annual-year",
+          [&rules](const std::string& value) { rules.first_year_is_first_full_year = value == "full"; },
+          "Reporting status: the first annual report covers the first full calendar year after entry into force "
+          "(full, the default) or the year of entry into force (eif)")
+      ->check(CLI::IsMember({"full", "eif"}));
+}
+
 }  // namespace att::cli

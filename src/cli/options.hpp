@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "auth/audit_log.hpp"
+#include "core/compliance/obligations.hpp"
 #include "core/states_register.hpp"
 #include "store/database.hpp"
 
@@ -30,6 +31,9 @@ void add_data_dir_option(CLI::App& command, CommonOptions& options);
 // --as-of YYYY-MM-DD (read with date_option, cli/text_table.hpp) and --format table|csv|json.
 void add_as_of_option(CLI::App& command, std::string& as_of);
 void add_table_format_option(CLI::App& command, std::string& format);
+// Reporting status rules: --grace-days N and --first-annual-year full|eif, the same for
+// `att serve` and `att status` so that both count alike.
+void add_obligation_rules_options(CLI::App& command, compliance::ObligationRules& rules);
 
 // Opens the database and checks that `att init` has run on it.
 std::unique_ptr<store::Database> open_initialised(const CommonOptions& options);

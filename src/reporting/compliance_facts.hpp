@@ -21,4 +21,8 @@ std::map<std::string, std::vector<compliance::VersionFacts>> version_facts(store
                                                                             const auth::Viewer& viewer,
                                                                             std::optional<int> year);
 
+// Every submitted version of every report (annual and initial), or of one State's reports.
+compliance::ReportFacts report_facts(store::Database& db, const auth::Viewer& viewer,
+                                     const std::optional<std::string>& state = std::nullopt);
+
 }  // namespace att::reporting

@@ -2,48 +2,43 @@
 
 #include <stdexcept>
 
-#include "io/file.hpp"
-#include "reporting/xlsx_support.hpp"
+#include "reporting/xlsx_output.hpp"
 
 namespace att::reporting {
 
-std::string write_table_workbook(const std::string& sheet_name, const std::vector<std::string>& header,
+std::string write_table_workbook(const std::string& sheet_name, const std::vector<std::string>& headings,
                                  const std::vector<std::vector<TableCell>>& rows) {
-  TempDir dir;
-  const auto file = (dir.path() / "table.xlsx").string();
-  std::string tmpdir = dir.path().string();
-  lxw_workbook_options options{};
-  // Rows are written in order and never revisited: keep one row in memory, not the sheet.
-  options.constant_memory = LXW_TRUE;
-  options.tmpdir = tmpdir.data();
-  auto* workbook = workbook_new_opt(file.c_str(), &options);
-  if (!workbook) throw std::runtime_error("cannot create the workbook");
-  try {
+  return write_xlsx([&](lxw_workbook* workbook) {
     auto* sheet = workbook_add_worksheet(workbook, sheet_name.c_str());
     if (!sheet) throw std::runtime_error("cannot add the sheet " + sheet_name);
     auto* bold = workbook_add_format(workbook);
     format_set_bold(bold);
-    for (std::size_t c = 0; c < header.size(); ++c)
-      check(worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c].c_str(), bold), "header");
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      const auto row = static_cast<lxw_row_t>(r + 1);
-      for (std::size_t c = 0; c < rows[r].size(); ++c) {
-        const auto col = static_cast<lxw_col_t>(c);
-        const auto& cell = rows[r][c];
-        if (const auto* text = std::get_if<std::string>(&cell); text && !text->empty())
-          check(worksheet_write_string(sheet, row, col, escape_literal_escapes(*text).c_str(), nullptr), "a text cell");
+    for (std::size_t column = 0; column < headings.size(); ++column) put_text(sheet, 0, column, headings[column], bold);
+    for (std::size_t row = 0; row < rows.size(); ++row)
+      for (std::size_t column = 0; column < rows[row].size(); ++column) {
+        const auto& cell = rows[row][column];
+        if (const auto* text = std::get_if<std::string>(&cell))
+          put_text(sheet, row + 1, column, *text);
         else if (const auto* number = std::get_if<double>(&cell))
-          check(worksheet_write_number(sheet, row, col, *number, nullptr), "a number cell");
+          check_xlsx(worksheet_write_number(sheet, static_cast<lxw_row_t>(row + 1), static_cast<lxw_col_t>(column),
+                                            *number, nullptr),
+                     "a number cell");
       }
-    }
-  } catch (...) {
-    workbook_close(workbook);
-    throw;
-  }
-  check(workbook_close(workbook), "saving");
-  auto bytes = io::read_file(file);
-  if (!bytes) throw std::runtime_error("cannot read the workbook back: " + bytes.error());
-  return std::move(*bytes);
+    if (headings.empty()) return;
+    worksheet_freeze_panes(sheet, 1, 0);
+    check_xlsx(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows.size()),
+                                    static_cast<lxw_col_t>(headings.size() - 1)),
+               "filter");
+    check_xlsx(worksheet_set_column(sheet, 0, static_cast<lxw_col_t>(headings.size() - 1), 14, nullptr), "widths");
+  });
+}
+
+std::string write_table_workbook(const std::string& sheet_name, const std::vector<std::string>& headings,
+                                 const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::vector<TableCell>> cells;
+  cells.reserve(rows.size());
+  for (const auto& row : rows) cells.emplace_back(row.begin(), row.end());
+  return write_table_workbook(sheet_name, headings, cells);
 }
 
 }  // namespace att::reporting

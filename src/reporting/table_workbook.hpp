@@ -1,5 +1,6 @@
-// A plain table as an XLSX workbook (a download of query results): one sheet, a bold header row,
-// then one row per record; numbers are written as numbers so that a spreadsheet can add them.
+// A table as an Excel workbook of one sheet: a header row in bold, frozen and filterable, then
+// one row per record; numbers are written as numbers so that a spreadsheet can add them. For
+// downloads of query results (transfers) and tables such as the reporting status.
 #pragma once
 
 #include <string>
@@ -10,8 +11,11 @@ namespace att::reporting {
 
 using TableCell = std::variant<std::monostate, std::string, double>;  // empty, text, number
 
-// Throws std::runtime_error when libxlsxwriter fails.
-std::string write_table_workbook(const std::string& sheet_name, const std::vector<std::string>& header,
+// The XLSX bytes; throws std::runtime_error when libxlsxwriter fails.
+std::string write_table_workbook(const std::string& sheet_name, const std::vector<std::string>& headings,
                                  const std::vector<std::vector<TableCell>>& rows);
+// The same with every cell text.
+std::string write_table_workbook(const std::string& sheet_name, const std::vector<std::string>& headings,
+                                 const std::vector<std::vector<std::string>>& rows);
 
 }  // namespace att::reporting

@@ -1,16 +1,12 @@
 // Writing the report workbook with libxlsxwriter: its words in the chosen language, drop-down
 // lists where a value is a code, and every cell the reader goes by where the layout puts it.
-#include <xlsxwriter.h>
-
 #include <algorithm>
 #include <stdexcept>
-#include <system_error>
 
-#include "io/file.hpp"
 #include "io/xlsx_reader.hpp"
 #include "reporting/report_workbook.hpp"
 #include "reporting/workbook_layout.hpp"
-#include "reporting/xlsx_support.hpp"
+#include "reporting/xlsx_output.hpp"
 
 namespace att::reporting {
 
@@ -54,16 +50,8 @@ class Writer {
       : report_(report), template_(tmpl), states_(states), language_(language), labels_(labels) {}
 
   std::string run() {
-    TempDir dir;
-    const auto file = (dir.path() / "report.xlsx").string();
-    std::string tmpdir = dir.path().string();
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
-    options.tmpdir = tmpdir.data();
-    options.use_zip64 = LXW_FALSE;
-    workbook_ = workbook_new_opt(file.c_str(), &options);
-    if (!workbook_) throw std::runtime_error("cannot create the workbook");
-    try {
+    return write_xlsx([this](lxw_workbook* workbook) {
+      workbook_ = workbook;
       formats();
       // Sheet order: what the person reads first, then what they fill in.
       auto* instructions = add_sheet(workbook::instructions_sheet);
@@ -77,14 +65,7 @@ class Writer {
       write_lines(exports, reports::Direction::exports);
       write_lines(imports, reports::Direction::imports);
       worksheet_activate(instructions);
-    } catch (...) {
-      workbook_close(workbook_);
-      throw;
-    }
-    check(workbook_close(workbook_), "saving");
-    auto bytes = io::read_file(file);
-    if (!bytes) throw std::runtime_error("cannot read the workbook back: " + bytes.error());
-    return std::move(*bytes);
+    });
   }
 
  private:
@@ -120,15 +101,11 @@ class Writer {
 
   void put(lxw_worksheet* sheet, std::size_t row, std::size_t column, const std::string& text,
            lxw_format* format = nullptr) {
-    if (text.empty()) return;
-    const auto escaped = escape_literal_escapes(text);
-    check(worksheet_write_string(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column), escaped.c_str(),
-                                 format),
-          "cell " + io::cell_reference(row + 1, column + 1));
+    put_text(sheet, row, column, text, format);
   }
 
   void put_number(lxw_worksheet* sheet, std::size_t row, std::size_t column, double value) {
-    check(worksheet_write_number(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column), value, nullptr),
+    check_xlsx(worksheet_write_number(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column), value, nullptr),
           "cell " + io::cell_reference(row + 1, column + 1));
   }
 
@@ -142,7 +119,7 @@ class Writer {
     // Excel limits the message to 255 characters.
     std::string error_message = message.substr(0, 250);
     validation.error_message = error_message.data();
-    check(
+    check_xlsx(
         worksheet_data_validation_range(sheet, static_cast<lxw_row_t>(first_row), static_cast<lxw_col_t>(column),
                                         static_cast<lxw_row_t>(last_row), static_cast<lxw_col_t>(column), &validation),
         "data validation");
@@ -207,10 +184,10 @@ class Writer {
     put(sheet, 2, boolean_list, "false");
     put(sheet, 1, visibility_list, "public");
     put(sheet, 2, visibility_list, "restricted");
-    check(worksheet_set_column(sheet, category_list, category_list, 14, nullptr), "widths");
-    check(worksheet_set_column(sheet, category_list + 1, category_list + 1, 60, nullptr), "widths");
-    check(worksheet_set_column(sheet, state_list + 1, state_list + 1, 40, nullptr), "widths");
-    check(worksheet_set_column(sheet, basis_list + 1, basis_list + 1, 24, nullptr), "widths");
+    check_xlsx(worksheet_set_column(sheet, category_list, category_list, 14, nullptr), "widths");
+    check_xlsx(worksheet_set_column(sheet, category_list + 1, category_list + 1, 60, nullptr), "widths");
+    check_xlsx(worksheet_set_column(sheet, state_list + 1, state_list + 1, 40, nullptr), "widths");
+    check_xlsx(worksheet_set_column(sheet, basis_list + 1, basis_list + 1, 24, nullptr), "widths");
     worksheet_freeze_panes(sheet, 1, 0);
   }
 
@@ -270,7 +247,7 @@ class Writer {
     };
     put(sheet, 0, 0, lines[0], title_);
     for (std::size_t i = 1; i < lines.size(); ++i) put(sheet, i, 0, lines[i], wrap_);
-    check(worksheet_set_column(sheet, 0, 0, 120, nullptr), "widths");
+    check_xlsx(worksheet_set_column(sheet, 0, 0, 120, nullptr), "widths");
   }
 
   void write_report(lxw_worksheet* sheet) {
@@ -325,9 +302,9 @@ class Writer {
         drop_down(visibility_list, two_codes, true, "public / restricted");
       if (id == "default_basis") drop_down(basis_list, two_codes, true, "authorized / actual");
     }
-    check(worksheet_set_column(sheet, id_column, id_column, 22, ids_), "widths");
-    check(worksheet_set_column(sheet, value_column, value_column, 50, text_wrap_), "widths");
-    check(worksheet_set_column(sheet, label_column, label_column, 80, wrap_), "widths");
+    check_xlsx(worksheet_set_column(sheet, id_column, id_column, 22, ids_), "widths");
+    check_xlsx(worksheet_set_column(sheet, value_column, value_column, 50, text_wrap_), "widths");
+    check_xlsx(worksheet_set_column(sheet, label_column, label_column, 80, wrap_), "widths");
     worksheet_freeze_panes(sheet, 1, 0);
   }
 
@@ -350,7 +327,7 @@ class Writer {
     }
     lxw_row_col_options hidden{};
     hidden.hidden = LXW_TRUE;
-    check(worksheet_set_row_opt(sheet, id_row, LXW_DEF_ROW_HEIGHT, ids_, &hidden), "hidden row");
+    check_xlsx(worksheet_set_row_opt(sheet, id_row, LXW_DEF_ROW_HEIGHT, ids_, &hidden), "hidden row");
     std::size_t row = first;
     for (const auto& line : report_.lines) {
       if (line.direction != direction) continue;
@@ -387,13 +364,13 @@ class Writer {
     std::string items_message =
         text_in(l, "A whole number, 0 or more.", "Un nombre entier, 0 ou plus.", "Un número entero, 0 o más.");
     items.error_message = items_message.data();
-    check(worksheet_data_validation_range(sheet, static_cast<lxw_row_t>(first), 2, static_cast<lxw_row_t>(last), 2,
+    check_xlsx(worksheet_data_validation_range(sheet, static_cast<lxw_row_t>(first), 2, static_cast<lxw_row_t>(last), 2,
                                           &items),
           "data validation");
     const double widths[] = {14, 16, 10, 16, 10, 12, 40, 40, 16, 24};
     for (std::size_t c = 0; c < columns.size(); ++c) {
       auto* format = c == 2 ? nullptr : (c == 6 || c == 7 || c == 9) ? text_wrap_ : text_;
-      check(worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], format),
+      check_xlsx(worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], format),
             "widths");
     }
     worksheet_freeze_panes(sheet, first, 0);

@@ -273,6 +273,22 @@ CREATE TABLE server_keys (
   created_at TEXT NOT NULL
 );
 )sql"},
+    // Each reminder letter sent to a State about its overdue reports: what it covered (as JSON,
+    // the reports and their deadlines as the letter stated them), how it went, and the reply.
+    {11, "reminder letters about overdue reports", R"sql(
+CREATE TABLE reminder_letters (
+  id {{identity}},
+  state_iso3 TEXT NOT NULL REFERENCES states(iso3),
+  as_of TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  language TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  reports_json TEXT NOT NULL,
+  reply_received TEXT,
+  reply_note TEXT
+);
+CREATE INDEX reminder_letters_by_state ON reminder_letters(state_iso3, as_of);
+)sql"},
 };
 
 void replace_all(std::string& sql, std::string_view token, std::string_view with) {

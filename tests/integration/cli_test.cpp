@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <set>
 
 #include <stdlib.h>
 
@@ -288,6 +290,50 @@ TEST_F(Cli, StatusListsWhoOwesTheReportAndWhereEachStands) {
   const auto refused = run_att({"status", "--db", db_, "--year", "2014"});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.err.find("--year must be a calendar year from 2015"), std::string::npos) << refused.err;
+  // The rules are options, as for att serve: no grace makes the same report late, and with the
+  // year of entry into force counting, 2014 is a reporting year.
+  const auto strict = run_att({"status", "--db", db_, "--year", "2022", "--as-of", "2023-07-01", "--format", "csv",
+                               "--grace-days", "0"});
+  EXPECT_NE(strict.out.find("FRA,Europe,late,2023-05-31,2023-06-05,5,1,public,no"), std::string::npos) << strict.out;
+  const auto from_eif = run_att({"status", "--db", db_, "--year", "2014", "--as-of", "2016-01-01", "--format", "json",
+                                 "--first-annual-year", "eif"});
+  ASSERT_EQ(from_eif.exit_code, 0) << from_eif.err;
+  EXPECT_GE(nlohmann::json::parse(from_eif.out)["totals"]["expected"].get<int>(), 50) << "the first parties, bound in 2014";
+  EXPECT_NE(run_att({"status", "--db", db_, "--year", "2022", "--first-annual-year", "never"}).exit_code, 0)
+      << "a value that is not one of the choices";
+}
+
+TEST_F(Cli, LettersToEveryStateWithAnOverdueReportInItsContactsLanguage) {
+  const auto file = dir_.path() / "fra.csv";
+  std::ofstream(file) << "reporting_state,year,direction,category,partner_state,items,value,currency,basis,description,"
+                         "comments,state_of_origin,intermediate_location\n"
+                         "FRA,2022,export,II,BEL,3,,,,,,,\n";
+  ASSERT_EQ(run_att({"import", "--db", db_, "--received", "2023-06-05", file.string()}).exit_code, 0);
+  add_user(db_, "officer@example.de", {"--role", "reporting-officer", "--state", "DEU", "--language", "fr"});
+  const auto out = dir_.path() / "letters";
+  const auto written = run_att({"letters", "--db", db_, "--as-of", "2023-07-01", "--year", "2022", "--format", "html",
+                                "--out", out.string()});
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+  const auto status = nlohmann::json::parse(
+      run_att({"status", "--db", db_, "--year", "2022", "--as-of", "2023-07-01", "--format", "json"}).out);
+  const int overdue = status["totals"]["overdue"].get<int>();
+  EXPECT_NE(written.out.find(std::to_string(overdue) + " letters written"), std::string::npos) << written.out;
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(out)) names.insert(entry.path().filename().string());
+  EXPECT_EQ(names.size(), static_cast<std::size_t>(overdue)) << "one letter per State with 2022 overdue";
+  EXPECT_FALSE(names.count("FRA-reminder-2023-07-01.html")) << "France sent its report";
+  ASSERT_TRUE(names.count("DEU-reminder-2023-07-01.html"));
+  for (const auto& name : names) EXPECT_EQ(name.substr(3, 10), "-reminder-") << "each name starts with the ISO3 code";
+  std::ifstream germany(out / "DEU-reminder-2023-07-01.html");
+  const std::string letter((std::istreambuf_iterator<char>(germany)), std::istreambuf_iterator<char>());
+  EXPECT_NE(letter.find("Rapport annuel pour 2022"), std::string::npos) << "its officer reads French";
+  EXPECT_NE(letter.find("31 mai 2023"), std::string::npos);
+  EXPECT_EQ(letter.find("2021"), std::string::npos) << "only the year asked for";
+  const auto logged = store::open_database(db_)->query(
+      "SELECT language, channel FROM reminder_letters WHERE state_iso3 = 'DEU'");
+  ASSERT_EQ(logged.size(), 1u);
+  EXPECT_EQ(logged[0].text(0), "fr");
+  EXPECT_EQ(logged[0].text(1), "file");
 }
 
 }  // namespace

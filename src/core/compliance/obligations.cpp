@@ -14,6 +14,11 @@ std::optional<Date> binding_eif(const StateRecord& state, Date as_of) {
 
 std::string_view to_string(ReportKind kind) { return kind == ReportKind::initial ? "initial" : "annual"; }
 
+int first_reporting_year(const ObligationRules& rules) {
+  constexpr int treaty_entry_into_force_year = 2014;
+  return rules.first_year_is_first_full_year ? treaty_entry_into_force_year + 1 : treaty_entry_into_force_year;
+}
+
 Date initial_report_due(Date entry_into_force) {
   // The first year of a State bound from 29 February ends on 28 February: the anniversary of
   // that day is taken as 1 March.

@@ -40,6 +40,10 @@ struct StateObligations {
   [[nodiscard]] bool dates_unknown() const { return party && !entry_into_force; }
 };
 
+// The first calendar year any State can owe an annual report for under these rules: the treaty
+// bound its first parties from 24 December 2014, so 2015 (2014 when the year of EIF counts).
+int first_reporting_year(const ObligationRules& rules);
+
 Date initial_report_due(Date entry_into_force);
 int first_annual_year(Date entry_into_force, const ObligationRules& rules);
 Date annual_report_due(int year, const ObligationRules& rules);

@@ -25,6 +25,17 @@ struct VersionFacts {
   std::optional<bool> nil;
 };
 
+using VersionsByState = std::map<std::string, std::vector<VersionFacts>>;  // by ISO3
+
+// The submitted versions of every report: what the history over the years and the comparison of
+// two dates read.
+struct ReportFacts {
+  VersionsByState initial;
+  std::map<int, VersionsByState> annual;  // by the year reported on
+  // The initial report's versions with no year, else that year's annual reports' (none: empty).
+  [[nodiscard]] const VersionsByState& of(std::optional<int> year) const;
+};
+
 struct StatusRow {
   const StateRecord* state = nullptr;
   Obligation obligation;
@@ -43,6 +54,17 @@ struct StatusTable {
   std::vector<StatusRow> rows;  // in the register's order
   StatusTotals totals;
 };
+
+// Where one State stands on one obligation on `as_of`, from its submitted versions of that report.
+StatusRow status_row(const StateRecord& state, const Obligation& obligation, Date as_of, const ObligationRules& rules,
+                     const std::vector<VersionFacts>& versions);
+
+// Counts one row into the totals (expected, by timeliness, and for submitted reports their
+// visibility, nil and amended).
+void add_to_totals(const StatusRow& row, StatusTotals& totals);
+
+// The totals of each region of the register (UN M49, as the register names them), by name.
+std::map<std::string, StatusTotals> totals_by_region(const StatusTable& table);
 
 // Every State that owes the report on `as_of` (the annual report of `year`, or with no year the
 // initial report), with where it stands. `versions` holds each State's submitted versions by ISO3.

@@ -1,63 +1,58 @@
 #include "web/compliance/compliance_routes.hpp"
 
-#include <charconv>
-
 #include "core/compliance/status_table.hpp"
 #include "io/compliance_json.hpp"
+#include "io/compliance_table.hpp"
 #include "reporting/compliance_facts.hpp"
+#include "reporting/table_workbook.hpp"
+#include "web/compliance/compliance_history_routes.hpp"
+#include "web/compliance/compliance_params.hpp"
 #include "web/http/api_errors.hpp"
 #include "web/kit/language.hpp"
-#include "web/kit/request_params.hpp"
 
 namespace att::web {
 
 namespace {
 
-// The first calendar year any State can owe an annual report for: the treaty bound its first
-// parties from 24 December 2014.
-constexpr int first_treaty_year = 2015;
+constexpr const char* xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-// ?year=YYYY for the annual report of that year, from the treaty's first year on.
-tl::expected<int, HttpResponse> year_param(const HttpRequest& request, const AppContext& app, Language language) {
-  const auto text = request.query("year").value_or("");
-  int year = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
-  if (text.size() != 4 || error != std::errc{} || end != text.data() + text.size() || year < first_treaty_year)
-    return tl::unexpected(bad_parameter(
-        {"year", "invalid_year",
-         app.catalog.text(language, "errors.compliance_year",
-                          {{"value", text.substr(0, 40)}, {"first", std::to_string(first_treaty_year)}})}));
-  return year;
+// att-status-2022-2023-07-01.csv, att-status-initial-2016-01-01.xlsx
+std::string file_name(const ReportAsked& report, Date as_of, const char* extension) {
+  return "att-status-" + (report.year ? std::to_string(*report.year) : report.kind()) + "-" + as_of.iso() + "." +
+         extension;
+}
+
+HttpResponse download(std::string content_type, std::string body, const std::string& name) {
+  HttpResponse response{200, {{"Content-Type", std::move(content_type)}}, std::move(body)};
+  response.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  response.set_header("Cache-Control", "private, no-cache");
+  return response;
 }
 
 HttpResponse compliance_status(const AppContext& app, HttpRequest& request) {
   const auto language = choose_language(request).language;
   const auto as_of = as_of_param(request, app, language);
   if (!as_of) return bad_parameter(as_of.error());
-  const auto report = request.query("report").value_or("annual");
-  if (report != "annual" && report != "initial")
-    return bad_parameter({"report", "invalid_report",
-                          app.catalog.text(language, "errors.compliance_report", {{"value", report.substr(0, 40)}})});
-  std::optional<int> year;
-  if (report == "annual") {
-    const auto parsed = year_param(request, app, language);
-    if (!parsed) return parsed.error();
-    year = *parsed;
-  }
-  const auto facts = reporting::version_facts(*app.pool->acquire(), request.visit.viewer, year);
-  const auto table = compliance::status_table(*app.states, year, *as_of, {}, facts);
-  nlohmann::json states = nlohmann::json::array();
-  for (const auto& row : table.rows) states.push_back(io::status_row_json(row));
-  nlohmann::json body = {{"report", report}, {"as_of", as_of->iso()}, {"totals", io::status_totals_json(table.totals)},
-                         {"states", std::move(states)}};
-  if (year) body["year"] = *year;
-  return HttpResponse::json(200, json_text(body));
+  const auto report = report_param(request, app, language);
+  if (!report) return bad_parameter(report.error());
+  const auto format = table_format_param(request, app, language);
+  if (!format) return bad_parameter(format.error());
+  const auto facts = reporting::version_facts(*app.pool->acquire(), request.visit.viewer, report->year);
+  const auto table = compliance::status_table(*app.states, report->year, *as_of, app.obligation_rules, facts);
+  if (*format == TableFormat::csv)
+    return download("text/csv; charset=utf-8", io::status_csv(table, csv_reader_param(request)),
+                    file_name(*report, *as_of, "csv"));
+  if (*format == TableFormat::xlsx)
+    return download(xlsx_type, reporting::write_table_workbook("Status", io::status_headings(), io::status_cells(table)),
+                    file_name(*report, *as_of, "xlsx"));
+  return HttpResponse::json(200, json_text(io::status_table_json(table, report->year, *as_of)));
 }
 
 }  // namespace
 
 void add_compliance_routes(Router& router, const AppContext& app) {
   router.add(HttpMethod::get, "/api/v1/compliance", [&app](HttpRequest& r) { return compliance_status(app, r); });
+  add_compliance_history_routes(router, app);
 }
 
 }  // namespace att::web

@@ -8,6 +8,7 @@
 
 #include "auth/sessions_store.hpp"
 #include "auth/sign_in_throttle.hpp"
+#include "core/compliance/obligations.hpp"
 #include "core/reports/report_template.hpp"
 #include "core/states_register.hpp"
 #include "io/pdf_printer.hpp"
@@ -46,6 +47,9 @@ struct AppContext {
   std::vector<NavEntry> navigation{};  // every feature's entries, in reading order
   // GET /api/v1/states bodies by (resolved as_of date, region, status), plain and gzip.
   std::shared_ptr<ResponseCache> states_lists = std::make_shared<ResponseCache>();
+  // Reporting status: the grace period and the first-year rule (att serve --grace-days,
+  // --first-annual-year).
+  compliance::ObligationRules obligation_rules{};
 };
 
 }  // namespace att::web

@@ -28,16 +28,24 @@ HttpResponse bad_parameter(const ParamError& error) {
   return api_error(400, error.code, error.message, {{"parameter", error.parameter}});
 }
 
-tl::expected<Date, ParamError> as_of_param(const HttpRequest& request, const AppContext& app, Language language,
-                                           const std::string& shown_as) {
-  const auto text = non_empty(request, "as_of");
-  if (!text) return today_utc();
+tl::expected<std::optional<Date>, ParamError> date_param(const HttpRequest& request, const AppContext& app,
+                                                         Language language, const std::string& name,
+                                                         const std::string& shown_as) {
+  const auto text = non_empty(request, name);
+  if (!text) return std::nullopt;
   const auto date = Date::parse(*text);
   if (date) return *date;
   const bool malformed = date.error() == DateError::malformed;
   const auto key = malformed ? "errors.date_malformed" : "errors.date_impossible";
-  return tl::unexpected(ParamError{"as_of", malformed ? "invalid_date" : "impossible_date",
+  return tl::unexpected(ParamError{name, malformed ? "invalid_date" : "impossible_date",
                                    app.catalog.text(language, key, {{"param", shown_as}, {"value", shown(*text)}})});
+}
+
+tl::expected<Date, ParamError> as_of_param(const HttpRequest& request, const AppContext& app, Language language,
+                                           const std::string& shown_as) {
+  return date_param(request, app, language, "as_of", shown_as).map([](std::optional<Date> date) {
+    return date.value_or(today_utc());
+  });
 }
 
 tl::expected<std::optional<Participation>, ParamError> status_param(const HttpRequest& request, const AppContext& app,

@@ -27,6 +27,10 @@ std::string shown(const std::string& value);
 // The API's answer to a parameter that could not be used: 400 naming it.
 HttpResponse bad_parameter(const ParamError& error);
 
+// ?<name>=YYYY-MM-DD, nullopt when absent or empty; `shown_as` names the field in messages.
+tl::expected<std::optional<Date>, ParamError> date_param(const HttpRequest& request, const AppContext& app,
+                                                         Language language, const std::string& name,
+                                                         const std::string& shown_as);
 // ?as_of=YYYY-MM-DD, today (UTC) when absent or empty. `shown_as` names the field in messages:
 // the parameter itself for the API, the form label on a page.
 tl::expected<Date, ParamError> as_of_param(const HttpRequest& request, const AppContext& app, Language language,

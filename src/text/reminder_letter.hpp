@@ -1,0 +1,28 @@
+// The reminder letter to one State about its overdue reports, in its addressee's language: the
+// reports and their deadlines exactly as the status has them on the date, and where to find help.
+// One template (web/templates/letters/reminder.mustache), printed like every document.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/compliance/overdue.hpp"
+#include "text/catalog.hpp"
+#include "text/views.hpp"
+
+namespace att::text {
+
+struct LetterAddressee {
+  std::string name;  // the State's national point of contact; empty: addressed by function
+  Language language = Language::en;
+};
+
+// What the template reads; "title" names the letter (its PDF footer).
+nlohmann::json reminder_letter_context(const Catalog& catalog, const compliance::StateOverdue& owed, Date as_of,
+                                       const LetterAddressee& addressee, const std::string& public_url);
+
+// The letter as a printable page (what print_pdf prints).
+std::string reminder_letter_html(const Catalog& catalog, const Views& views, const compliance::StateOverdue& owed,
+                                 Date as_of, const LetterAddressee& addressee, const std::string& public_url);
+
+}  // namespace att::text
