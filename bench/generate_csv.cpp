@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
   const std::string data_dir = argc >= 4 ? argv[3] : ATT_DATA_DIR;
   const auto states = att::io::load_register(data_dir);
   if (!states) {
-    std::fprintf(stderr, "%s\n", states.error().message.c_str());
+    std::fprintf(stderr, "%s\n", att::io::codes_of(states.error()).c_str());
     return 1;
   }
 

@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/messages.hpp"
+#include "cli/parse_errors.hpp"
 
 int main(int argc, char** argv) {
   CLI::App root{"att: Arms Trade Treaty reporting and transparency platform"};
@@ -25,8 +26,21 @@ int main(int argc, char** argv) {
   att::cli::add_letters_command(root);
   try {
     root.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return root.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return root.exit(help);
+  } catch (const CLI::CallForVersion& version) {
+    return root.exit(version);
   } catch (const CLI::ParseError& error) {
-    return root.exit(error);
+    std::string line;
+    try {
+      line = att::cli::parse_error_text(error);
+    } catch (const std::exception&) {
+      return root.exit(error);  // the catalogue itself could not be read: CLI11's own words
+    }
+    std::fprintf(stderr, "att: %s\n", line.c_str());
+    return error.get_exit_code();
   } catch (const std::exception& error) {
     // One clear line, never a stack trace.
     std::string line;

@@ -36,10 +36,14 @@ std::string message(std::string_view key, const std::map<std::string, std::strin
 
 std::string message(const Problem& problem) { return text::problem_message(catalog(), language(), problem); }
 
-void print_problem(const std::string& file, const Problem& problem) {
+std::string located_problem(const std::string& file, const Problem& problem) {
   const auto line = problem.line ? ":" + std::to_string(problem.line) : std::string();
-  std::fprintf(stderr, "%s%s: %s: %s%s%s\n", file.c_str(), line.c_str(), std::string(to_string(problem.severity)).c_str(),
-               problem.column.c_str(), problem.column.empty() ? "" : ": ", message(problem).c_str());
+  return file + line + ": " + std::string(to_string(problem.severity)) + ": " + problem.column +
+         (problem.column.empty() ? "" : ": ") + message(problem);
+}
+
+void print_problem(const std::string& file, const Problem& problem) {
+  std::fprintf(stderr, "%s\n", located_problem(file, problem).c_str());
 }
 
 std::string number(std::string_view decimal) { return text::format_number(catalog(), language(), decimal); }

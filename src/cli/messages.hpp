@@ -19,8 +19,10 @@ std::string message(std::string_view key, const std::map<std::string, std::strin
 const text::Catalog& catalog();
 // An import or validation problem, by the one renderer of problems (text/problem_text).
 std::string message(const Problem& problem);
-// "file:12: error: partner_state: Unknown State “Frnace”. Did you mean: FRA?" on standard error
-// (no line number for a problem of the whole file).
+// "file:12: error: partner_state: Unknown State “Frnace”. Did you mean: FRA?" (no line number
+// for a problem of the whole file) ...
+std::string located_problem(const std::string& file, const Problem& problem);
+// ... on standard error.
 void print_problem(const std::string& file, const Problem& problem);
 // A decimal ("76.9") written the reader's way ("76,9" in French).
 std::string number(std::string_view decimal);

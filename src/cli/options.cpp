@@ -44,11 +44,12 @@ std::unique_ptr<store::Database> open_initialised(const CommonOptions& options) 
 StatesRegister load_register_file(const std::filesystem::path& data_dir) {
   auto loaded = io::load_register(data_dir);
   if (!loaded) {
-    auto message = loaded.error().message;
-    while (!message.empty() && message.back() == '\n') message.pop_back();
-    // One problem fits on the error line; several are listed one per line below it.
-    throw UsageError(message.find('\n') == std::string::npos ? "States register: " + message
-                                                             : "the States register has errors:\n" + message);
+    // One problem fits on the error line; several go one per line under a line that counts them.
+    const auto& error = loaded.error();
+    if (error.problems.size() == 1) throw UsageError(located_problem(error.file, error.problems.front()));
+    std::string lines = message("cli.register_refused", {{"count", std::to_string(error.problems.size())}});
+    for (const auto& problem : error.problems) lines += "\n" + located_problem(error.file, problem);
+    throw UsageError(lines);
   }
   return std::move(*loaded);
 }

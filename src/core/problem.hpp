@@ -57,7 +57,10 @@ std::string_view to_string(Severity severity);  // "error" / "warning"
   X(sipri_record_not_completed) X(sipri_no_deals) X(sipri_field_empty) X(sipri_not_whole_number) X(sipri_not_year)   \
   X(sipri_not_number) X(sipri_bad_uncertainty_mark) X(sipri_rules_bad_header) X(sipri_rules_field_count)             \
   X(sipri_rules_empty_pattern) X(sipri_rules_unknown_category) X(sipri_rules_duplicate_pattern)                     \
-  X(sipri_rules_file_empty)
+  X(sipri_rules_file_empty)                                                                                         \
+  /* the States register's data files */                                                                           \
+  X(register_code_length) X(register_not_number) X(register_name_missing) X(register_not_yes_no)                   \
+  X(register_invalid_date) X(register_deposit_needs_kind)
 
 namespace problem_codes {
 #define ATT_PROBLEM_CODE_CONSTANT(name) inline constexpr std::string_view name = #name;

@@ -4,17 +4,25 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <tl/expected.hpp>
 
+#include "core/problem.hpp"
 #include "core/states_register.hpp"
 
 namespace att::io {
 
-// Every problem found, one per line, each naming the file, line and column.
+// Every problem found in one of the files, each located by line and column and told by its code
+// (register_*, csv_*, file_unreadable), so that `att` says it in the reader's language.
 struct RegisterFileError {
-  std::string message;
+  std::string file;
+  std::vector<Problem> problems;
 };
+
+// "states.csv:3: iso3: register_code_length" per problem, one per line: for logs and tests, not
+// for people (they get the catalogue's words).
+std::string codes_of(const RegisterFileError& error);
 
 tl::expected<std::vector<StateRecord>, RegisterFileError> parse_states_csv(std::string_view text,
                                                                            std::string_view file_name);

@@ -60,6 +60,35 @@ TEST_F(Cli, SpeaksTheLanguageOfAttLang) {
   EXPECT_EQ(refused.err.rfind("att: erreur : la base ", 0), 0u) << refused.err;
 }
 
+TEST_F(Cli, CommandLineMistakesAreToldInTheReadersLanguage) {
+  // CLI11 words its errors in English; att says them from the catalogue, naming what was wrong.
+  struct Case {
+    const char* language;
+    std::vector<std::string> arguments;
+    std::string expected;
+  };
+  const std::vector<Case> cases = {
+      {"en", {"serve", "--port", "0"}, "att: --port: 0 is not between 1 and 65535. See att --help."},
+      {"fr", {"serve", "--port", "0"}, "att: --port : 0 n’est pas compris entre 1 et 65535. Voir att --help."},
+      {"es", {"status", "--db", "x.db", "--year", "2023", "--format", "xml"},
+       "att: --format: «xml» no es uno de los valores aceptados. Véase att --help."},
+      {"fr", {"states"}, "att: --db est obligatoire. Voir att --help."},
+      {"es", {"states", "--db", "x.db", "--bogus"}, "att: inesperado en la línea de comandos: --bogus. Véase att --help."},
+      {"fr", {"status", "--db", "x.db", "--year", "abc"}, "att: --year : « abc » n’est pas une valeur valable. Voir att --help."},
+      {"en", {"status", "--db", "x.db", "--year"}, "att: --year needs a value. See att --help."},
+      {"fr", {}, "att: une commande est nécessaire, par exemple att serve ou att status. Voir att --help."},
+  };
+  for (const auto& c : cases) {
+    ::setenv("ATT_LANG", c.language, 1);
+    const auto result = run_att(c.arguments);
+    ::unsetenv("ATT_LANG");
+    EXPECT_NE(result.exit_code, 0);
+    EXPECT_EQ(result.err, c.expected + "\n") << c.language;
+  }
+  // Help stays help: it is not an error.
+  EXPECT_EQ(run_att({"status", "--help"}).exit_code, 0);
+}
+
 TEST_F(Cli, StatesAsTableCsvAndJson) {
   const auto table = run_att({"states", "--db", db_, "--as-of", "2014-12-24"});
   ASSERT_EQ(table.exit_code, 0) << table.err;
@@ -103,6 +132,28 @@ TEST_F(Cli, BadInputIsOneClearLineAndNonZeroExit) {
   }
 }
 
+TEST_F(Cli, RegisterFileProblemsAreToldInTheReadersLanguageAtTheirPlace) {
+  const auto data = dir_.path() / "data";
+  std::filesystem::create_directories(data);
+  std::ofstream(data / "states.csv") <<
+             "iso3,iso2,m49,name_en,name_fr,name_es,region,subregion,un_member,signature_date,deposit_date,"
+             "deposit_kind,deposit_not_before,eif_date,verified\n"
+             "FRA,FR,250,France,France,Francia,Europe,Western Europe,peut-être,2013-06-03,2014-04-02,ratification,,,yes\n"
+             "XX,XX,abc,Bad,Mauvais,Malo,Europe,Western Europe,yes,,,,,,yes\n";
+  std::ofstream(data / "state-aliases.csv") << "alias,iso3\n";
+  ::setenv("ATT_LANG", "fr", 1);
+  const auto result = run_att({"init", "--db", db_, "--data-dir", data.string()});
+  ::unsetenv("ATT_LANG");
+  EXPECT_NE(result.exit_code, 0);
+  const auto file = (data / "states.csv").string();
+  for (const auto& expected :
+       {std::string("le registre des États ne peut pas être chargé (3 problèmes) :"),
+        file + ":2: error: un_member: yes ou no est attendu ; trouvé « peut-être ».",
+        file + ":3: error: iso3: Un code de 3 lettres est attendu.",
+        file + ":3: error: m49: Un nombre est attendu ; trouvé « abc »."})
+    EXPECT_NE(result.err.find(expected), std::string::npos) << expected << "\nin\n" << result.err;
+}
+
 TEST_F(Cli, UsageMistakesAreExplained) {
   const auto unknown = run_att({"frobnicate"});
   EXPECT_NE(unknown.exit_code, 0);
@@ -131,7 +182,7 @@ TEST_F(Cli, BrokenRegisterFileChangesNothing) {
   std::ofstream(data / "state-aliases.csv") << "alias,iso3\n";
   const auto result = run_att({"init", "--db", db_, "--data-dir", data.string()});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("the header lacks this column"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("signature_date: The column “signature_date” is missing."), std::string::npos) << result.err;
   const auto json = run_att({"states", "--db", db_, "--format", "json"});
   EXPECT_EQ(nlohmann::json::parse(json.out).size(), 196u);
 }

@@ -24,7 +24,7 @@ inline io::CsvTable read_cases(const std::string& file) {
 inline const StatesRegister& project_register() {
   static const StatesRegister loaded = [] {
     auto result = io::load_register(ATT_DATA_DIR);
-    if (!result) throw std::runtime_error(result.error().message);
+    if (!result) throw std::runtime_error(io::codes_of(result.error()));
     return std::move(*result);
   }();
   return loaded;

@@ -121,17 +121,22 @@ TEST(RegisterFile, ReportsEveryProblemWithItsLine) {
       "XX,X,abc,Bad,,Malo,Europe,Western Europe,maybe,2013-02-30,2014-13-01,,,,yes\n";
   const auto parsed = io::parse_states_csv(text, "states.csv");
   ASSERT_FALSE(parsed);
-  const auto& message = parsed.error().message;
-  for (const char* expected : {"states.csv:3: iso3", "states.csv:3: iso2", "states.csv:3: m49", "states.csv:3: name_en",
-                               "states.csv:3: un_member", "states.csv:3: signature_date", "states.csv:3: deposit_date"})
-    EXPECT_NE(message.find(expected), std::string::npos) << expected << " in\n" << message;
-  EXPECT_EQ(message.find("states.csv:2:"), std::string::npos) << message;
+  // Each problem a code at its place, so that it is told in the reader's language.
+  const auto codes = io::codes_of(parsed.error());
+  for (const char* expected :
+       {"states.csv:3: iso3: register_code_length", "states.csv:3: iso2: register_code_length",
+        "states.csv:3: m49: register_not_number", "states.csv:3: name_en: register_name_missing",
+        "states.csv:3: un_member: register_not_yes_no", "states.csv:3: signature_date: register_invalid_date",
+        "states.csv:3: deposit_date: register_invalid_date"})
+    EXPECT_NE(codes.find(expected), std::string::npos) << expected << " in\n" << codes;
+  EXPECT_EQ(codes.find("states.csv:2:"), std::string::npos) << codes;
+  EXPECT_EQ(parsed.error().problems.at(1).params.at("length"), "2");
 }
 
 TEST(RegisterFile, NamesMissingColumns) {
   const auto parsed = io::parse_states_csv("iso3,iso2\nFRA,FR\n", "states.csv");
   ASSERT_FALSE(parsed);
-  EXPECT_NE(parsed.error().message.find("deposit_date: the header lacks this column"), std::string::npos);
+  EXPECT_NE(io::codes_of(parsed.error()).find("states.csv:1: deposit_date: missing_column"), std::string::npos);
 }
 
 }  // namespace
