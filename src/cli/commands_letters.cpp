@@ -6,7 +6,6 @@
 #include <fstream>
 #include <memory>
 
-#include "auth/roles.hpp"
 #include "cli/commands.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
@@ -14,6 +13,7 @@
 #include "core/compliance/overdue.hpp"
 #include "core/timestamp.hpp"
 #include "reporting/compliance_facts.hpp"
+#include "reporting/points_of_contact.hpp"
 #include "reporting/reminder_letters_store.hpp"
 #include "reporting/reports_store.hpp"
 #include "store/states_store.hpp"
@@ -36,21 +36,9 @@ struct LettersOptions {
   compliance::ObligationRules rules;
 };
 
-// The State's national point of contact on the platform: its first active reporting officer.
 text::LetterAddressee addressee_of(store::Database& db, const std::string& state) {
-  const auto officers = db.query(
-      "SELECT u.name, u.language FROM users u JOIN user_roles r ON r.user_id = u.id"
-      " WHERE u.state_iso3 = $1 AND u.active = 1 AND r.role = $2 ORDER BY u.id",
-      {state, std::string(to_string(auth::Role::reporting_officer))});
-  if (officers.empty()) return {};
-  return {officers[0].text(0), language_from_code(officers[0].text(1)).value_or(Language::en)};
-}
-
-std::vector<reporting::LetterReport> listed(const compliance::StateOverdue& owed) {
-  std::vector<reporting::LetterReport> reports;
-  for (const auto& row : owed.overdue)
-    reports.push_back({row.obligation.kind, row.obligation.year, row.obligation.due});
-  return reports;
+  const auto contact = reporting::point_of_contact(db, state);
+  return {contact.name, contact.language};
 }
 
 void run(const LettersOptions& options) {
@@ -81,7 +69,7 @@ void run(const LettersOptions& options) {
     const auto file =
         std::filesystem::path(options.out) / (owed.state->iso3 + "-reminder-" + as_of.iso() + "." + options.format);
     std::ofstream(file, std::ios::binary) << bytes;
-    reporting::log_letter(*db, owed.state->iso3, as_of, addressee.language, "file", listed(owed), now);
+    reporting::log_letter(*db, owed.state->iso3, as_of, addressee.language, "file", reporting::reports_listed(owed), now);
   }
   std::printf("%s\n",
               message("letters.written", {{"count", std::to_string(owing.size())}, {"dir", options.out}}).c_str());

@@ -32,6 +32,13 @@ std::vector<LetterReport> reports_from(const std::string& text) {
 
 }  // namespace
 
+std::vector<LetterReport> reports_listed(const compliance::StateOverdue& owed) {
+  std::vector<LetterReport> reports;
+  for (const auto& row : owed.overdue)
+    reports.push_back({row.obligation.kind, row.obligation.year, row.obligation.due});
+  return reports;
+}
+
 std::int64_t log_letter(store::Database& db, const std::string& state, Date as_of, Language language,
                         const std::string& channel, const std::vector<LetterReport>& reports, Timestamp now) {
   return db

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/compliance/obligations.hpp"
+#include "core/compliance/overdue.hpp"
 #include "core/language.hpp"
 #include "core/timestamp.hpp"
 #include "store/database.hpp"
@@ -32,6 +33,9 @@ struct LoggedLetter {
   std::optional<Date> reply_received;
   std::string reply_note;
 };
+
+// The reports a letter to `owed` lists, as the log keeps them.
+std::vector<LetterReport> reports_listed(const compliance::StateOverdue& owed);
 
 // Records one letter; returns its id. Inside the caller's transaction, if any.
 std::int64_t log_letter(store::Database& db, const std::string& state, Date as_of, Language language,

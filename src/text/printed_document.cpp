@@ -31,18 +31,27 @@ std::string footer_text(const Catalog& catalog, Language language, const nlohman
   return text;
 }
 
+std::string in_print_layout(const Views& views, Language language, const std::string& title, const std::string& footer,
+                            const std::string& content) {
+  return views.render("print_layout", {{"lang", std::string(code_of(language))},
+                                       {"title", title},
+                                       {"style", views.render("print_style", {{"footer", css_string(footer)}})},
+                                       {"content", content}});
+}
+
 }  // namespace
 
 std::string printable_html(const Catalog& catalog, const Views& views, Language language, const std::string& page,
                            nlohmann::json context) {
   context["t"] = catalog.tree(language);
   context["lang"] = std::string(code_of(language));
-  return views.render(
-      "print_layout",
-      {{"lang", context["lang"]},
-       {"title", context.value("title", std::string())},
-       {"style", views.render("print_style", {{"footer", css_string(footer_text(catalog, language, context))}})},
-       {"content", views.render(page, context)}});
+  return in_print_layout(views, language, context.value("title", std::string()),
+                         footer_text(catalog, language, context), views.render(page, context));
+}
+
+std::string printable_html_of(const Catalog& catalog, const Views& views, Language language, const std::string& title,
+                              const std::string& content) {
+  return in_print_layout(views, language, title, footer_text(catalog, language, {{"title", title}}), content);
 }
 
 tl::expected<std::string, io::PdfError> print_pdf(io::PdfPrinter& printer, const Catalog& catalog, const Views& views,

@@ -20,6 +20,11 @@ namespace att::text {
 std::string printable_html(const Catalog& catalog, const Views& views, Language language, const std::string& page,
                            nlohmann::json context);
 
+// The same layout around HTML already rendered (several documents in one file, each in its own
+// language); `title` makes the running footer.
+std::string printable_html_of(const Catalog& catalog, const Views& views, Language language, const std::string& title,
+                              const std::string& content);
+
 // printable_html, printed.
 tl::expected<std::string, io::PdfError> print_pdf(io::PdfPrinter& printer, const Catalog& catalog, const Views& views,
                                                   Language language, const std::string& page, nlohmann::json context);

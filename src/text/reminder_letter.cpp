@@ -39,4 +39,18 @@ std::string reminder_letter_html(const Catalog& catalog, const Views& views, con
                         reminder_letter_context(catalog, owed, as_of, addressee, public_url));
 }
 
+std::string reminder_letter_part(const Catalog& catalog, const Views& views, Language language,
+                                 nlohmann::json context) {
+  context["t"] = catalog.tree(language);
+  return "<div class=\"letter-sheet\" lang=\"" + std::string(code_of(language)) + "\">" +
+         views.render("letters/reminder", context) + "</div>";
+}
+
+std::string reminder_letters_html(const Catalog& catalog, const Views& views, Language language,
+                                  const std::vector<LetterPart>& letters) {
+  std::string content;
+  for (const auto& letter : letters) content += reminder_letter_part(catalog, views, letter.language, letter.context);
+  return printable_html_of(catalog, views, language, catalog.text(language, "letters_page.file_title"), content);
+}
+
 }  // namespace att::text

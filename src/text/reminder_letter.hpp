@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "core/compliance/overdue.hpp"
 #include "text/catalog.hpp"
@@ -24,5 +25,17 @@ nlohmann::json reminder_letter_context(const Catalog& catalog, const compliance:
 // The letter as a printable page (what print_pdf prints).
 std::string reminder_letter_html(const Catalog& catalog, const Views& views, const compliance::StateOverdue& owed,
                                  Date as_of, const LetterAddressee& addressee, const std::string& public_url);
+
+// One letter as a part of a page (the preview, the file of all letters), in its own language.
+std::string reminder_letter_part(const Catalog& catalog, const Views& views, Language language,
+                                 nlohmann::json context);
+
+// Several letters in one printable page, each in its own language, a page break between them.
+struct LetterPart {
+  Language language = Language::en;
+  nlohmann::json context;  // reminder_letter_context
+};
+std::string reminder_letters_html(const Catalog& catalog, const Views& views, Language language,
+                                  const std::vector<LetterPart>& letters);
 
 }  // namespace att::text

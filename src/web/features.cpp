@@ -5,6 +5,7 @@
 #include "web/compliance/feature.hpp"
 #include "web/health/feature.hpp"
 #include "web/home/feature.hpp"
+#include "web/letters/feature.hpp"
 #include "web/reporting/feature.hpp"
 #include "web/reports/feature.hpp"
 #include "web/states/feature.hpp"
@@ -18,7 +19,7 @@ namespace att::web {
 const std::vector<Feature>& features() {
   static const std::vector<Feature> all{
       health_feature(), states_feature(), home_feature(), accounts_feature(), admin_feature(), reports_feature(),
-      compliance_feature(), transfers_feature(), reporting_feature(),
+      compliance_feature(), transfers_feature(), reporting_feature(), letters_feature(),
   };
   return all;
 }

@@ -2,6 +2,8 @@
 // read back per State in order, and the reply recorded on it.
 #include <gtest/gtest.h>
 
+#include "auth/accounts_store.hpp"
+#include "reporting/points_of_contact.hpp"
 #include "reporting/reminder_letters_store.hpp"
 #include "test_support.hpp"
 
@@ -43,6 +45,25 @@ TEST_P(ReminderLetters, LoggedWithTheReportsListedThenTheReply) {
   EXPECT_EQ(letters[1].reply_received->iso(), "2025-07-02");
   EXPECT_EQ(letters[1].reply_note, "Report 2024 on its way");
   EXPECT_FALSE(letters[0].reply_received);
+}
+
+// The letter goes to the State's active reporting officers; the first one is named, in her language.
+TEST_P(ReminderLetters, ThePointOfContactIsTheStatesActiveReportingOfficers) {
+  EXPECT_TRUE(point_of_contact(*db_, "FRA").emails.empty()) << "no officer yet";
+  const auto now = "2025-01-01T00:00:00Z"_utc;
+  using auth::Role;
+  auth::create_account(*db_, {"first@example.fr", "Claire Martin", "", "FRA", "x", {Role::reporting_officer}, "fr"}, now);
+  const auto gone =
+      auth::create_account(*db_, {"gone@example.fr", "Left", "", "FRA", "x", {Role::reporting_officer}, "en"}, now);
+  auth::create_account(*db_, {"rep@example.fr", "Rep", "", "FRA", "x", {Role::state_representative}, "en"}, now);
+  auth::create_account(*db_, {"second@example.fr", "Paul", "", "FRA", "x", {Role::reporting_officer}, "en"}, now);
+  auth::create_account(*db_, {"de@example.de", "Anna", "", "DEU", "x", {Role::reporting_officer}, "es"}, now);
+  auth::set_active(*db_, gone, false, now);
+  const auto france = point_of_contact(*db_, "FRA");
+  EXPECT_EQ(france.name, "Claire Martin");
+  EXPECT_EQ(france.language, Language::fr);
+  EXPECT_EQ(france.emails, (std::vector<std::string>{"first@example.fr", "second@example.fr"}));
+  EXPECT_EQ(point_of_contact(*db_, "DEU").language, Language::es);
 }
 
 INSTANTIATE_TEST_SUITE_P(BothDatabases, ReminderLetters, ::testing::ValuesIn(testing::database_kinds()),

@@ -10,8 +10,12 @@ namespace att::web {
 
 HttpResponse pdf_document(const AppContext& app, const HttpRequest& request, const LanguageChoice& choice,
                           const std::string& page, nlohmann::json context, const std::string& file_name) {
-  const auto language = choice.language;
-  const auto html = text::printable_html(app.catalog, app.views, language, page, std::move(context));
+  return pdf_of_html(app, request, choice.language,
+                     text::printable_html(app.catalog, app.views, choice.language, page, std::move(context)), file_name);
+}
+
+HttpResponse pdf_of_html(const AppContext& app, const HttpRequest& request, Language language,
+                         const std::string& html, const std::string& file_name) {
   // The page was rendered for this visitor, after the visibility check: the digest of what
   // they may see is the key, so a cached PDF never reaches anyone the HTML would not.
   const auto digest = auth::token_digest(html);

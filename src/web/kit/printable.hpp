@@ -17,4 +17,8 @@ namespace att::web {
 HttpResponse pdf_document(const AppContext& app, const HttpRequest& request, const LanguageChoice& choice,
                           const std::string& page, nlohmann::json context, const std::string& file_name);
 
+// The same for a page already made printable (text::printable_html_of).
+HttpResponse pdf_of_html(const AppContext& app, const HttpRequest& request, Language language,
+                         const std::string& html, const std::string& file_name);
+
 }  // namespace att::web
