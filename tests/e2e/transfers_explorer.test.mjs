@@ -76,7 +76,7 @@ test('Explorer at 375 px, with the keyboard, charts and axe-core', { timeout: 60
     assert.deepEqual(years, [2]);
 
     // Keyboard only: the category field, then Tab to the button, Enter.
-    const category = page.getByRole('textbox', { name: 'Category', exact: true });
+    const category = page.locator('input[name="category"]');
     await category.focus();
     await page.keyboard.type('II');
     let reached = false;

@@ -1,5 +1,6 @@
 #include "web/transfers/explorer_page.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -174,8 +175,8 @@ class Explorer {
   nlohmann::json facet(const transfers::LineTable& table, const std::vector<std::uint32_t>& selected, GroupField field,
                        std::size_t limit, bool by_key) const {
     const std::vector<transfers::GroupOrder> order{
-        by_key ? transfers::GroupOrder{.key = field}
-               : transfers::GroupOrder{.measure = transfers::Measure::lines, .descending = true}};
+        by_key ? transfers::GroupOrder{.key = field, .measure = transfers::Measure::lines, .descending = false}
+               : transfers::GroupOrder{.key = std::nullopt, .measure = transfers::Measure::lines, .descending = true}};
     const auto counts = transfers::summarise(table, selected, {field}, true, order, limit, *app_.states);
     nlohmann::json entries = nlohmann::json::array();
     for (const auto& group : counts.groups) {
@@ -199,6 +200,7 @@ class Explorer {
                              GroupField::basis})
       list.push_back(facet(table, selected, field, 10, false));
     context_["facets"] = std::move(list);
+    context_["has_facets"] = true;
     // The charts' tables: every year in order, and the ten partners with most lines.
     context_["by_year"] = facet(table, selected, GroupField::year, 200, true)["entries"];
     context_["top_partners"] = facet(table, selected, GroupField::partner, 10, false)["entries"];

@@ -63,7 +63,7 @@ class ExplorerPage : public ServerWithAccounts {
     // A text hit counts only what the viewer may see, on the page as in its facets.
     for (const auto& [kind, year] : year_of_kind) {
       const auto hits = browser.get("/transfers?q=Kind%20" + kind + "%20END");
-      EXPECT_EQ(facet_sum(hits.body, "direction"), kinds.contains(kind) ? 1 : -1) << who << " searching " << kind;
+      EXPECT_EQ(facet_sum(hits.body, "direction"), kinds.contains(kind) ? 1 : 0) << who << " searching " << kind;
       EXPECT_EQ(hits.body.find("id=\"no-lines\"") != std::string::npos, !kinds.contains(kind)) << who << kind;
     }
     const auto summary = browser.get("/transfers?view=summary&group_by=year&basis=actual");
@@ -101,10 +101,10 @@ TEST_F(ExplorerPage, EveryViewHasAnAddressThatReproducesIt) {
   ASSERT_EQ(summary.status, 200);
   EXPECT_NE(summary.body.find("id=\"transfer-summary\""), std::string::npos);
   EXPECT_NE(summary.body.find("<option value=\"reporter\" selected>"), std::string::npos);
-  const auto mirror = anonymous.get("/transfers?view=mirror&year_from=2018&year_to=2018");
+  const auto mirror = anonymous.get("/transfers?view=mirror&year_from=2016&year_to=2016");
   ASSERT_EQ(mirror.status, 200);
   EXPECT_NE(mirror.body.find("id=\"transfer-mirror\""), std::string::npos) << mirror.body;
-  EXPECT_NE(mirror.body.find("numbers of items differ"), std::string::npos) << "FRA said 5 tanks, DEU 4";
+  EXPECT_NE(mirror.body.find("numbers of items differ"), std::string::npos) << "FRA said 5 battle tanks, DEU 4";
 
   const auto french = anonymous.get("/transfers?view=summary&lang=fr");
   EXPECT_NE(french.body.find("Récapitulatif"), std::string::npos);
