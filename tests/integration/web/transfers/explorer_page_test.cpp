@@ -126,7 +126,7 @@ TEST_F(ExplorerPage, DownloadsDescribeTheirQuery) {
   Browser anonymous(server_->port());
   const auto json = nlohmann::json::parse(anonymous.get("/api/v1/transfers?reporter=FRA&direction=export").body);
   EXPECT_EQ(json["meta"]["query"], "reporter=FRA&direction=export");
-  EXPECT_EQ(json["meta"]["source"], "http://localhost:8080/api/v1/transfers?reporter=FRA&direction=export")
+  EXPECT_EQ(json["meta"]["source"], "http://example.test/api/v1/transfers?reporter=FRA&direction=export")
       << json["meta"];
   EXPECT_FALSE(json["meta"]["terms"].get<std::string>().empty());
   EXPECT_EQ(json["meta"]["generated_at"].get<std::string>().size(), 20u) << "YYYY-MM-DDTHH:MM:SSZ";
