@@ -142,13 +142,13 @@ class Explorer {
     nlohmann::json directions = nlohmann::json::array();
     for (const auto* direction : {"export", "import"})
       directions.push_back({{"value", direction},
-                            {"label", t(std::string("transfers.direction_") + direction)},
+                            {"label", t("transfers.direction_" + std::string(direction))},
                             {"selected", value("direction") == direction}});
     context_["direction_options"] = std::move(directions);
     nlohmann::json bases = nlohmann::json::array();
     for (const auto* basis : {"authorized", "actual"})
       bases.push_back({{"value", basis},
-                       {"label", t(std::string("transfers.basis_") + basis)},
+                       {"label", t("transfers.basis_" + std::string(basis))},
                        {"selected", value("basis") == basis}});
     context_["basis_options"] = std::move(bases);
     std::set<std::string> regions;
@@ -161,7 +161,7 @@ class Explorer {
     nlohmann::json groups = nlohmann::json::array();
     for (const auto* field : {"year", "reporter", "partner", "category", "direction", "region", "basis"})
       groups.push_back({{"value", field},
-                        {"label", t(std::string("transfers.field_") + field)},
+                        {"label", t("transfers.field_" + std::string(field))},
                         {"selected", group_by == field}});
     context_["group_options"] = std::move(groups);
     context_["view"] = value("view");
