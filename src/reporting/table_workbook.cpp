@@ -7,7 +7,7 @@
 namespace att::reporting {
 
 std::string write_table_workbook(const std::string& sheet_name, const std::vector<std::string>& headings,
-                                 const std::vector<std::vector<TableCell>>& rows) {
+                                 const std::vector<std::vector<TableCell>>& rows, const AboutLines& about) {
   return write_xlsx([&](lxw_workbook* workbook) {
     auto* sheet = workbook_add_worksheet(workbook, sheet_name.c_str());
     if (!sheet) throw std::runtime_error("cannot add the sheet " + sheet_name);
@@ -24,6 +24,16 @@ std::string write_table_workbook(const std::string& sheet_name, const std::vecto
                                             *number, nullptr),
                      "a number cell");
       }
+    if (!about.empty()) {
+      auto* notes = workbook_add_worksheet(workbook, "About");
+      if (!notes) throw std::runtime_error("cannot add the sheet About");
+      for (std::size_t row = 0; row < about.size(); ++row) {
+        put_text(notes, row, 0, about[row].first, bold);
+        put_text(notes, row, 1, about[row].second);
+      }
+      check_xlsx(worksheet_set_column(notes, 0, 0, 16, nullptr), "widths");
+      check_xlsx(worksheet_set_column(notes, 1, 1, 90, nullptr), "widths");
+    }
     if (headings.empty()) return;
     worksheet_freeze_panes(sheet, 1, 0);
     check_xlsx(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows.size()),

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -11,9 +12,13 @@ namespace att::reporting {
 
 using TableCell = std::variant<std::monostate, std::string, double>;  // empty, text, number
 
+// What a download says about itself: (name, value) lines on a second sheet, "About", so that the
+// data sheet stays a plain table (docs/decisions.md, download metadata).
+using AboutLines = std::vector<std::pair<std::string, std::string>>;
+
 // The XLSX bytes; throws std::runtime_error when libxlsxwriter fails.
 std::string write_table_workbook(const std::string& sheet_name, const std::vector<std::string>& headings,
-                                 const std::vector<std::vector<TableCell>>& rows);
+                                 const std::vector<std::vector<TableCell>>& rows, const AboutLines& about = {});
 // The same with every cell text.
 std::string write_table_workbook(const std::string& sheet_name, const std::vector<std::string>& headings,
                                  const std::vector<std::vector<std::string>>& rows);

@@ -23,6 +23,7 @@ constexpr Asset assets[] = {
     {"/static/reporting/submit.js", "static/reporting/submit.js", "text/javascript; charset=utf-8"},
     {"/static/vendor/chart.umd.min.js", "node_modules/chart.js/dist/chart.umd.min.js", "text/javascript; charset=utf-8"},
     {"/static/status-charts.js", "static/status-charts.js", "text/javascript; charset=utf-8"},
+    {"/static/transfer-charts.js", "static/transfer-charts.js", "text/javascript; charset=utf-8"},
 };
 
 }  // namespace

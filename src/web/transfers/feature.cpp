@@ -4,9 +4,10 @@
 
 namespace att::web {
 
-// The API only for now: the explorer page comes with its own menu entry.
 Feature transfers_feature() {
-  return {"transfers", [](Router& router, const AppContext& app) { add_transfers_routes(router, app); }, {}};
+  return {"transfers",
+          [](Router& router, const AppContext& app) { add_transfers_routes(router, app); },
+          {{.position = 33, .href = "/transfers", .label_key = "nav.transfers"}}};
 }
 
 }  // namespace att::web

@@ -83,6 +83,16 @@ CategoryCodes category_codes(const std::string& data_dir) {
   return codes;
 }
 
+std::string filter_query_string(const HttpRequest& request) {
+  static const std::set<std::string, std::less<>> filters{"reporter", "partner", "direction", "category", "year_from",
+                                                          "year_to",  "basis",   "region",    "q"};
+  std::string query;
+  for (const auto& [name, value] : parse_query(request.query_string))
+    if (filters.contains(name) && !value.empty())
+      query += (query.empty() ? "" : "&") + percent_encode(name) + "=" + percent_encode(value);
+  return query;
+}
+
 TransferParams::TransferParams(const HttpRequest& request, const AppContext& app, const CategoryCodes& categories)
     : request_(request), app_(app), categories_(categories), language_(choose_language(request).language) {}
 

@@ -55,6 +55,11 @@ struct MirrorQuery {
   std::size_t offset = 0;
 };
 
+// The request's filter parameters (reporter, partner, direction, category, year_from, year_to,
+// basis, region, q) as a query string, in the order given: what describes a query in a download
+// and what the explorer's download links carry.
+std::string filter_query_string(const HttpRequest& request);
+
 // A reader of one request's parameters, in the caller's language.
 class TransferParams {
  public:

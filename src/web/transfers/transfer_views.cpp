@@ -96,7 +96,12 @@ std::string transfer_rows_csv(const LineTable& table, const std::vector<std::uin
   return out;
 }
 
-std::string transfer_rows_xlsx(const LineTable& table, const std::vector<std::uint32_t>& lines) {
+nlohmann::json about_json(const DownloadAbout& about) {
+  return {{"query", about.query}, {"generated_at", about.generated_at}, {"source", about.source}, {"terms", about.terms}};
+}
+
+std::string transfer_rows_xlsx(const LineTable& table, const std::vector<std::uint32_t>& lines,
+                               const DownloadAbout& about) {
   std::vector<std::vector<reporting::TableCell>> rows;
   rows.reserve(lines.size());
   for (const auto line : lines) {
@@ -108,7 +113,9 @@ std::string transfer_rows_xlsx(const LineTable& table, const std::vector<std::ui
     cells[13] = static_cast<double>(table.versions[table.version[line]].version_no);
     rows.push_back(std::move(cells));
   }
-  return reporting::write_table_workbook("Transfers", transfer_columns(), rows);
+  return reporting::write_table_workbook(
+      "Transfers", transfer_columns(), rows,
+      {{"query", about.query}, {"generated_at", about.generated_at}, {"source", about.source}, {"terms", about.terms}});
 }
 
 std::string summary_json_text(const transfers::Summary& summary) {

@@ -19,7 +19,17 @@ const std::vector<std::string>& transfer_columns();
 nlohmann::json transfer_row_json(const transfers::LineTable& table, std::uint32_t line);
 std::string transfer_rows_csv(const transfers::LineTable& table, const std::vector<std::uint32_t>& lines,
                               io::CsvFor reader);
-std::string transfer_rows_xlsx(const transfers::LineTable& table, const std::vector<std::uint32_t>& lines);
+// What a download of lines says about itself: the query, when, from where, on what terms.
+struct DownloadAbout {
+  std::string query;         // the filters as a query string, "" for everything
+  std::string generated_at;  // ISO 8601, UTC
+  std::string source;        // the API address that gives the same lines
+  std::string terms;         // the terms of use, in the caller's language
+};
+nlohmann::json about_json(const DownloadAbout& about);
+
+std::string transfer_rows_xlsx(const transfers::LineTable& table, const std::vector<std::uint32_t>& lines,
+                               const DownloadAbout& about);
 
 // The summary as JSON text: {"groups":[…],"total_groups":N,"group_by":[…]}.
 std::string summary_json_text(const transfers::Summary& summary);

@@ -2,24 +2,21 @@
 
 #include <memory>
 
+#include "core/timestamp.hpp"
+
 #include "reporting/transfers/line_selection.hpp"
 #include "reporting/transfers/transfer_model.hpp"
 #include "web/http/api_errors.hpp"
 #include "web/transfers/transfer_params.hpp"
 #include "web/transfers/transfer_views.hpp"
+#include "web/transfers/explorer_page.hpp"
+#include "web/transfers/transfers_service.hpp"
 
 namespace att::web {
 
 namespace {
 
 constexpr const char* xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-// What the routes share: the process's read model and the category codes a filter may name.
-struct TransfersService {
-  const AppContext& app;
-  CategoryCodes categories;
-  transfers::TransferModel model;
-};
 
 // Answers depend on who asks and on data that changes: no cache keeps them.
 HttpResponse uncached(HttpResponse response) {
@@ -33,17 +30,35 @@ HttpResponse download(std::string content_type, std::string body, const std::str
   return uncached(std::move(response));
 }
 
+// What a download says about itself (docs/decisions.md, download metadata).
+DownloadAbout about_of(const TransfersService& service, const HttpRequest& request, Language language) {
+  const auto query = filter_query_string(request);
+  return {query, Timestamp::now().iso(),
+          service.app.auth.public_url + "/api/v1/transfers" + (query.empty() ? "" : "?" + query),
+          service.app.catalog.text(language, "transfers.terms")};
+}
+
 HttpResponse lines(TransfersService& service, const HttpRequest& request) {
-  const auto query = TransferParams(request, service.app, service.categories).rows();
+  const TransferParams params(request, service.app, service.categories);
+  const auto query = params.rows();
   if (!query) return bad_parameter(query.error());
+  const auto about = about_of(service, request, params.language());
   const auto table = service.model.current(*service.app.pool->acquire());
   auto selected = transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states);
   const auto page = transfers::page_of(*table, std::move(selected), query->sort, query->offset, query->limit);
   switch (query->format) {
-    case DownloadFormat::csv:
-      return download("text/csv; charset=utf-8", transfer_rows_csv(*table, page.lines, csv_reader_param(request)),
-                      "att-transfers.csv");
-    case DownloadFormat::xlsx: return download(xlsx_type, transfer_rows_xlsx(*table, page.lines), "att-transfers.xlsx");
+    case DownloadFormat::csv: {
+      // CSV has no place for a description that every reader skips: the JSON of the same query,
+      // without rows, carries it (docs/decisions.md).
+      auto response = download("text/csv; charset=utf-8",
+                               transfer_rows_csv(*table, page.lines, csv_reader_param(request)), "att-transfers.csv");
+      const auto query_string = filter_query_string(request);
+      response.set_header("Link", "</api/v1/transfers?" + query_string + (query_string.empty() ? "" : "&") +
+                                      "limit=0>; rel=\"describedby\"; type=\"application/json\"");
+      return response;
+    }
+    case DownloadFormat::xlsx:
+      return download(xlsx_type, transfer_rows_xlsx(*table, page.lines, about), "att-transfers.xlsx");
     case DownloadFormat::json: break;
   }
   nlohmann::json rows = nlohmann::json::array();
@@ -51,7 +66,11 @@ HttpResponse lines(TransfersService& service, const HttpRequest& request) {
   return uncached(HttpResponse::json(
       200,
       json_text(
-          {{"rows", std::move(rows)}, {"total", page.total}, {"limit", query->limit}, {"offset", query->offset}})));
+          {{"rows", std::move(rows)},
+           {"total", page.total},
+           {"limit", query->limit},
+           {"offset", query->offset},
+           {"meta", about_json(about)}})));
 }
 
 HttpResponse summary(TransfersService& service, const HttpRequest& request) {
@@ -80,6 +99,7 @@ void add_transfers_routes(Router& router, const AppContext& app) {
   router.add(HttpMethod::get, "/api/v1/transfers", [service](HttpRequest& r) { return lines(*service, r); });
   router.add(HttpMethod::get, "/api/v1/transfers/summary", [service](HttpRequest& r) { return summary(*service, r); });
   router.add(HttpMethod::get, "/api/v1/transfers/mirror", [service](HttpRequest& r) { return mirror(*service, r); });
+  add_explorer_page(router, service);
 }
 
 }  // namespace att::web

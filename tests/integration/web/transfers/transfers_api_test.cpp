@@ -9,22 +9,10 @@
 #include "io/xlsx_reader.hpp"
 #include "server_with_accounts.hpp"
 #include "transfers/transfers_fixture.hpp"
+#include "web/transfers/transfer_accounts.hpp"
 
 namespace att::testing {
 namespace {
-
-// The accounts of ServerWithAccounts, by the viewer of the visibility file they stand for.
-const std::map<std::string, std::string> account_of_viewer{
-    {"observer", "observer"},
-    {"representative_of_the_reporter", "representative"},
-    {"representative_of_a_signatory", "representative_of_signatory"},
-    {"reporting_officer_of_the_reporter", "reporting_officer"},
-    {"reporting_officer_of_another_party", "reporting_officer_of_germany"},
-    {"reporting_officer_without_second_factor", "reporting_officer_without_second_factor"},
-    {"chair", "chair"},
-    {"secretariat", "secretariat"},
-    {"administrator", "administrator"},
-};
 
 class TransfersApi : public ServerWithAccounts {
  protected:

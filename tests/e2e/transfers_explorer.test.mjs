@@ -1,0 +1,98 @@
+// The transfers explorer, driven in headless Chromium: two reports are imported with the CLI
+// before the server starts (France 2022 public, Germany 2022 restricted); the anonymous visitor
+// sees France's lines only, filters with the keyboard (a GET form: the filters are in the
+// address), sees the charts drawn from their tables, at 375 px wide, checked with axe-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, runAtt, loadPlaywright, chromiumLaunchOptions, repoRoot } from './server.mjs';
+import { openRecordedPage } from './pages.mjs';
+
+const { chromium } = loadPlaywright();
+const axePath = createRequire(join(repoRoot, 'web', 'package.json')).resolve('axe-core/axe.min.js');
+
+const HEADER = 'reporting_state,year,direction,category,partner_state,items,value,currency,basis,'
+  + 'description,comments,state_of_origin,intermediate_location';
+const FRANCE = `${HEADER}\nFRA,2022,export,I,BEL,3,,,actual,Chars,,,\nFRA,2022,export,II,ITA,2,,,actual,Blindés,,,\n`;
+const GERMANY = `${HEADER}\nDEU,2022,export,I,NLD,7,,,actual,Leopard,,,\n`;
+
+let csvDir;
+let server;
+let browser;
+
+async function importCsv(db, name, text, args) {
+  const file = join(csvDir, name);
+  await writeFile(file, text, 'utf8');
+  await runAtt(['import', '--db', db, file, ...args]);
+}
+
+before(async () => {
+  csvDir = await mkdtemp(join(tmpdir(), 'att-e2e-transfers-'));
+  server = await startServer({
+    prepare: async (db) => {
+      await importCsv(db, 'france.csv', FRANCE, ['--received', '2023-05-30']);
+      await importCsv(db, 'germany.csv', GERMANY, ['--visibility', 'restricted', '--received', '2023-09-01']);
+    },
+  });
+  browser = await chromium.launch(chromiumLaunchOptions);
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+  if (csvDir) await rm(csvDir, { recursive: true, force: true });
+});
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+test('Explorer at 375 px, with the keyboard, charts and axe-core', { timeout: 60_000 }, async () => {
+  const { context, page, errors } = await openRecordedPage(browser, {
+    viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, bypassCSP: true,
+  });
+  try {
+    const response = await page.goto(`${server.baseUrl}/transfers`);
+    assert.equal(response.status(), 200);
+    const reporters = await page.locator('#transfer-lines tbody tr').evaluateAll(
+      (trs) => trs.map((tr) => tr.dataset.reporter));
+    assert.deepEqual(reporters, ['FRA', 'FRA'], 'the restricted German line is not shown');
+    assert.doesNotMatch(await page.content(), /Leopard|NLD/);
+    const sizes = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
+    }));
+    assert.ok(sizes.scrollWidth <= sizes.innerWidth, `no horizontal overflow: ${JSON.stringify(sizes)}`);
+
+    await page.waitForFunction(() => window.Chart && window.Chart.getChart('year-chart')
+      && window.Chart.getChart('partner-chart'));
+    const years = await page.evaluate(() => window.Chart.getChart('year-chart').data.datasets[0].data);
+    assert.deepEqual(years, [2]);
+
+    // Keyboard only: the category field, then Tab to the button, Enter.
+    const category = page.locator('input[name="category"]');
+    await category.focus();
+    await page.keyboard.type('II');
+    let reached = false;
+    for (let i = 0; i < 12 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.type === 'submit');
+    }
+    assert.ok(reached, 'the button is reached with Tab');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+    assert.equal(new URL(page.url()).searchParams.get('category'), 'II');
+    assert.equal(await page.locator('#transfer-lines tbody tr').count(), 1);
+
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], 'axe-core finds nothing');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
