@@ -1,5 +1,7 @@
 #include "web/exchange/announcement_json.hpp"
 
+#include "text/markdown.hpp"
+
 namespace att::web {
 
 namespace {
@@ -43,6 +45,7 @@ nlohmann::json announcement_json(const exchange::Announcement& announcement, boo
                       {"comments", announcement.comment_count}};
   if (with_body) {
     json["body"] = announcement.body;
+    json["body_html"] = text::markdown_html(announcement.body);
     json["sections"] = announcement.sections;
   }
   return json;

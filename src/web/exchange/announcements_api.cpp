@@ -129,6 +129,7 @@ HttpResponse comment_history(const AppContext& app, const HttpRequest& request) 
   const auto comment_id = id_param(request, "comment");
   if (!id || !comment_id) return not_found(app, request);
   auto db = app.pool->acquire();
+  if (!exchange::find_announcement(*db, request.visit.viewer, *id)) return not_found(app, request);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& edit : exchange::edits_of(*db, request.visit.viewer, *id, *comment_id))
     items.push_back({{"replaced_at", edit.replaced_at.iso()}, {"body", edit.previous_body}});
