@@ -289,6 +289,48 @@ CREATE TABLE reminder_letters (
 );
 CREATE INDEX reminder_letters_by_state ON reminder_letters(state_iso3, as_of);
 )sql"},
+    // The information exchange: the audience decides who sees an announcement and all that hangs
+    // on it; a comment's earlier wordings are kept, one row per edit.
+    {12, "announcements, consultations and their comments", R"sql(
+CREATE TABLE announcements (
+  id {{identity}},
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  status TEXT NOT NULL,
+  deadline TEXT,
+  published_by BIGINT NOT NULL REFERENCES users(id),
+  published_at TEXT NOT NULL
+);
+CREATE INDEX announcements_by_audience ON announcements(audience, published_at);
+CREATE TABLE announcement_sections (
+  announcement_id BIGINT NOT NULL REFERENCES announcements(id),
+  position BIGINT NOT NULL,
+  title TEXT NOT NULL,
+  PRIMARY KEY (announcement_id, position)
+);
+CREATE TABLE announcement_comments (
+  id {{identity}},
+  announcement_id BIGINT NOT NULL REFERENCES announcements(id),
+  reply_to BIGINT REFERENCES announcement_comments(id),
+  section BIGINT,
+  author_id BIGINT NOT NULL REFERENCES users(id),
+  author_name TEXT NOT NULL,
+  state_iso3 TEXT REFERENCES states(iso3),
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  edited_at TEXT
+);
+CREATE INDEX announcement_comments_by_announcement ON announcement_comments(announcement_id, id);
+CREATE TABLE announcement_comment_edits (
+  id {{identity}},
+  comment_id BIGINT NOT NULL REFERENCES announcement_comments(id),
+  replaced_at TEXT NOT NULL,
+  previous_body TEXT NOT NULL
+);
+CREATE INDEX announcement_comment_edits_by_comment ON announcement_comment_edits(comment_id);
+)sql"},
 };
 
 void replace_all(std::string& sql, std::string_view token, std::string_view with) {

@@ -3,6 +3,7 @@
 #include "web/accounts/feature.hpp"
 #include "web/admin/feature.hpp"
 #include "web/compliance/feature.hpp"
+#include "web/exchange/feature.hpp"
 #include "web/health/feature.hpp"
 #include "web/home/feature.hpp"
 #include "web/letters/feature.hpp"
@@ -20,6 +21,7 @@ const std::vector<Feature>& features() {
   static const std::vector<Feature> all{
       health_feature(), states_feature(), home_feature(), accounts_feature(), admin_feature(), reports_feature(),
       compliance_feature(), transfers_feature(), reporting_feature(), letters_feature(),
+      exchange_feature(),
   };
   return all;
 }
