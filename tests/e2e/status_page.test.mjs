@@ -4,57 +4,31 @@
 // a chart, used with the keyboard only, at 375 px wide, and checked with axe-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, runAtt, loadPlaywright, chromiumLaunchOptions, repoRoot } from './server.mjs';
+import { loadPlaywright, chromiumLaunchOptions } from './server.mjs';
+import { REPORT_HEADER as HEADER, startServerWithReports, axeViolations } from './imported_reports.mjs';
 import { openRecordedPage, clickAndWait } from './pages.mjs';
 
 const { chromium } = loadPlaywright();
-const axePath = createRequire(join(repoRoot, 'web', 'package.json')).resolve('axe-core/axe.min.js');
 
-const HEADER = 'reporting_state,year,direction,category,partner_state,items,value,currency,basis,'
-  + 'description,comments,state_of_origin,intermediate_location';
 const FRANCE = `${HEADER}\nFRA,2022,export,I,BEL,3,,,actual,Chars,,,\n`;
 const GERMANY = `${HEADER}\nDEU,2022,export,I,NLD,7,,,actual,Leopard,,,\n`;
 const PAGE = '/status?lang=fr&year=2022&as_of=2023-12-31';
 
-let csvDir;
 let server;
 let browser;
 
-async function importCsv(db, name, text, args) {
-  const file = join(csvDir, name);
-  await writeFile(file, text, 'utf8');
-  await runAtt(['import', '--db', db, file, ...args]);
-}
-
 before(async () => {
-  csvDir = await mkdtemp(join(tmpdir(), 'att-e2e-status-'));
-  server = await startServer({
-    prepare: async (db) => {
-      await importCsv(db, 'france.csv', FRANCE, ['--received', '2023-05-30']);
-      await importCsv(db, 'germany.csv', GERMANY, ['--visibility', 'restricted', '--received', '2023-09-01']);
-    },
-  });
+  server = await startServerWithReports([
+    { name: 'france.csv', text: FRANCE, args: ['--received', '2023-05-30'] },
+    { name: 'germany.csv', text: GERMANY, args: ['--visibility', 'restricted', '--received', '2023-09-01'] },
+  ]);
   browser = await chromium.launch(chromiumLaunchOptions);
 });
 
 after(async () => {
   await browser?.close().catch(() => {});
   await server?.stop();
-  if (csvDir) await rm(csvDir, { recursive: true, force: true });
 });
-
-/** axe-core's violations on the page (CSP set aside in this context so that axe can be injected). */
-async function axeViolations(page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 test('Status page in French: table with symbols and words, chart, filters in the address',
   { timeout: 60_000 }, async () => {

@@ -4,55 +4,30 @@
 // address), sees the charts drawn from their tables, at 375 px wide, checked with axe-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, runAtt, loadPlaywright, chromiumLaunchOptions, repoRoot } from './server.mjs';
+import { loadPlaywright, chromiumLaunchOptions } from './server.mjs';
+import { REPORT_HEADER as HEADER, startServerWithReports, axeViolations } from './imported_reports.mjs';
 import { openRecordedPage } from './pages.mjs';
 
 const { chromium } = loadPlaywright();
-const axePath = createRequire(join(repoRoot, 'web', 'package.json')).resolve('axe-core/axe.min.js');
 
-const HEADER = 'reporting_state,year,direction,category,partner_state,items,value,currency,basis,'
-  + 'description,comments,state_of_origin,intermediate_location';
 const FRANCE = `${HEADER}\nFRA,2022,export,I,BEL,3,,,actual,Chars,,,\nFRA,2022,export,II,ITA,2,,,actual,Blindés,,,\n`;
 const GERMANY = `${HEADER}\nDEU,2022,export,I,NLD,7,,,actual,Leopard,,,\n`;
 
-let csvDir;
 let server;
 let browser;
 
-async function importCsv(db, name, text, args) {
-  const file = join(csvDir, name);
-  await writeFile(file, text, 'utf8');
-  await runAtt(['import', '--db', db, file, ...args]);
-}
-
 before(async () => {
-  csvDir = await mkdtemp(join(tmpdir(), 'att-e2e-transfers-'));
-  server = await startServer({
-    prepare: async (db) => {
-      await importCsv(db, 'france.csv', FRANCE, ['--received', '2023-05-30']);
-      await importCsv(db, 'germany.csv', GERMANY, ['--visibility', 'restricted', '--received', '2023-09-01']);
-    },
-  });
+  server = await startServerWithReports([
+    { name: 'france.csv', text: FRANCE, args: ['--received', '2023-05-30'] },
+    { name: 'germany.csv', text: GERMANY, args: ['--visibility', 'restricted', '--received', '2023-09-01'] },
+  ]);
   browser = await chromium.launch(chromiumLaunchOptions);
 });
 
 after(async () => {
   await browser?.close().catch(() => {});
   await server?.stop();
-  if (csvDir) await rm(csvDir, { recursive: true, force: true });
 });
-
-async function axeViolations(page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 test('Explorer at 375 px, with the keyboard, charts and axe-core', { timeout: 60_000 }, async () => {
   const { context, page, errors } = await openRecordedPage(browser, {
