@@ -4,9 +4,10 @@
 // address), sees the charts drawn from their tables, at 375 px wide, checked with axe-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadPlaywright, chromiumLaunchOptions } from './server.mjs';
+import { loadPlaywright, chromiumLaunchOptions, repoRoot } from './server.mjs';
 import { REPORT_HEADER as HEADER, startServerWithReports, axeViolations } from './imported_reports.mjs';
 import { openRecordedPage } from './pages.mjs';
+import { join } from 'node:path';
 
 const { chromium } = loadPlaywright();
 
@@ -49,6 +50,14 @@ test('Explorer at 375 px, with the keyboard, charts and axe-core', { timeout: 60
       && window.Chart.getChart('partner-chart'));
     const years = await page.evaluate(() => window.Chart.getChart('year-chart').data.datasets[0].data);
     assert.deepEqual(years, [2]);
+
+    // The world map colours the partners by their M49 codes: Belgium (056) and Italy (380).
+    await page.waitForFunction(() => window.Chart.getChart('partner-map'));
+    const coloured = await page.evaluate(() => window.Chart.getChart('partner-map').data.datasets[0].data
+      .filter((d) => d.value > 0).map((d) => `${d.feature.id}:${d.value}`).sort());
+    assert.deepEqual(coloured, ['056:1', '380:1']);
+    await page.screenshot({ path: join(repoRoot, 'build', 'transfers-explorer-375.png'), fullPage: true })
+      .catch(() => {});
 
     // Keyboard only: the category field, then Tab to the button, Enter.
     const category = page.locator('input[name="category"]');

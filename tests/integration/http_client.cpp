@@ -14,6 +14,22 @@ namespace att::testing {
 
 namespace {
 
+// The body of a chunked response without its framing. A body that stops before the final empty
+// chunk comes back with "[incomplete]" appended, so a test sees a download that broke off.
+std::string dechunked(const std::string& framed) {
+  std::string body;
+  std::size_t at = 0;
+  for (;;) {
+    const auto size_end = framed.find("\r\n", at);
+    if (size_end == std::string::npos) return body + "[incomplete]";
+    const auto size = std::stoul(framed.substr(at, size_end - at), nullptr, 16);
+    if (size == 0) return body;
+    if (size_end + 2 + size > framed.size()) return body + "[incomplete]";
+    body.append(framed, size_end + 2, size);
+    at = size_end + 2 + size + 2;
+  }
+}
+
 HttpResult parse_response(const std::string& raw) {
   HttpResult result;
   const auto head_end = raw.find("\r\n\r\n");
@@ -34,6 +50,7 @@ HttpResult parse_response(const std::string& raw) {
     line_start = line_end + 2;
   }
   result.body = raw.substr(head_end + 4);
+  if (result.header("transfer-encoding") == "chunked") result.body = dechunked(result.body);
   return result;
 }
 

@@ -30,6 +30,48 @@
       });
     });
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', draw);
-  else draw();
+  // A table with data-map="<canvas id>" and data-shapes="<TopoJSON url>" colours each country
+  // by its row's data-value, matched on data-m49 (the shapes' ids are M49 codes).
+  function drawMaps() {
+    if (typeof window.Chart === 'undefined' || typeof window.ChartGeo === 'undefined') return;
+    document.querySelectorAll('table[data-map]').forEach(function (table) {
+      var canvas = document.getElementById(table.getAttribute('data-map'));
+      if (!canvas) return;
+      var values = {};
+      table.querySelectorAll('tbody tr[data-m49]').forEach(function (tr) {
+        values[tr.getAttribute('data-m49')] = Number(tr.getAttribute('data-value'));
+      });
+      fetch(table.getAttribute('data-shapes')).then(function (answer) { return answer.json(); }).then(function (world) {
+        var countries = window.ChartGeo.topojson.feature(world, world.objects.countries).features;
+        new window.Chart(canvas, {
+          type: 'choropleth',
+          data: {
+            labels: countries.map(function (country) { return country.properties.name; }),
+            datasets: [{
+              label: canvas.getAttribute('aria-label') || '',
+              outline: countries,
+              data: countries.map(function (country) {
+                return { feature: country, value: values[country.id] || 0 };
+              }),
+            }],
+          },
+          options: {
+            responsive: true,
+            maintainAspectRatio: false,
+            animation: false,
+            showOutline: true,
+            plugins: { legend: { display: false } },
+            scales: {
+              projection: { axis: 'x', projection: 'equalEarth' },
+              color: { axis: 'x', quantize: 5, legend: { position: 'bottom-right', align: 'right' } },
+            },
+          },
+        });
+        canvas.setAttribute('data-drawn', String(Object.keys(values).length));
+      }).catch(function () { /* the table beside the map still gives every figure */ });
+    });
+  }
+  function drawAll() { draw(); drawMaps(); }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drawAll);
+  else drawAll();
 })();

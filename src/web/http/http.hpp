@@ -1,6 +1,7 @@
 // The HTTP request and response as the features see them: plain values, no server types.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,10 +44,16 @@ struct HttpRequest {
   [[nodiscard]] const std::string& path_param(const std::string& name) const { return path_params.at(name); }
 };
 
+// A body too large to hold (a full download): each call gives the next piece, none at the end.
+// The server asks for a piece only when the previous one is written, so memory stays one piece
+// deep whatever the size, and a slow reader slows the writer instead of filling memory.
+using BodyPieces = std::function<std::optional<std::string>()>;
+
 struct HttpResponse {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  BodyPieces pieces = nullptr;  // when set, the body is these pieces, sent chunked; `body` is unused
 
   void set_header(std::string name, std::string value);
   // For what only this viewer may read (drafts, personal data, pages): no cache, shared or the

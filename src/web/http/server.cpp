@@ -6,6 +6,7 @@
 #include <cctype>
 #include <csignal>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -38,9 +39,43 @@ HttpRequest to_http_request(const restinio::request_handle_t& request) {
   return result;
 }
 
+restinio::http_status_line_t status_line(const HttpResponse& response) {
+  return restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+                                      reason_phrase(response.status)};
+}
+
+using ChunkedBuilder = restinio::response_builder_t<restinio::chunked_output_t>;
+
+// Writes the next piece once the previous one has gone out (see BodyPieces). A reader that went
+// away ends the writing. A piece that cannot be made leaves the response without its final
+// chunk, so the reader sees an incomplete download rather than a complete-looking short one.
+void send_next_piece(const std::shared_ptr<ChunkedBuilder>& builder, const std::shared_ptr<BodyPieces>& pieces) {
+  std::optional<std::string> piece;
+  try {
+    piece = (*pieces)();
+  } catch (const std::exception&) {
+    return;
+  }
+  if (!piece) {
+    builder->done();
+    return;
+  }
+  builder->append_chunk(std::move(*piece));
+  builder->flush([builder, pieces](const restinio::asio_ns::error_code& error) {
+    if (!error) send_next_piece(builder, pieces);
+  });
+}
+
+void send_in_pieces(const restinio::request_handle_t& request, const HttpResponse& response) {
+  auto builder =
+      std::make_shared<ChunkedBuilder>(request->create_response<restinio::chunked_output_t>(status_line(response)));
+  for (const auto& [name, value] : response.headers) builder->append_header(name, value);
+  send_next_piece(builder, std::make_shared<BodyPieces>(response.pieces));
+}
+
 void send(const restinio::request_handle_t& request, const HttpResponse& response, bool head) {
-  auto builder = request->create_response(restinio::http_status_line_t{
-      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, reason_phrase(response.status)});
+  if (response.pieces && !head) return send_in_pieces(request, response);
+  auto builder = request->create_response(status_line(response));
   for (const auto& [name, value] : response.headers) builder.append_header(name, value);
   if (!head) builder.set_body(response.body);
   builder.done();

@@ -24,6 +24,11 @@ constexpr Asset assets[] = {
     {"/static/vendor/chart.umd.min.js", "node_modules/chart.js/dist/chart.umd.min.js", "text/javascript; charset=utf-8"},
     {"/static/status-charts.js", "static/status-charts.js", "text/javascript; charset=utf-8"},
     {"/static/transfer-charts.js", "static/transfer-charts.js", "text/javascript; charset=utf-8"},
+    {"/static/vendor/chartjs-chart-geo.umd.min.js", "node_modules/chartjs-chart-geo/build/index.umd.min.js",
+     "text/javascript; charset=utf-8"},
+    // The world's shapes keyed by M49 code, which the register has for every State.
+    {"/static/vendor/countries-110m.json", "node_modules/world-atlas/countries-110m.json",
+     "application/json"},
 };
 
 }  // namespace

@@ -194,6 +194,21 @@ class Explorer {
             {"more", counts.total_groups > counts.groups.size()}};
   }
 
+  // The partners the map can place: those with an M49 code, which keys the shapes of the world
+  // map (world-atlas), written as its three digits.
+  nlohmann::json mapped_partners(nlohmann::json entries) const {
+    nlohmann::json mapped = nlohmann::json::array();
+    for (auto& entry : entries) {
+      const auto* state = app_.states->find_by_code(entry["key"].get<std::string>());
+      if (state == nullptr || state->m49 <= 0) continue;
+      char m49[16];
+      std::snprintf(m49, sizeof m49, "%03d", state->m49);
+      entry["m49"] = m49;
+      mapped.push_back(std::move(entry));
+    }
+    return mapped;
+  }
+
   void facets(const transfers::LineTable& table, const std::vector<std::uint32_t>& selected) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto field : {GroupField::direction, GroupField::category, GroupField::reporter, GroupField::partner,
@@ -204,6 +219,7 @@ class Explorer {
     // The charts' tables: every year in order, and the ten partners with most lines.
     context_["by_year"] = facet(table, selected, GroupField::year, 200, true)["entries"];
     context_["top_partners"] = facet(table, selected, GroupField::partner, 10, false)["entries"];
+    context_["map_partners"] = mapped_partners(facet(table, selected, GroupField::partner, 300, false)["entries"]);
     context_["has_charts"] = !selected.empty();
   }
 

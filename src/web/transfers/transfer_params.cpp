@@ -157,6 +157,14 @@ tl::expected<std::pair<std::size_t, std::size_t>, ParamError> TransferParams::pa
   return std::pair{*limit, *offset};
 }
 
+tl::expected<DownloadFormat, ParamError> TransferParams::format() const {
+  const auto format = request_.query("format").value_or("json");
+  if (format == "csv") return DownloadFormat::csv;
+  if (format == "xlsx") return DownloadFormat::xlsx;
+  if (format == "json" || format.empty()) return DownloadFormat::json;
+  return tl::unexpected(error("format", "invalid_format", "errors.transfers_format", {{"value", shown(format)}}));
+}
+
 tl::expected<transfers::TransferFilter, ParamError> TransferParams::filter() const {
   transfers::TransferFilter filter;
   auto reporters = states("reporter");
@@ -219,16 +227,23 @@ tl::expected<RowsQuery, ParamError> TransferParams::rows() const {
                                   {{"value", shown(item)}, {"known", names_of(all_row_fields, &row_field_name)}}));
     query.sort.push_back({*field, descending});
   }
+  auto format = this->format();
+  if (!format) return tl::unexpected(format.error());
+  query.format = *format;
+  // Every line at once only as CSV: it is streamed, while JSON and XLSX are built whole.
+  if (request_.query("limit") == "all") {
+    if (query.format != DownloadFormat::csv)
+      return tl::unexpected(error("limit", "invalid_limit", "errors.transfers_all_lines", {}));
+    query.every_line = true;
+    auto offset = count("offset", 0, std::numeric_limits<std::uint32_t>::max());
+    if (!offset) return tl::unexpected(offset.error());
+    query.offset = *offset;
+    query.limit = std::numeric_limits<std::uint32_t>::max();
+    return query;
+  }
   auto paging = this->paging();
   if (!paging) return tl::unexpected(paging.error());
   std::tie(query.limit, query.offset) = *paging;
-  const auto format = request_.query("format").value_or("json");
-  if (format == "csv")
-    query.format = DownloadFormat::csv;
-  else if (format == "xlsx")
-    query.format = DownloadFormat::xlsx;
-  else if (format != "json" && !format.empty())
-    return tl::unexpected(error("format", "invalid_format", "errors.transfers_format", {{"value", shown(format)}}));
   return query;
 }
 
@@ -262,6 +277,9 @@ tl::expected<SummaryQuery, ParamError> TransferParams::summary() const {
   auto paging = this->paging();
   if (!paging) return tl::unexpected(paging.error());
   query.limit = paging->first;
+  auto format = this->format();
+  if (!format) return tl::unexpected(format.error());
+  query.format = *format;
   return query;
 }
 
@@ -288,6 +306,9 @@ tl::expected<MirrorQuery, ParamError> TransferParams::mirror() const {
   auto paging = this->paging();
   if (!paging) return tl::unexpected(paging.error());
   std::tie(query.limit, query.offset) = *paging;
+  auto format = this->format();
+  if (!format) return tl::unexpected(format.error());
+  query.format = *format;
   return query;
 }
 

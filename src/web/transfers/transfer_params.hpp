@@ -39,6 +39,7 @@ struct RowsQuery {
   std::size_t limit = default_limit;
   std::size_t offset = 0;
   DownloadFormat format = DownloadFormat::json;
+  bool every_line = false;  // limit=all, CSV only: the download is streamed
 };
 
 struct SummaryQuery {
@@ -46,6 +47,7 @@ struct SummaryQuery {
   std::vector<transfers::GroupField> group_by;
   std::vector<transfers::GroupOrder> sort;
   std::size_t limit = default_limit;
+  DownloadFormat format = DownloadFormat::json;
 };
 
 struct MirrorQuery {
@@ -53,6 +55,7 @@ struct MirrorQuery {
   transfers::MirrorFilter pairs;
   std::size_t limit = default_limit;
   std::size_t offset = 0;
+  DownloadFormat format = DownloadFormat::json;
 };
 
 // The request's filter parameters (reporter, partner, direction, category, year_from, year_to,
@@ -72,6 +75,8 @@ class TransferParams {
 
  private:
   tl::expected<transfers::TransferFilter, ParamError> filter() const;
+  // format: json (the default), csv or xlsx.
+  tl::expected<DownloadFormat, ParamError> format() const;
   // limit (default 100, at most 10,000) and offset.
   tl::expected<std::pair<std::size_t, std::size_t>, ParamError> paging() const;
   tl::expected<std::vector<std::string>, ParamError> states(const std::string& name) const;

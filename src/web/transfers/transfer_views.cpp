@@ -1,5 +1,6 @@
 #include "web/transfers/transfer_views.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -16,24 +17,47 @@ nlohmann::json text_or_null(const std::string& text) {
   return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
 }
 
-// One line's fields as text, in transfer_columns() order ("" when not given).
+// Gives `field` one line's fields as text, in transfer_columns() order ("" when not given),
+// without a string per field: a full download writes millions of them.
+template <typename Field>
+void visit_fields(const LineTable& t, std::uint32_t line, Field&& field) {
+  char digits[3][24];
+  const auto number = [&digits](int slot, auto value) {
+    const auto end = std::to_chars(digits[slot], digits[slot] + sizeof digits[slot], value).ptr;
+    return std::string_view(digits[slot], static_cast<std::size_t>(end - digits[slot]));
+  };
+  field(t.states.text(t.reporter[line]));
+  field(number(0, t.year[line]));
+  field(std::string_view(t.is_import[line] ? "import" : "export"));
+  field(t.categories.text(t.category[line]));
+  field(t.states.text(t.partner[line]));
+  field(t.items[line] == transfers::no_items ? std::string_view() : number(1, t.items[line]));
+  field(t.value_as_written(line));
+  field(t.currencies.text(t.currency[line]));
+  field(to_string(t.basis[line]));
+  field(t.descriptions.text(t.description[line]));
+  field(t.comments.text(t.comment[line]));
+  field(t.states.text(t.origin[line]));
+  field(t.places.text(t.intermediate[line]));
+  field(number(2, t.versions[t.version[line]].version_no));
+  field(std::string_view(t.restricted[line] ? "restricted" : "public"));
+}
+
 std::vector<std::string> fields_of(const LineTable& t, std::uint32_t line) {
-  const auto& version = t.versions[t.version[line]];
-  return {t.states.text(t.reporter[line]),
-          std::to_string(t.year[line]),
-          t.is_import[line] ? "import" : "export",
-          t.categories.text(t.category[line]),
-          t.states.text(t.partner[line]),
-          t.items[line] == transfers::no_items ? std::string() : std::to_string(t.items[line]),
-          std::string(t.value_as_written(line)),
-          t.currencies.text(t.currency[line]),
-          std::string(to_string(t.basis[line])),
-          t.descriptions.text(t.description[line]),
-          t.comments.text(t.comment[line]),
-          t.states.text(t.origin[line]),
-          t.places.text(t.intermediate[line]),
-          std::to_string(version.version_no),
-          t.restricted[line] ? "restricted" : "public"};
+  std::vector<std::string> fields;
+  fields.reserve(transfer_columns().size());
+  visit_fields(t, line, [&fields](std::string_view field) { fields.emplace_back(field); });
+  return fields;
+}
+
+void append_csv_record(std::string& out, const LineTable& t, std::uint32_t line, io::CsvFor reader) {
+  bool first = true;
+  visit_fields(t, line, [&](std::string_view field) {
+    if (!first) out += ',';
+    first = false;
+    io::append_csv_field(out, field, reader);
+  });
+  out += '\n';
 }
 
 nlohmann::json values_json(const std::map<std::string, double>& values) {
@@ -92,8 +116,36 @@ nlohmann::json transfer_row_json(const LineTable& t, std::uint32_t line) {
 std::string transfer_rows_csv(const LineTable& table, const std::vector<std::uint32_t>& lines, io::CsvFor reader) {
   std::string out;
   io::append_csv_line(out, transfer_columns(), reader);
-  for (const auto line : lines) io::append_csv_line(out, fields_of(table, line), reader);
+  for (const auto line : lines) append_csv_record(out, table, line, reader);
   return out;
+}
+
+BodyPieces transfer_rows_csv_pieces(std::shared_ptr<const LineTable> table, std::vector<std::uint32_t> lines,
+                                    io::CsvFor reader) {
+  // A piece large enough that writing it costs more than handing it over, small enough that
+  // many downloads at once stay a few megabytes.
+  constexpr std::size_t piece_bytes = 256 * 1024;
+  struct Cursor {
+    std::shared_ptr<const LineTable> table;  // the table as of the request, kept while writing
+    std::vector<std::uint32_t> lines;
+    io::CsvFor reader;
+    std::size_t next = 0;
+    bool header_written = false;
+  };
+  auto cursor = std::make_shared<Cursor>(Cursor{std::move(table), std::move(lines), reader});
+  return [cursor]() -> std::optional<std::string> {
+    std::string piece;
+    if (!cursor->header_written) {
+      io::append_csv_line(piece, transfer_columns(), cursor->reader);
+      cursor->header_written = true;
+    } else if (cursor->next == cursor->lines.size()) {
+      return std::nullopt;
+    }
+    piece.reserve(piece_bytes + 4096);
+    while (cursor->next < cursor->lines.size() && piece.size() < piece_bytes)
+      append_csv_record(piece, *cursor->table, cursor->lines[cursor->next++], cursor->reader);
+    return piece;
+  };
 }
 
 nlohmann::json about_json(const DownloadAbout& about) {
@@ -113,9 +165,11 @@ std::string transfer_rows_xlsx(const LineTable& table, const std::vector<std::ui
     cells[13] = static_cast<double>(table.versions[table.version[line]].version_no);
     rows.push_back(std::move(cells));
   }
-  return reporting::write_table_workbook(
-      "Transfers", transfer_columns(), rows,
-      {{"query", about.query}, {"generated_at", about.generated_at}, {"source", about.source}, {"terms", about.terms}});
+  return reporting::write_table_workbook("Transfers", transfer_columns(), rows, about_lines(about));
+}
+
+reporting::AboutLines about_lines(const DownloadAbout& about) {
+  return {{"query", about.query}, {"generated_at", about.generated_at}, {"source", about.source}, {"terms", about.terms}};
 }
 
 std::string summary_json_text(const transfers::Summary& summary) {

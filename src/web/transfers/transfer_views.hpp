@@ -2,14 +2,17 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "io/csv_writer.hpp"
+#include "reporting/table_workbook.hpp"
 #include "reporting/transfers/line_table.hpp"
 #include "reporting/transfers/transfer_mirror.hpp"
 #include "reporting/transfers/transfer_summary.hpp"
+#include "web/http/http.hpp"
 
 namespace att::web {
 
@@ -19,6 +22,10 @@ const std::vector<std::string>& transfer_columns();
 nlohmann::json transfer_row_json(const transfers::LineTable& table, std::uint32_t line);
 std::string transfer_rows_csv(const transfers::LineTable& table, const std::vector<std::uint32_t>& lines,
                               io::CsvFor reader);
+// The same CSV in pieces, for a download of every selected line (limit=all): the table is kept
+// alive by the pieces, so a refresh of the read model during the download changes nothing in it.
+BodyPieces transfer_rows_csv_pieces(std::shared_ptr<const transfers::LineTable> table,
+                                    std::vector<std::uint32_t> lines, io::CsvFor reader);
 // What a download of lines says about itself: the query, when, from where, on what terms.
 struct DownloadAbout {
   std::string query;         // the filters as a query string, "" for everything
@@ -27,6 +34,8 @@ struct DownloadAbout {
   std::string terms;         // the terms of use, in the caller's language
 };
 nlohmann::json about_json(const DownloadAbout& about);
+// The same as the lines of an XLSX download's "About" sheet.
+reporting::AboutLines about_lines(const DownloadAbout& about);
 
 std::string transfer_rows_xlsx(const transfers::LineTable& table, const std::vector<std::uint32_t>& lines,
                                const DownloadAbout& about);

@@ -9,6 +9,9 @@
 #include "web/http/api_errors.hpp"
 #include "web/transfers/transfer_params.hpp"
 #include "web/transfers/transfer_views.hpp"
+#include "web/transfers/result_tables.hpp"
+#include "reporting/table_workbook.hpp"
+#include "web/kit/guard.hpp"
 #include "web/transfers/explorer_page.hpp"
 #include "web/transfers/transfers_service.hpp"
 
@@ -38,6 +41,17 @@ DownloadAbout about_of(const TransfersService& service, const HttpRequest& reque
           service.app.catalog.text(language, "transfers.terms")};
 }
 
+// A summary or mirror table as CSV or XLSX, with the same description as a download of lines.
+HttpResponse table_download(const TransfersService& service, const HttpRequest& request, DownloadFormat format,
+                            const ResultTable& table, const std::string& file_stem) {
+  if (format == DownloadFormat::csv)
+    return download("text/csv; charset=utf-8", result_table_csv(table, csv_reader_param(request)), file_stem + ".csv");
+  const auto about = about_of(service, request, language_of(request));
+  return download(xlsx_type,
+                  reporting::write_table_workbook("Transfers", table.columns, table.rows, about_lines(about)),
+                  file_stem + ".xlsx");
+}
+
 HttpResponse lines(TransfersService& service, const HttpRequest& request) {
   const TransferParams params(request, service.app, service.categories);
   const auto query = params.rows();
@@ -45,13 +59,16 @@ HttpResponse lines(TransfersService& service, const HttpRequest& request) {
   const auto about = about_of(service, request, params.language());
   const auto table = service.model.current(*service.app.pool->acquire());
   auto selected = transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states);
-  const auto page = transfers::page_of(*table, std::move(selected), query->sort, query->offset, query->limit);
+  auto page = transfers::page_of(*table, std::move(selected), query->sort, query->offset, query->limit);
   switch (query->format) {
     case DownloadFormat::csv: {
+      auto response = download("text/csv; charset=utf-8", "", "att-transfers.csv");
+      if (query->every_line)
+        response.pieces = transfer_rows_csv_pieces(table, std::move(page.lines), csv_reader_param(request));
+      else
+        response.body = transfer_rows_csv(*table, page.lines, csv_reader_param(request));
       // CSV has no place for a description that every reader skips: the JSON of the same query,
       // without rows, carries it (docs/decisions.md).
-      auto response = download("text/csv; charset=utf-8",
-                               transfer_rows_csv(*table, page.lines, csv_reader_param(request)), "att-transfers.csv");
       const auto query_string = filter_query_string(request);
       response.set_header("Link", "</api/v1/transfers?" + query_string + (query_string.empty() ? "" : "&") +
                                       "limit=0>; rel=\"describedby\"; type=\"application/json\"");
@@ -80,6 +97,8 @@ HttpResponse summary(TransfersService& service, const HttpRequest& request) {
   const auto selected = transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states);
   const auto result = transfers::summarise(*table, selected, query->group_by, query->filter.bases.size() == 1,
                                            query->sort, query->limit, *service.app.states);
+  if (query->format != DownloadFormat::json)
+    return table_download(service, request, query->format, summary_table(result), "att-transfers-summary");
   return uncached(HttpResponse::json(200, summary_json_text(result)));
 }
 
@@ -89,6 +108,9 @@ HttpResponse mirror(TransfersService& service, const HttpRequest& request) {
   const auto table = service.model.current(*service.app.pool->acquire());
   const auto selected = transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states);
   const auto pairs = transfers::mirror(*table, selected, query->pairs);
+  if (query->format != DownloadFormat::json)
+    return table_download(service, request, query->format, mirror_table(pairs, query->offset, query->limit),
+                          "att-transfers-mirror");
   return uncached(HttpResponse::json(200, json_text(mirror_json(pairs, query->offset, query->limit))));
 }
 

@@ -2,6 +2,8 @@
 // exactly the kinds of data tests/integration/data/transfers_visibility.csv gives it, in rows,
 // totals, summaries, mirror pairs, text hits and downloads; errors are the same for everyone and
 // speak the caller's language.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -56,6 +58,11 @@ class TransfersApi : public ServerWithAccounts {
     EXPECT_EQ(csv.status, 200);
     for (const auto& [kind, year] : year_of_kind)
       EXPECT_EQ(csv.body.find(description_of_kind(kind)) != std::string::npos, kinds.contains(kind)) << who << kind;
+    // The streamed download of every line carries the same lines as the capped one.
+    const auto streamed = browser.get("/api/v1/transfers?format=csv&limit=all");
+    EXPECT_EQ(streamed.status, 200) << who;
+    EXPECT_EQ(streamed.header("transfer-encoding"), "chunked") << who;
+    EXPECT_EQ(streamed.body, csv.body) << who;
 
     // An error never depends on the data: the same answer for everyone.
     const auto refused = browser.get("/api/v1/transfers?reporter=FRA,XYZ&category=I");
@@ -151,6 +158,45 @@ TEST_F(TransfersApi, SummariesNeverMixCurrenciesOrBases) {
   EXPECT_EQ(pairs["discrepancies"][0]["kinds"], nlohmann::json::parse(R"(["items_differ"])"));
 }
 
+TEST_F(TransfersApi, SummariesAndMirrorPairsDownloadAsCsvAndXlsx) {
+  auto secretariat = signed_in("secretariat");
+  const auto csv = secretariat.get("/api/v1/transfers/summary?group_by=reporter&sort=-items&format=csv");
+  EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_NE(csv.header("content-disposition").find("att-transfers-summary.csv"), std::string::npos);
+  EXPECT_EQ(csv.body.substr(0, csv.body.find('\n')), "reporter,basis,lines,reports,items,value_EUR") << csv.body;
+  EXPECT_NE(csv.body.find("\nFRA,actual,"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find(",4,22,5002.5\n"), std::string::npos) << "FRA's sums, as in the JSON: " << csv.body;
+
+  const auto xlsx = secretariat.get("/api/v1/transfers/summary?group_by=year&format=xlsx&lang=fr");
+  const auto workbook = io::read_xlsx(xlsx.body);
+  ASSERT_TRUE(workbook) << workbook.error().code;
+  const auto* sheet = workbook->sheet("Transfers");
+  ASSERT_NE(sheet, nullptr);
+  EXPECT_EQ(sheet->cell(1, 1), "year");
+  const auto summary = json_of(secretariat, "/api/v1/transfers/summary?group_by=year");
+  EXPECT_EQ(sheet->last_row(), summary["groups"].size() + 1);
+  ASSERT_NE(workbook->sheet("About"), nullptr) << "the download says what it is";
+
+  const auto mirror = secretariat.get("/api/v1/transfers/mirror?importer=DEU&year_from=2016&year_to=2016&format=csv");
+  EXPECT_EQ(mirror.status, 200);
+  const auto header = mirror.body.substr(0, mirror.body.find('\n'));
+  EXPECT_EQ(header,
+            "year,category,exporter,importer,exporter_year,exporter_lines,exporter_items,exporter_basis,"
+            "exporter_value_EUR,importer_year,importer_lines,importer_items,importer_basis,importer_value_EUR,"
+            "basis_differs,units_differ,discrepancies")
+      << mirror.body;
+  EXPECT_NE(mirror.body.find("2016,I,FRA,DEU,2016,1,5,actual,"), std::string::npos) << mirror.body;
+  EXPECT_NE(mirror.body.find(",no,no,items_differ\n"), std::string::npos) << mirror.body;
+
+  // The public's download holds only public lines, like its JSON.
+  Browser anonymous(server_->port());
+  const auto public_csv = anonymous.get("/api/v1/transfers/summary?group_by=reporter&format=csv");
+  const auto public_json = json_of(anonymous, "/api/v1/transfers/summary?group_by=reporter");
+  EXPECT_EQ(std::count(public_csv.body.begin(), public_csv.body.end(), '\n'),
+            static_cast<std::ptrdiff_t>(public_json["groups"].size() + 1));
+  EXPECT_EQ(anonymous.get("/api/v1/transfers/mirror?format=pdf").status, 400);
+}
+
 TEST_F(TransfersApi, BadInputIsRefusedInTheCallersLanguage) {
   Browser anonymous(server_->port());
   const std::vector<std::pair<std::string, std::string>> cases{
@@ -164,6 +210,9 @@ TEST_F(TransfersApi, BadInputIsRefusedInTheCallersLanguage) {
       {"/api/v1/transfers?basis=planned", "basis"},
       {"/api/v1/transfers?region=Atlantis", "region"},
       {"/api/v1/transfers?limit=10001", "limit"},
+      {"/api/v1/transfers?limit=all", "limit"},
+      {"/api/v1/transfers?limit=all&format=xlsx", "limit"},
+      {"/api/v1/transfers?limit=all&format=csv&offset=x", "offset"},
       {"/api/v1/transfers?offset=-1", "offset"},
       {"/api/v1/transfers?sort=-weight", "sort"},
       {"/api/v1/transfers?format=pdf", "format"},
