@@ -43,11 +43,21 @@ std::string explorer_href(const HttpRequest& request, const std::vector<std::pai
   return query.empty() ? path : path + "?" + query;
 }
 
-// The API address of the same query as a download: the filters only, every line.
-std::string download_href(const HttpRequest& request, const std::string& format) {
-  auto query = filter_query_string(request);
-  if (!format.empty()) query += (query.empty() ? "" : "&") + std::string("format=") + format;
-  return "/api/v1/transfers?" + query + (query.empty() ? "" : "&") + "limit=10000";
+// The API address that gives what the view shows, as a download: for the lines, every line of
+// the query (CSV is streamed whole, JSON and XLSX stop at 10,000); for the summary and the
+// mirror, its groups or pairs with the same parameters.
+std::string download_href(const HttpRequest& request, View view, const std::string& format) {
+  if (view == View::lines) {
+    auto query = filter_query_string(request);
+    if (!format.empty()) query += (query.empty() ? "" : "&") + std::string("format=") + format;
+    return "/api/v1/transfers?" + query + (query.empty() ? "" : "&") + (format == "csv" ? "limit=all" : "limit=10000");
+  }
+  std::vector<std::pair<std::string, std::string>> changes{
+      {"view", ""}, {"offset", ""}, {"format", format}, {"limit", "10000"}};
+  // The page shows groups by year when none is chosen; the download must give the same.
+  if (view == View::summary && request.query("group_by").value_or("").empty()) changes.emplace_back("group_by", "year");
+  return explorer_href(request, changes,
+                       view == View::summary ? "/api/v1/transfers/summary" : "/api/v1/transfers/mirror");
 }
 
 class Explorer {
@@ -165,9 +175,10 @@ class Explorer {
                         {"selected", group_by == field}});
     context_["group_options"] = std::move(groups);
     context_["view"] = value("view");
-    context_["csv_href"] = download_href(request_, "csv");
-    context_["xlsx_href"] = download_href(request_, "xlsx");
-    context_["json_href"] = download_href(request_, "");
+    const auto view = view_of(request_);
+    context_["csv_href"] = download_href(request_, view, "csv");
+    context_["xlsx_href"] = download_href(request_, view, "xlsx");
+    context_["json_href"] = download_href(request_, view, "");
   }
 
   // Counts of the selected lines by one field, largest first: the read model's summary, over

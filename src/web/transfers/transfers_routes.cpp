@@ -41,11 +41,22 @@ DownloadAbout about_of(const TransfersService& service, const HttpRequest& reque
           service.app.catalog.text(language, "transfers.terms")};
 }
 
+// CSV has no place for a description that every reader skips: the JSON of the same filters,
+// without rows, carries it (docs/decisions.md).
+HttpResponse described_csv(HttpResponse response, const HttpRequest& request) {
+  const auto query_string = filter_query_string(request);
+  response.set_header("Link", "</api/v1/transfers?" + query_string + (query_string.empty() ? "" : "&") +
+                                  "limit=0>; rel=\"describedby\"; type=\"application/json\"");
+  return response;
+}
+
 // A summary or mirror table as CSV or XLSX, with the same description as a download of lines.
 HttpResponse table_download(const TransfersService& service, const HttpRequest& request, DownloadFormat format,
                             const ResultTable& table, const std::string& file_stem) {
   if (format == DownloadFormat::csv)
-    return download("text/csv; charset=utf-8", result_table_csv(table, csv_reader_param(request)), file_stem + ".csv");
+    return described_csv(
+        download("text/csv; charset=utf-8", result_table_csv(table, csv_reader_param(request)), file_stem + ".csv"),
+        request);
   const auto about = about_of(service, request, language_of(request));
   return download(xlsx_type,
                   reporting::write_table_workbook("Transfers", table.columns, table.rows, about_lines(about)),
@@ -67,12 +78,7 @@ HttpResponse lines(TransfersService& service, const HttpRequest& request) {
         response.pieces = transfer_rows_csv_pieces(table, std::move(page.lines), csv_reader_param(request));
       else
         response.body = transfer_rows_csv(*table, page.lines, csv_reader_param(request));
-      // CSV has no place for a description that every reader skips: the JSON of the same query,
-      // without rows, carries it (docs/decisions.md).
-      const auto query_string = filter_query_string(request);
-      response.set_header("Link", "</api/v1/transfers?" + query_string + (query_string.empty() ? "" : "&") +
-                                      "limit=0>; rel=\"describedby\"; type=\"application/json\"");
-      return response;
+      return described_csv(std::move(response), request);
     }
     case DownloadFormat::xlsx:
       return download(xlsx_type, transfer_rows_xlsx(*table, page.lines, about), "att-transfers.xlsx");

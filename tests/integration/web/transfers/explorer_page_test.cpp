@@ -93,7 +93,10 @@ TEST_F(ExplorerPage, EveryViewHasAnAddressThatReproducesIt) {
   EXPECT_EQ(first.body.find("rel=\"prev\""), std::string::npos);
   const auto second = anonymous.get("/transfers?reporter=FRA&limit=1&offset=1");
   EXPECT_NE(second.body.find("rel=\"prev\""), std::string::npos);
-  EXPECT_NE(first.body.find("href=\"/api/v1/transfers?reporter=FRA&amp;format=csv&amp;limit=10000\""),
+  EXPECT_NE(first.body.find("href=\"/api/v1/transfers?reporter=FRA&amp;format=csv&amp;limit=all\""),
+            std::string::npos)
+      << "the CSV link gives every line";
+  EXPECT_NE(first.body.find("href=\"/api/v1/transfers?reporter=FRA&amp;format=xlsx&amp;limit=10000\""),
             std::string::npos);
   EXPECT_NE(first.body.find("value=\"FRA\""), std::string::npos) << "the form shows the query";
 
@@ -101,10 +104,18 @@ TEST_F(ExplorerPage, EveryViewHasAnAddressThatReproducesIt) {
   ASSERT_EQ(summary.status, 200);
   EXPECT_NE(summary.body.find("id=\"transfer-summary\""), std::string::npos);
   EXPECT_NE(summary.body.find("<option value=\"reporter\" selected>"), std::string::npos);
+  EXPECT_NE(summary.body.find("href=\"/api/v1/transfers/summary?group_by=reporter&amp;basis=actual&amp;format=csv&amp;"
+                              "limit=10000\""),
+            std::string::npos)
+      << "the summary view downloads its groups";
   const auto mirror = anonymous.get("/transfers?view=mirror&year_from=2016&year_to=2016");
   ASSERT_EQ(mirror.status, 200);
   EXPECT_NE(mirror.body.find("id=\"transfer-mirror\""), std::string::npos) << mirror.body;
   EXPECT_NE(mirror.body.find("numbers of items differ"), std::string::npos) << "FRA said 5 battle tanks, DEU 4";
+  EXPECT_NE(mirror.body.find("href=\"/api/v1/transfers/mirror?year_from=2016&amp;year_to=2016&amp;format=xlsx&amp;"
+                             "limit=10000\""),
+            std::string::npos)
+      << "the mirror view downloads its pairs";
 
   const auto french = anonymous.get("/transfers?view=summary&lang=fr");
   EXPECT_NE(french.body.find("Récapitulatif"), std::string::npos);
