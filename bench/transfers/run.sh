@@ -47,6 +47,24 @@ echo "server resident memory after loading: $(( $(ps -o rss= -p "$pid") / 1024 )
 node "$here/mix.mjs" "http://127.0.0.1:$port" "$work/lines.db" "$work/lines.csv" "$RUNS"
 echo "server resident memory after the mix: $(( $(ps -o rss= -p "$pid") / 1024 )) MB"
 
+# A full CSV download of every line, streamed (limit=all), against sqlite3 writing the same lines
+# as CSV from its indexed copy; the download must hold every line, and memory must not grow by
+# the size of the file.
+read -r bytes seconds < <(curl -s -o "$work/all.csv" -w '%{size_download} %{time_total}\n' \
+  "http://127.0.0.1:$port/api/v1/transfers?format=csv&limit=all")
+rows=$(( $(wc -l < "$work/all.csv") - 1 ))
+total=$(curl -s "http://127.0.0.1:$port/api/v1/transfers?limit=0" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+[ "$rows" -eq "$total" ] || { echo "full download: $rows lines, but the query counts $total" >&2; exit 1; }
+started=$(date +%s.%N)
+sqlite3 -csv "$work/lines.db" "SELECT * FROM current_lines" > "$work/sqlite.csv"
+sqlite_seconds=$(echo "$(date +%s.%N) - $started" | bc)
+echo "full CSV download: $rows lines, $(( bytes / 1000000 )) MB in ${seconds} s =" \
+  "$(echo "$bytes / $seconds / 1000000" | bc) MB/s (target 100 MB/s);" \
+  "sqlite3 -csv: $(( $(stat -c %s "$work/sqlite.csv") / 1000000 )) MB in ${sqlite_seconds} s =" \
+  "$(echo "$(stat -c %s "$work/sqlite.csv") / $sqlite_seconds / 1000000" | bc) MB/s"
+echo "server resident memory after the download: $(( $(ps -o rss= -p "$pid") / 1024 )) MB"
+rm -f "$work/all.csv" "$work/sqlite.csv"
+
 # Freshness: an amendment of one report (the same lines again, received today) makes a new
 # current version; the next query drops the old one and reads the new one.
 read -r state year < <(sqlite3 -separator ' ' "$db" \

@@ -26,6 +26,8 @@ struct ServeOptions {
   int mail_poll_ms = 5000;
   std::string chromium = io::PdfSettings{}.chromium;
   compliance::ObligationRules obligation_rules;
+  int query_time_ms = 2000;
+  std::size_t query_groups = transfers::QueryBudget{}.groups;
 };
 
 void run(ServeOptions& options) {
@@ -53,7 +55,8 @@ void run(ServeOptions& options) {
   if (!templates) throw UsageError(templates.error());
   const web::App app(options.common.web_dir, states, pool, options.auth, {},
                      std::make_shared<const reports::TemplateLibrary>(std::move(*templates)), options.common.data_dir,
-                     {options.chromium}, options.obligation_rules);
+                     {options.chromium}, options.obligation_rules,
+                     {std::chrono::milliseconds(options.query_time_ms), options.query_groups});
   // Said at start-up, not discovered by the first visitor who asks for a PDF.
   if (!io::PdfPrinter({options.chromium}).available())
     std::fprintf(stderr, "att: %s\n", message("cli.chromium_missing", {{"chromium", options.chromium}}).c_str());
@@ -94,6 +97,13 @@ void add_serve_command(CLI::App& root) {
       ->capture_default_str()
       ->check(CLI::Range(50, 3600000));
   add_obligation_rules_options(*command, options->obligation_rules);
+  command->add_option("--query-time-ms", options->query_time_ms, "Longest time one transfers query may take")
+      ->capture_default_str()
+      ->check(CLI::Range(10, 600000));
+  command->add_option("--query-groups", options->query_groups,
+                      "Most groups one transfers summary or mirror may hold in memory")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
   command->callback([options] { run(*options); });
 }
 

@@ -22,20 +22,7 @@ using reports::Visibility;
 const Timestamp now = "2026-11-27T10:00:00Z"_utc;
 
 reports::AnnualReport annual(const std::string& state, int year, Visibility visibility) {
-  reports::AnnualReport report;
-  report.reporting_state = state;
-  report.year = year;
-  report.template_id = "att-2017";
-  report.visibility = visibility;
-  for (const auto direction : {reports::Direction::exports, reports::Direction::imports}) {
-    reports::ReportLine line;
-    line.direction = direction;
-    line.category = "I";
-    line.partner_state = "BEL";
-    line.items = 1;
-    report.lines.push_back(line);
-  }
-  return report;
+  return testing::one_line_each_way(state, year, visibility);
 }
 
 class ReadRule : public testing::OnBothDatabasesWithRegister {

@@ -47,9 +47,10 @@ void ServerWithAccounts::SetUp() {
   prepare(*db);
   if (HasFatalFailure()) return;
   mailbox_ = dir_.path() / "mail.mbox";
-  server_ = std::make_unique<ServerProcess>(
-      db_path_, std::vector<std::string>{"--mail", "file:" + mailbox_.string(), "--mail-poll-ms", "100", "--public-url",
-                                         "http://example.test"});
+  auto options = std::vector<std::string>{"--mail", "file:" + mailbox_.string(), "--mail-poll-ms", "100", "--public-url",
+                                          "http://example.test"};
+  for (auto& option : serve_options()) options.push_back(std::move(option));
+  server_ = std::make_unique<ServerProcess>(db_path_, options);
 }
 
 Browser ServerWithAccounts::signed_in(const std::string& kind) {

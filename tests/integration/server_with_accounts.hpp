@@ -40,6 +40,8 @@ class ServerWithAccounts : public ::testing::Test {
   void SetUp() override;
   // What a suite adds to the database before the server starts; the accounts are there.
   virtual void prepare(store::Database& /*db*/) {}
+  // Options a suite adds to `att serve`.
+  [[nodiscard]] virtual std::vector<std::string> serve_options() const { return {}; }
 
   // Signs in through the forms, with the TOTP code when the account has a second factor.
   Browser signed_in(const std::string& kind);

@@ -192,4 +192,21 @@ auth::Viewer OnBothDatabasesWithRegister::viewer(std::set<auth::Role> roles, std
                           Date::from_ymd(2026, 11, 27), true);
 }
 
+reports::AnnualReport one_line_each_way(const std::string& state, int year, reports::Visibility visibility) {
+  reports::AnnualReport report;
+  report.reporting_state = state;
+  report.year = year;
+  report.template_id = "att-2017";
+  report.visibility = visibility;
+  for (const auto direction : {reports::Direction::exports, reports::Direction::imports}) {
+    reports::ReportLine line;
+    line.direction = direction;
+    line.category = "I";
+    line.partner_state = "BEL";
+    line.items = 1;
+    report.lines.push_back(line);
+  }
+  return report;
+}
+
 }  // namespace att::testing

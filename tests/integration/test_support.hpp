@@ -14,6 +14,7 @@
 
 #include "../unit/test_data.hpp"
 #include "auth/viewer.hpp"
+#include "core/reports/annual_report.hpp"
 #include "core/reports/report_template.hpp"
 #include "core/states_register.hpp"
 #include "store/database.hpp"
@@ -100,5 +101,8 @@ class OnBothDatabasesWithRegister : public OnBothDatabases {
 
   const StatesRegister& register_ = project_register();
 };
+
+// An annual report of one battle tank exported to and one imported from Belgium.
+reports::AnnualReport one_line_each_way(const std::string& state, int year, reports::Visibility visibility);
 
 }  // namespace att::testing

@@ -61,7 +61,8 @@ CodeMask text_hits(const Dictionary& dictionary, const std::string& folded_needl
 }  // namespace
 
 std::vector<std::uint32_t> select_lines(const LineTable& table, const auth::Viewer& viewer,
-                                        const TransferFilter& filter, const StatesRegister& states) {
+                                        const TransferFilter& filter, const StatesRegister& states,
+                                        const BudgetWatch& watch) {
   const auto seen = reporters_seen(table, viewer, filter, states);
   const auto partners = codes_in(table.states, filter.partners);
   const auto categories = mask_of(table.categories, [&](std::uint32_t code) {
@@ -71,8 +72,9 @@ std::vector<std::uint32_t> select_lines(const LineTable& table, const auth::View
   });
   const auto needle = filter.text.empty() ? std::string() : fold_name(filter.text);
   const bool searching = !filter.text.empty();
-  const auto in_descriptions = text_hits(table.descriptions, needle);
-  const auto in_comments = text_hits(table.comments, needle);
+  // The text dictionaries hold about one entry per line: they are looked at only for a search.
+  const auto in_descriptions = searching ? text_hits(table.descriptions, needle) : CodeMask();
+  const auto in_comments = searching ? text_hits(table.comments, needle) : CodeMask();
   const int first_year = filter.year_from.value_or(0);
   const int last_year = filter.year_to.value_or(65535);
   const int import_wanted = filter.direction ? (*filter.direction == reports::Direction::imports ? 1 : 0) : -1;
@@ -90,6 +92,7 @@ std::vector<std::uint32_t> select_lines(const LineTable& table, const auth::View
   std::vector<std::uint32_t> selected;
   const auto n = table.size();
   for (std::size_t i = 0; i < n; ++i) {
+    if (i % lines_between_checks == 0) watch.check_time();
     // The read rule first: a line the viewer may not see is not looked at any further.
     if (!seen[table.reporter[i] * 2 + table.restricted[i]]) continue;
     if (by_partner && !partners[table.partner[i]]) continue;

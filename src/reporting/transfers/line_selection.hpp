@@ -10,12 +10,15 @@
 #include "auth/viewer.hpp"
 #include "core/states_register.hpp"
 #include "reporting/transfers/line_table.hpp"
+#include "reporting/transfers/query_budget.hpp"
 #include "reporting/transfers/transfer_filter.hpp"
 
 namespace att::transfers {
 
-// Positions of the selected lines in the table, in table order.
+// Positions of the selected lines in the table, in table order. Throws OverBudget when the scan
+// outlasts the watch's time.
 std::vector<std::uint32_t> select_lines(const LineTable& table, const auth::Viewer& viewer,
-                                        const TransferFilter& filter, const StatesRegister& states);
+                                        const TransferFilter& filter, const StatesRegister& states,
+                                        const BudgetWatch& watch = BudgetWatch::unlimited());
 
 }  // namespace att::transfers

@@ -62,9 +62,14 @@ void compare_sides(MirrorPair& pair) {
 }  // namespace
 
 std::vector<MirrorPair> mirror(const LineTable& table, const std::vector<std::uint32_t>& selected,
-                               const MirrorFilter& filter) {
+                               const MirrorFilter& filter, const BudgetWatch& watch) {
   std::map<PairKey, MirrorSide> exported, imported;
+  std::size_t scanned = 0;
   for (const auto line : selected) {
+    if (++scanned % lines_between_checks == 0) {
+      watch.check_time();
+      watch.check_groups(exported.size() + imported.size());
+    }
     const bool is_import = table.is_import[line] != 0;
     const auto exporter = is_import ? table.partner[line] : table.reporter[line];
     const auto importer = is_import ? table.reporter[line] : table.partner[line];
@@ -112,6 +117,7 @@ std::vector<MirrorPair> mirror(const LineTable& table, const std::vector<std::ui
     pair_of(key, side, match);
   }
   for (const auto& [key, side] : imported) pair_of(key, std::nullopt, side);
+  watch.check_groups(pairs.size());
   std::sort(pairs.begin(), pairs.end(), [](const MirrorPair& a, const MirrorPair& b) {
     return std::tie(a.year, a.category, a.exporter, a.importer) < std::tie(b.year, b.category, b.exporter, b.importer);
   });

@@ -80,7 +80,7 @@ struct FieldCoding {
 
 Summary summarise(const LineTable& table, const std::vector<std::uint32_t>& selected, std::vector<GroupField> group_by,
                   bool one_basis_selected, const std::vector<GroupOrder>& order, std::size_t limit,
-                  const StatesRegister& states) {
+                  const StatesRegister& states, const BudgetWatch& watch) {
   if (!one_basis_selected && std::find(group_by.begin(), group_by.end(), GroupField::basis) == group_by.end())
     group_by.push_back(GroupField::basis);
   // Regions numbered per query, in alphabetical order, from the register, by reporter code.
@@ -152,7 +152,9 @@ Summary summarise(const LineTable& table, const std::vector<std::uint32_t>& sele
   std::vector<Key> keys;
   std::vector<Totals> totals;
   Key key(group_by.size());
+  std::size_t scanned = 0;
   for (const auto line : selected) {
+    if (++scanned % lines_between_checks == 0) watch.check_time();
     std::size_t slot = 0;
     for (std::size_t f = 0; f < group_by.size(); ++f) {
       key[f] = part(group_by[f], line);
@@ -161,6 +163,7 @@ Summary summarise(const LineTable& table, const std::vector<std::uint32_t>& sele
     auto& index = dense ? slot_of[slot] : index_of.try_emplace(key, -1).first->second;
     if (index < 0) {
       index = static_cast<std::int32_t>(totals.size());
+      watch.check_groups(totals.size() + 1);
       totals.emplace_back();
       keys.push_back(key);
     }

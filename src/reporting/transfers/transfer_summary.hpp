@@ -11,6 +11,7 @@
 
 #include "core/states_register.hpp"
 #include "reporting/transfers/line_table.hpp"
+#include "reporting/transfers/query_budget.hpp"
 
 namespace att::transfers {
 
@@ -44,8 +45,9 @@ struct Summary {
 
 // Authorized and actual figures are never added together: unless the lines were selected for
 // one basis only, the groups are split by basis (added to group_by when it is not there).
+// Throws OverBudget past the watch's time or groups.
 Summary summarise(const LineTable& table, const std::vector<std::uint32_t>& selected, std::vector<GroupField> group_by,
                   bool one_basis_selected, const std::vector<GroupOrder>& order, std::size_t limit,
-                  const StatesRegister& states);
+                  const StatesRegister& states, const BudgetWatch& watch = BudgetWatch::unlimited());
 
 }  // namespace att::transfers

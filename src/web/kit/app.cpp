@@ -22,7 +22,7 @@ bool is_api(const HttpRequest& request) { return request.path.rfind("/api/", 0) 
 App::App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegister> states,
          std::shared_ptr<store::ConnectionPool> pool, AuthSettings auth_settings, AppLimits limits,
          std::shared_ptr<const reports::TemplateLibrary> templates, std::string data_dir, io::PdfSettings pdf,
-         compliance::ObligationRules obligation_rules)
+         compliance::ObligationRules obligation_rules, transfers::QueryBudget transfer_budget)
     : context_{Catalog::load(web_dir / "i18n"),
                Views::load(web_dir / "templates"),
                std::move(states),
@@ -34,6 +34,7 @@ App::App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegis
       static_files_(StaticFiles::load(web_dir)),
       limits_(limits) {
   context_.obligation_rules = obligation_rules;
+  context_.transfer_budget = transfer_budget;
   for (const auto& feature : features()) feature.add_routes(router_, context_);
   context_.navigation = navigation_of(features());
 }

@@ -28,7 +28,8 @@ class App {
   App(const std::filesystem::path& web_dir, std::shared_ptr<const StatesRegister> states,
       std::shared_ptr<store::ConnectionPool> pool, AuthSettings auth_settings = {}, AppLimits limits = {},
       std::shared_ptr<const reports::TemplateLibrary> templates = nullptr, std::string data_dir = {},
-      io::PdfSettings pdf = {}, compliance::ObligationRules obligation_rules = {});
+      io::PdfSettings pdf = {}, compliance::ObligationRules obligation_rules = {},
+      transfers::QueryBudget transfer_budget = {});
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 

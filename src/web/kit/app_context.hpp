@@ -12,6 +12,7 @@
 #include "core/reports/report_template.hpp"
 #include "core/states_register.hpp"
 #include "io/pdf_printer.hpp"
+#include "reporting/transfers/query_budget.hpp"
 #include "store/connection_pool.hpp"
 #include "text/catalog.hpp"
 #include "web/kit/nav_entry.hpp"
@@ -50,6 +51,8 @@ struct AppContext {
   // Reporting status: the grace period and the first-year rule (att serve --grace-days,
   // --first-annual-year).
   compliance::ObligationRules obligation_rules{};
+  // What one transfers query may spend (att serve --query-time-ms, --query-groups).
+  transfers::QueryBudget transfer_budget{};
 };
 
 }  // namespace att::web

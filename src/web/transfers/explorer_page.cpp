@@ -68,7 +68,8 @@ class Explorer {
         request_(request),
         choice_(choose_language(request)),
         language_(choice_.language),
-        params_(request, app_, service.categories) {}
+        params_(request, app_, service.categories),
+        watch_(app_.transfer_budget) {}
 
   HttpResponse render() {
     const auto view = view_of(request_);
@@ -82,20 +83,36 @@ class Explorer {
                 {"has_errors", false}};
     form();
     std::optional<ParamError> error;
+    int status = 200;
     const auto table = service_.model.current(*app_.pool->acquire());
-    if (view == View::summary) {
-      if (auto query = params_.summary()) summary(*table, *query); else error = query.error();
-    } else if (view == View::mirror) {
-      if (auto query = params_.mirror()) mirror(*table, *query); else error = query.error();
-    } else {
-      if (auto query = params_.rows()) lines(*table, *query); else error = query.error();
+    try {
+      if (view == View::summary) {
+        if (auto query = params_.summary())
+          summary(*table, *query);
+        else
+          error = query.error();
+      } else if (view == View::mirror) {
+        if (auto query = params_.mirror())
+          mirror(*table, *query);
+        else
+          error = query.error();
+      } else {
+        if (auto query = params_.rows())
+          lines(*table, *query);
+        else
+          error = query.error();
+      }
+      if (error) status = 400;
+    } catch (const transfers::OverBudget& over) {
+      error = ParamError{"", over_budget_code(over), over_budget_text(app_.catalog, language_, over)};
+      status = 503;
     }
     if (error) {
       context_["has_errors"] = true;
       context_["errors"] = nlohmann::json::array({{{"parameter", error->parameter}, {"message", error->message}}});
-      context_[error->parameter + "_invalid"] = true;
+      if (!error->parameter.empty()) context_[error->parameter + "_invalid"] = true;
     }
-    return render_page(app_, request_, choice_, "transfers/explorer", std::move(context_), error ? 400 : 200);
+    return render_page(app_, request_, choice_, "transfers/explorer", std::move(context_), status);
   }
 
  private:
@@ -165,14 +182,14 @@ class Explorer {
     for (const auto& state : app_.states->states()) regions.insert(state.region);
     nlohmann::json region_options = nlohmann::json::array();
     for (const auto& name : regions)
-      region_options.push_back({{"value", name}, {"label", t("regions." + name)}, {"selected", value("region") == name}});
+      region_options.push_back(
+          {{"value", name}, {"label", t("regions." + name)}, {"selected", value("region") == name}});
     context_["region_options"] = std::move(region_options);
     const auto group_by = value("group_by");
     nlohmann::json groups = nlohmann::json::array();
     for (const auto* field : {"year", "reporter", "partner", "category", "direction", "region", "basis"})
-      groups.push_back({{"value", field},
-                        {"label", t("transfers.field_" + std::string(field))},
-                        {"selected", group_by == field}});
+      groups.push_back(
+          {{"value", field}, {"label", t("transfers.field_" + std::string(field))}, {"selected", group_by == field}});
     context_["group_options"] = std::move(groups);
     context_["view"] = value("view");
     const auto view = view_of(request_);
@@ -188,7 +205,7 @@ class Explorer {
     const std::vector<transfers::GroupOrder> order{
         by_key ? transfers::GroupOrder{.key = field, .measure = transfers::Measure::lines, .descending = false}
                : transfers::GroupOrder{.key = std::nullopt, .measure = transfers::Measure::lines, .descending = true}};
-    const auto counts = transfers::summarise(table, selected, {field}, true, order, limit, *app_.states);
+    const auto counts = transfers::summarise(table, selected, {field}, true, order, limit, *app_.states, watch_);
     nlohmann::json entries = nlohmann::json::array();
     for (const auto& group : counts.groups) {
       auto changes = narrowing(field, group.keys[0]);
@@ -222,8 +239,8 @@ class Explorer {
 
   void facets(const transfers::LineTable& table, const std::vector<std::uint32_t>& selected) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto field : {GroupField::direction, GroupField::category, GroupField::reporter, GroupField::partner,
-                             GroupField::basis})
+    for (const auto field :
+         {GroupField::direction, GroupField::category, GroupField::reporter, GroupField::partner, GroupField::basis})
       list.push_back(facet(table, selected, field, 10, false));
     context_["facets"] = std::move(list);
     context_["has_facets"] = true;
@@ -235,7 +252,7 @@ class Explorer {
   }
 
   void lines(const transfers::LineTable& table, const RowsQuery& query) {
-    auto selected = transfers::select_lines(table, request_.visit.viewer, query.filter, *app_.states);
+    auto selected = transfers::select_lines(table, request_.visit.viewer, query.filter, *app_.states, watch_);
     facets(table, selected);
     const auto page = transfers::page_of(table, std::move(selected), query.sort, query.offset, query.limit);
     nlohmann::json rows = nlohmann::json::array();
@@ -263,17 +280,18 @@ class Explorer {
   }
 
   void summary(const transfers::LineTable& table, SummaryQuery query) {
-    const auto selected = transfers::select_lines(table, request_.visit.viewer, query.filter, *app_.states);
+    const auto selected = transfers::select_lines(table, request_.visit.viewer, query.filter, *app_.states, watch_);
     facets(table, selected);
     if (query.group_by.empty()) query.group_by = {GroupField::year};
     const auto result = transfers::summarise(table, selected, query.group_by, query.filter.bases.size() == 1,
-                                             query.sort, query.limit, *app_.states);
+                                             query.sort, query.limit, *app_.states, watch_);
     nlohmann::json columns = nlohmann::json::array();
     for (const auto field : result.group_by) columns.push_back(t("transfers.field_" + std::string(to_string(field))));
     nlohmann::json groups = nlohmann::json::array();
     for (const auto& group : result.groups) {
       nlohmann::json keys = nlohmann::json::array();
-      for (std::size_t f = 0; f < result.group_by.size(); ++f) keys.push_back(key_label(result.group_by[f], group.keys[f]));
+      for (std::size_t f = 0; f < result.group_by.size(); ++f)
+        keys.push_back(key_label(result.group_by[f], group.keys[f]));
       groups.push_back({{"keys", std::move(keys)},
                         {"lines", number(group.lines)},
                         {"reports", number(group.reports)},
@@ -283,13 +301,14 @@ class Explorer {
     context_["group_columns"] = std::move(columns);
     context_["groups"] = std::move(groups);
     context_["has_groups"] = !result.groups.empty();
-    context_["groups_text"] = t("transfers.groups_shown", {{"shown", number(static_cast<std::int64_t>(result.groups.size()))},
-                                                           {"total", number(static_cast<std::int64_t>(result.total_groups))}});
+    context_["groups_text"] =
+        t("transfers.groups_shown", {{"shown", number(static_cast<std::int64_t>(result.groups.size()))},
+                                     {"total", number(static_cast<std::int64_t>(result.total_groups))}});
   }
 
   void mirror(const transfers::LineTable& table, const MirrorQuery& query) {
-    const auto selected = transfers::select_lines(table, request_.visit.viewer, query.filter, *app_.states);
-    const auto pairs = transfers::mirror(table, selected, query.pairs);
+    const auto selected = transfers::select_lines(table, request_.visit.viewer, query.filter, *app_.states, watch_);
+    const auto pairs = transfers::mirror(table, selected, query.pairs, watch_);
     const auto side = [&](const std::optional<transfers::MirrorSide>& s) -> nlohmann::json {
       if (!s) return {{"reported", false}};
       return {{"reported", true}, {"items", s->gave_items ? number(s->items) : ""}, {"values", money(s->values)}};
@@ -327,6 +346,7 @@ class Explorer {
   LanguageChoice choice_;
   Language language_;
   TransferParams params_;
+  transfers::BudgetWatch watch_;  // the whole page is one query: facets, view and charts
   nlohmann::json context_;
 };
 

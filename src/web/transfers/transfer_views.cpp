@@ -148,8 +148,19 @@ BodyPieces transfer_rows_csv_pieces(std::shared_ptr<const LineTable> table, std:
   };
 }
 
+std::string over_budget_code(const transfers::OverBudget& over) {
+  return over.kind() == transfers::OverBudget::Kind::time ? "query_too_slow" : "query_too_large";
+}
+
+std::string over_budget_text(const text::Catalog& catalog, Language language, const transfers::OverBudget& over) {
+  if (over.kind() == transfers::OverBudget::Kind::time)
+    return catalog.text(language, "errors.transfers_too_slow", {{"ms", std::to_string(over.budget().time.count())}});
+  return catalog.text(language, "errors.transfers_too_large", {{"groups", std::to_string(over.budget().groups)}});
+}
+
 nlohmann::json about_json(const DownloadAbout& about) {
-  return {{"query", about.query}, {"generated_at", about.generated_at}, {"source", about.source}, {"terms", about.terms}};
+  return {
+      {"query", about.query}, {"generated_at", about.generated_at}, {"source", about.source}, {"terms", about.terms}};
 }
 
 std::string transfer_rows_xlsx(const LineTable& table, const std::vector<std::uint32_t>& lines,
@@ -169,7 +180,8 @@ std::string transfer_rows_xlsx(const LineTable& table, const std::vector<std::ui
 }
 
 reporting::AboutLines about_lines(const DownloadAbout& about) {
-  return {{"query", about.query}, {"generated_at", about.generated_at}, {"source", about.source}, {"terms", about.terms}};
+  return {
+      {"query", about.query}, {"generated_at", about.generated_at}, {"source", about.source}, {"terms", about.terms}};
 }
 
 std::string summary_json_text(const transfers::Summary& summary) {

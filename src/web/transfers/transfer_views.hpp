@@ -13,6 +13,8 @@
 #include "reporting/transfers/transfer_mirror.hpp"
 #include "reporting/transfers/transfer_summary.hpp"
 #include "web/http/http.hpp"
+#include "reporting/transfers/query_budget.hpp"
+#include "text/catalog.hpp"
 
 namespace att::web {
 
@@ -39,6 +41,10 @@ reporting::AboutLines about_lines(const DownloadAbout& about);
 
 std::string transfer_rows_xlsx(const transfers::LineTable& table, const std::vector<std::uint32_t>& lines,
                                const DownloadAbout& about);
+
+// What a query over its budget is told: the code, and the message in the caller's language.
+std::string over_budget_code(const transfers::OverBudget& over);
+std::string over_budget_text(const text::Catalog& catalog, Language language, const transfers::OverBudget& over);
 
 // The summary as JSON text: {"groups":[…],"total_groups":N,"group_by":[…]}.
 std::string summary_json_text(const transfers::Summary& summary);

@@ -3,16 +3,15 @@
 #include <memory>
 
 #include "core/timestamp.hpp"
-
+#include "reporting/table_workbook.hpp"
 #include "reporting/transfers/line_selection.hpp"
 #include "reporting/transfers/transfer_model.hpp"
 #include "web/http/api_errors.hpp"
-#include "web/transfers/transfer_params.hpp"
-#include "web/transfers/transfer_views.hpp"
-#include "web/transfers/result_tables.hpp"
-#include "reporting/table_workbook.hpp"
 #include "web/kit/guard.hpp"
 #include "web/transfers/explorer_page.hpp"
+#include "web/transfers/result_tables.hpp"
+#include "web/transfers/transfer_params.hpp"
+#include "web/transfers/transfer_views.hpp"
 #include "web/transfers/transfers_service.hpp"
 
 namespace att::web {
@@ -63,13 +62,13 @@ HttpResponse table_download(const TransfersService& service, const HttpRequest& 
                   file_stem + ".xlsx");
 }
 
-HttpResponse lines(TransfersService& service, const HttpRequest& request) {
+HttpResponse lines(TransfersService& service, const HttpRequest& request, const transfers::BudgetWatch& watch) {
   const TransferParams params(request, service.app, service.categories);
   const auto query = params.rows();
   if (!query) return bad_parameter(query.error());
   const auto about = about_of(service, request, params.language());
   const auto table = service.model.current(*service.app.pool->acquire());
-  auto selected = transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states);
+  auto selected = transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states, watch);
   auto page = transfers::page_of(*table, std::move(selected), query->sort, query->offset, query->limit);
   switch (query->format) {
     case DownloadFormat::csv: {
@@ -86,47 +85,61 @@ HttpResponse lines(TransfersService& service, const HttpRequest& request) {
   }
   nlohmann::json rows = nlohmann::json::array();
   for (const auto line : page.lines) rows.push_back(transfer_row_json(*table, line));
-  return uncached(HttpResponse::json(
-      200,
-      json_text(
-          {{"rows", std::move(rows)},
-           {"total", page.total},
-           {"limit", query->limit},
-           {"offset", query->offset},
-           {"meta", about_json(about)}})));
+  return uncached(HttpResponse::json(200, json_text({{"rows", std::move(rows)},
+                                                     {"total", page.total},
+                                                     {"limit", query->limit},
+                                                     {"offset", query->offset},
+                                                     {"meta", about_json(about)}})));
 }
 
-HttpResponse summary(TransfersService& service, const HttpRequest& request) {
+HttpResponse summary(TransfersService& service, const HttpRequest& request, const transfers::BudgetWatch& watch) {
   const auto query = TransferParams(request, service.app, service.categories).summary();
   if (!query) return bad_parameter(query.error());
   const auto table = service.model.current(*service.app.pool->acquire());
-  const auto selected = transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states);
+  const auto selected =
+      transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states, watch);
   const auto result = transfers::summarise(*table, selected, query->group_by, query->filter.bases.size() == 1,
-                                           query->sort, query->limit, *service.app.states);
+                                           query->sort, query->limit, *service.app.states, watch);
   if (query->format != DownloadFormat::json)
     return table_download(service, request, query->format, summary_table(result), "att-transfers-summary");
   return uncached(HttpResponse::json(200, summary_json_text(result)));
 }
 
-HttpResponse mirror(TransfersService& service, const HttpRequest& request) {
+HttpResponse mirror(TransfersService& service, const HttpRequest& request, const transfers::BudgetWatch& watch) {
   const auto query = TransferParams(request, service.app, service.categories).mirror();
   if (!query) return bad_parameter(query.error());
   const auto table = service.model.current(*service.app.pool->acquire());
-  const auto selected = transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states);
-  const auto pairs = transfers::mirror(*table, selected, query->pairs);
+  const auto selected =
+      transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states, watch);
+  const auto pairs = transfers::mirror(*table, selected, query->pairs, watch);
   if (query->format != DownloadFormat::json)
     return table_download(service, request, query->format, mirror_table(pairs, query->offset, query->limit),
                           "att-transfers-mirror");
   return uncached(HttpResponse::json(200, json_text(mirror_json(pairs, query->offset, query->limit))));
 }
 
+using Answer = HttpResponse (*)(TransfersService&, const HttpRequest&, const transfers::BudgetWatch&);
+
+// A query over its budget is answered 503 in the caller's language: the question is too large
+// for one answer, and the message says how to narrow it.
+Handler within_budget(const std::shared_ptr<TransfersService>& service, Answer answer) {
+  return [service, answer](HttpRequest& request) {
+    try {
+      return answer(*service, request, transfers::BudgetWatch(service->app.transfer_budget));
+    } catch (const transfers::OverBudget& over) {
+      return uncached(
+          api_error(503, over_budget_code(over), over_budget_text(service->app.catalog, language_of(request), over)));
+    }
+  };
+}
+
 }  // namespace
 
 void add_transfers_routes(Router& router, const AppContext& app) {
   auto service = std::make_shared<TransfersService>(app, category_codes(app.data_dir));
-  router.add(HttpMethod::get, "/api/v1/transfers", [service](HttpRequest& r) { return lines(*service, r); });
-  router.add(HttpMethod::get, "/api/v1/transfers/summary", [service](HttpRequest& r) { return summary(*service, r); });
-  router.add(HttpMethod::get, "/api/v1/transfers/mirror", [service](HttpRequest& r) { return mirror(*service, r); });
+  router.add(HttpMethod::get, "/api/v1/transfers", within_budget(service, lines));
+  router.add(HttpMethod::get, "/api/v1/transfers/summary", within_budget(service, summary));
+  router.add(HttpMethod::get, "/api/v1/transfers/mirror", within_budget(service, mirror));
   add_explorer_page(router, service);
 }
 

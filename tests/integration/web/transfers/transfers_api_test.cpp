@@ -237,5 +237,26 @@ TEST_F(TransfersApi, BadInputIsRefusedInTheCallersLanguage) {
   EXPECT_NE(spanish.body.find("El campo «colour» no es conocido aquí"), std::string::npos) << spanish.body;
 }
 
+// A server whose queries may hold at most 2 groups: a larger summary or mirror is refused in the
+// caller's language, on the API and on the explorer page, and a small one is still answered.
+class TransfersOnASmallBudget : public TransfersApi {
+ protected:
+  [[nodiscard]] std::vector<std::string> serve_options() const override { return {"--query-groups", "2"}; }
+};
+
+TEST_F(TransfersOnASmallBudget, QueriesOverTheBudgetAreToldSo) {
+  auto secretariat = signed_in("secretariat");
+  const auto refused = secretariat.get("/api/v1/transfers/summary?group_by=reporter,year&lang=fr");
+  EXPECT_EQ(refused.status, 503) << refused.body;
+  const auto body = nlohmann::json::parse(refused.body, nullptr, false);
+  EXPECT_EQ(body["error"]["code"], "query_too_large");
+  EXPECT_NE(refused.body.find("plus de 2 groupes"), std::string::npos) << refused.body;
+  EXPECT_EQ(secretariat.get("/api/v1/transfers/mirror").status, 503);
+  EXPECT_EQ(secretariat.get("/api/v1/transfers/summary?basis=actual").status, 200) << "one group fits";
+  const auto page = secretariat.get("/transfers?view=summary&group_by=reporter");
+  EXPECT_EQ(page.status, 503);
+  EXPECT_NE(page.body.find("more than 2 groups"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace att::testing
