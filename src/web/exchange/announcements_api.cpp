@@ -136,6 +136,24 @@ HttpResponse comment_history(const AppContext& app, const HttpRequest& request) 
   return uncached(HttpResponse::json(200, json_text({{"edits", std::move(items)}})));
 }
 
+// {"status": "open" | "closed" | "archived"}: chairs and the Secretariat close a consultation to
+// comments, open it again, or archive it.
+HttpResponse change_status(const AppContext& app, HttpRequest& request) {
+  if (auto refusal = refuse_unless(app, request, auth::Permission::publish_announcements)) return std::move(*refusal);
+  const auto id = id_param(request, "id");
+  if (!id) return not_found(app, request);
+  const auto document = json_body(app, request);
+  if (!document) return document.error();
+  const auto text = document->is_object() && document->contains("status") && (*document)["status"].is_string()
+                        ? (*document)["status"].get<std::string>()
+                        : std::string();
+  const auto status = exchange::status_from_string(text);
+  if (!status) return invalid_field(app, request, {"status", "exchange.errors.status"});
+  auto db = app.pool->acquire();
+  if (!exchange::set_status(*db, request.visit.viewer, *id, *status)) return not_found(app, request);
+  return uncached(HttpResponse::json(200, json_text({{"id", *id}, {"status", text}})));
+}
+
 }  // namespace
 
 void add_announcements_api(Router& router, const AppContext& app) {
@@ -149,6 +167,7 @@ void add_announcements_api(Router& router, const AppContext& app) {
              [&app](HttpRequest& r) { return edit_comment(app, r); });
   router.add(HttpMethod::get, "/api/v1/announcements/{id}/comments/{comment}/edits",
              [&app](HttpRequest& r) { return comment_history(app, r); });
+  router.add(HttpMethod::put, "/api/v1/announcements/{id}/status", [&app](HttpRequest& r) { return change_status(app, r); });
 }
 
 }  // namespace att::web

@@ -5,62 +5,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "exchange/announcements_store.hpp"
+#include "exchange_fixture.hpp"
 #include "io/csv_reader.hpp"
 #include "io/file.hpp"
-#include "server_with_accounts.hpp"
 
 namespace att::testing {
 using namespace att::literals;
 namespace {
 
-const Timestamp published = "2026-01-02T09:00:00Z"_utc;
-
-class AnnouncementsApi : public ServerWithAccounts {
- protected:
-  void prepare(store::Database& db) override {
-    auth::Viewer chair;
-    chair.user_id = account_ids_.at("chair");
-    chair.name = "chair";
-    chair.roles = {auth::Role::chair};
-    const auto consultation = [&](auth::Audience audience, std::optional<Timestamp> deadline) {
-      exchange::NewAnnouncement draft;
-      draft.kind = exchange::Kind::consultation;
-      draft.title = "Draft for " + std::string(auth::to_string(audience));
-      draft.body = "Comment on *both* sections.";
-      draft.audience = audience;
-      draft.deadline = deadline;
-      draft.sections = {"Scope", "Costs"};
-      return std::to_string(exchange::publish(db, chair, draft, published).value());
-    };
-    // Far in the future, so that the test does not age; the closed one's deadline has passed.
-    const auto open_until = "2099-01-01T00:00:00Z"_utc;
-    ids_["{public}"] = consultation(auth::Audience::everyone, open_until);
-    ids_["{registered}"] = consultation(auth::Audience::registered, open_until);
-    ids_["{parties}"] = consultation(auth::Audience::parties, open_until);
-    ids_["{closed}"] = consultation(auth::Audience::parties, "2026-01-03T00:00:00Z"_utc);
-    auth::Viewer representative;
-    representative.user_id = account_ids_.at("representative");
-    representative.name = "representative";
-    representative.roles = {auth::Role::state_representative};
-    representative.state_iso3 = "FRA";
-    representative.state_is_party = true;
-    const auto comment = exchange::add_comment(db, representative, std::stoll(ids_["{parties}"]),
-                                               {"Section 1 is too broad.", std::nullopt, 1}, published);
-    ASSERT_EQ(comment.outcome, exchange::CommentOutcome::done);
-    ids_["{comment}"] = std::to_string(comment.comment_id);
-  }
-
-  std::string resolved(std::string path) const {
-    for (const auto& [placeholder, id] : ids_) {
-      for (auto at = path.find(placeholder); at != std::string::npos; at = path.find(placeholder))
-        path.replace(at, placeholder.size(), id);
-    }
-    return path;
-  }
-
-  std::map<std::string, std::string> ids_;
-};
+class AnnouncementsApi : public ExchangeServer {};
 
 std::string outcome_of(const HttpResult& result) {
   switch (result.status) {
@@ -75,6 +28,7 @@ std::string outcome_of(const HttpResult& result) {
 }
 
 std::string body_for(const std::string& method, const std::string& path) {
+  if (path.ends_with("/status")) return R"({"status": "closed"})";
   if (method == "PUT") return R"({"body": "Section 1 is too broad; see the annex."})";
   if (path.ends_with("/comments")) return R"({"body": "We support section 2.", "section": 2})";
   return R"({"title": "Meeting dates", "body": "The next meeting is in **May**.", "kind": "announcement",)"
