@@ -13,8 +13,8 @@ const { chromium } = loadPlaywright();
 
 const PASSWORD = 'a long passphrase for the exchange';
 const chair = { email: 'chair@example.org', password: PASSWORD, role: 'chair', name: 'Working group chair' };
-const france = { email: 'rep@example.fr', password: PASSWORD, role: 'state_representative', state: 'FRA', name: 'Claire Martin' };
-const germany = { email: 'rep@example.de', password: PASSWORD, role: 'state_representative', state: 'DEU', name: 'Jonas Weber' };
+const france = { email: 'rep@example.fr', password: PASSWORD, role: 'state-representative', state: 'FRA', name: 'Claire Martin' };
+const germany = { email: 'rep@example.de', password: PASSWORD, role: 'state-representative', state: 'DEU', name: 'Jonas Weber' };
 const observer = { email: 'ngo@example.org', password: PASSWORD, role: 'observer', name: 'Civil society' };
 
 // Seconds between publishing and the deadline: long enough for both comments and an edit.

@@ -55,23 +55,33 @@ FormPage publish_form(const AppContext& app, Language language, const HttpReques
     const auto value = request.form(name);
     return value ? *value : std::string(fallback);
   };
-  FormField title{.name = "title", .label = t("exchange.field_title"), .value = typed("title"), .max_length = max_title};
-  FormField body{.name = "body", .label = t("exchange.field_body"), .type = "textarea", .value = typed("body"),
-                 .help = t("exchange.field_body_help"), .max_length = max_body};
-  FormField kind{.name = "kind", .label = t("exchange.col_kind"), .type = "select", .value = typed("kind", "consultation")};
+  // Designated initialisers would have to name every member (-Wmissing-field-initializers).
+  const auto make = [&](const char* name, std::string label, std::string type, std::string value,
+                        std::size_t max_length, std::string help = {}, bool required = true) {
+    FormField made;
+    made.name = name;
+    made.label = std::move(label);
+    made.type = std::move(type);
+    made.value = std::move(value);
+    made.max_length = max_length;
+    made.help = std::move(help);
+    made.required = required;
+    return made;
+  };
+  auto title = make("title", t("exchange.field_title"), "text", typed("title"), max_title);
+  auto body = make("body", t("exchange.field_body"), "textarea", typed("body"), max_body, t("exchange.field_body_help"));
+  auto kind = make("kind", t("exchange.col_kind"), "select", typed("kind", "consultation"), 20);
   for (const auto* value : {"consultation", "announcement"})
     kind.options.push_back({value, t(std::string("exchange.kinds.") + value)});
-  FormField audience{.name = "audience", .label = t("exchange.field_audience"), .type = "select",
-                     .value = typed("audience", "parties")};
+  auto audience = make("audience", t("exchange.field_audience"), "select", typed("audience", "parties"), 20);
   for (const auto choice : auth::all_audiences) {
     const std::string value(auth::to_string(choice));
     audience.options.push_back({value, t("exchange.audiences." + value)});
   }
-  FormField deadline{.name = "deadline", .label = t("exchange.field_deadline"), .value = typed("deadline"),
-                     .help = t("exchange.field_deadline_help"), .required = false, .max_length = 25};
-  FormField sections{.name = "sections", .label = t("exchange.field_sections"), .type = "textarea",
-                     .value = typed("sections"), .help = t("exchange.field_sections_help"), .required = false,
-                     .max_length = max_sections};
+  auto deadline = make("deadline", t("exchange.field_deadline"), "text", typed("deadline"), 25,
+                       t("exchange.field_deadline_help"), false);
+  auto sections = make("sections", t("exchange.field_sections"), "textarea", typed("sections"), max_sections,
+                       t("exchange.field_sections_help"), false);
   page.fields = {title, body, kind, audience, deadline, sections};
   return page;
 }
