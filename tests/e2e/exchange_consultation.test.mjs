@@ -143,6 +143,16 @@ test('A chair opens a consultation, two States comment, the deadline passes, the
       assert.match(lines[0], /^Section,State,Comment,In reply to,Author,/);
       assert.match(lines[1], /^1\. Scope,France,\d+,,Claire Martin,France,.*voir l’annexe/);
       assert.match(lines[2], /^2\. Cost estimates,Germany,\d+,,Jonas Weber,Germany,.*The cost estimates look low\./);
+      // The same compilation as a workbook and as a PDF, for the chair only as for the audience.
+      const api = `${server.baseUrl}/api/v1${consultation}/inventory`;
+      const xlsx = await page.request.get(`${api}?format=xlsx`);
+      assert.equal(xlsx.status(), 200);
+      assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
+      const pdf = await page.request.get(`${api}?format=pdf`);
+      assert.equal(pdf.status(), 200);
+      assert.equal(pdf.headers()['content-type'], 'application/pdf');
+      assert.equal((await pdf.body()).subarray(0, 4).toString(), '%PDF');
+      assert.equal((await obs.request.get(`${api}?format=pdf`)).status(), 404, 'not for the observer');
 
       for (const recorded of [chairPage, francePage, germanyPage, observerPage])
         assert.deepEqual(recorded.errors, [], 'no console errors (CSP violations show up here)');

@@ -6,11 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "exchange_fixture.hpp"
-#include "io/csv_reader.hpp"
-#include "io/file.hpp"
 
 namespace att::testing {
-using namespace att::literals;
 namespace {
 
 class AnnouncementsApi : public ExchangeServer {};
@@ -36,40 +33,22 @@ std::string body_for(const std::string& method, const std::string& path) {
 }
 
 TEST_F(AnnouncementsApi, EveryPersonAgainstEveryAudience) {
-  const auto text = io::read_file(std::string(ATT_TEST_DATA_DIR) + "/announcements_access.csv");
-  ASSERT_TRUE(text);
-  const auto matrix = io::CsvTable::parse(*text);
-  ASSERT_TRUE(matrix);
-  std::map<std::string, Browser> browsers;
-  browsers.emplace("anonymous", Browser(server_->port()));
-  browsers.at("anonymous").get("/sign-in");  // a page holding a CSRF token
-  for (const auto& [kind, person] : people) browsers.emplace(kind, signed_in(kind));
-  int checked = 0;
-  for (const auto& row : matrix->rows()) {
-    const std::string method(matrix->field(row, "method"));
-    const auto path = resolved(std::string(matrix->field(row, "path")));
-    for (auto& [kind, browser] : browsers) {
-      ASSERT_TRUE(matrix->has_column(kind)) << kind;
-      const std::string expected(matrix->field(row, kind));
-      if (method == "LIST") {
-        // Only the announcements of the audiences the person is in, counts included; the list
-        // (the file's first row) is read before anything is added: only the planted comment.
-        const auto result = browser.get(path);
-        ASSERT_EQ(result.status, 200) << kind;
-        const auto listed = nlohmann::json::parse(result.body).at("announcements");
-        EXPECT_EQ(std::to_string(listed.size()), expected) << "listed to " << kind;
-        for (const auto& item : listed) {
-          EXPECT_EQ(item.at("comments"), item.at("id").get<std::int64_t>() == std::stoll(ids_.at("{parties}")) ? 1 : 0)
-              << kind;
-        }
-      } else {
-        if (method != "GET") browser.get("/sign-in");  // a page holding the session's CSRF token
-        const auto result = method == "GET" ? browser.get(path) : browser.send_json(method, path, body_for(method, path));
-        EXPECT_EQ(outcome_of(result), expected) << method << " " << path << " as " << kind;
-      }
-      ++checked;
+  const auto checked = for_each_cell("announcements_access.csv", [&](const Cell& cell) {
+    if (cell.method == "LIST") {
+      // Only the announcements of the audiences the person is in, counts included; the list
+      // (the file's first row) is read before anything is added: only the planted comment.
+      const auto result = cell.browser.get(cell.path);
+      ASSERT_EQ(result.status, 200) << cell.kind;
+      const auto listed = nlohmann::json::parse(result.body).at("announcements");
+      EXPECT_EQ(std::to_string(listed.size()), cell.expected) << "listed to " << cell.kind;
+      for (const auto& item : listed)
+        EXPECT_EQ(item.at("comments"), item.at("id").get<std::int64_t>() == id_of("{parties}") ? 1 : 0) << cell.kind;
+      return;
     }
-  }
+    const auto result = cell.method == "GET" ? cell.browser.get(cell.path)
+                                             : cell.browser.send_json(cell.method, cell.path, body_for(cell.method, cell.path));
+    EXPECT_EQ(outcome_of(result), cell.expected) << cell.method << " " << cell.path << " as " << cell.kind;
+  });
   EXPECT_GE(checked, 150);
 }
 

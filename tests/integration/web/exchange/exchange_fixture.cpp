@@ -1,6 +1,8 @@
 #include "exchange_fixture.hpp"
 
 #include "exchange/announcements_store.hpp"
+#include "io/csv_reader.hpp"
+#include "io/file.hpp"
 
 namespace att::testing {
 using namespace att::literals;
@@ -46,6 +48,34 @@ std::string ExchangeServer::resolved(std::string path) const {
       path.replace(at, placeholder.size(), id);
   }
   return path;
+}
+
+int ExchangeServer::for_each_cell(const std::string& file, const std::function<void(const Cell&)>& check) {
+  const auto text = io::read_file(std::string(ATT_TEST_DATA_DIR) + "/" + file);
+  EXPECT_TRUE(text) << file;
+  if (!text) return 0;
+  const auto matrix = io::CsvTable::parse(*text);
+  EXPECT_TRUE(matrix) << file;
+  if (!matrix) return 0;
+  std::map<std::string, Browser> browsers;
+  browsers.emplace("anonymous", Browser(server_->port()));
+  browsers.at("anonymous").get("/sign-in");  // a page holding a CSRF token
+  for (const auto& [kind, person] : people) browsers.emplace(kind, signed_in(kind));
+  int checked = 0;
+  for (const auto& row : matrix->rows()) {
+    const std::string method(matrix->field(row, "method"));
+    const auto path = resolved(std::string(matrix->field(row, "path")));
+    for (auto& [kind, browser] : browsers) {
+      EXPECT_TRUE(matrix->has_column(kind)) << kind;
+      if (!matrix->has_column(kind)) continue;
+      const std::string expected(matrix->field(row, kind));
+      // Changes send the session's CSRF token, taken from a page.
+      if (method != "GET" && method != "LIST") browser.get("/sign-in");
+      check({method, path, kind, browser, expected});
+      ++checked;
+    }
+  }
+  return checked;
 }
 
 }  // namespace att::testing

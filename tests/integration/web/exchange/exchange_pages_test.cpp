@@ -9,7 +9,6 @@
 
 #include "exchange_fixture.hpp"
 #include "io/csv_reader.hpp"
-#include "io/file.hpp"
 
 namespace att::testing {
 namespace {
@@ -45,47 +44,26 @@ std::vector<std::pair<std::string, std::string>> form_for(const std::string& pat
 }
 
 TEST_F(ExchangePages, EveryPersonAgainstEveryAudience) {
-  const auto text = io::read_file(std::string(ATT_TEST_DATA_DIR) + "/exchange_pages_access.csv");
-  ASSERT_TRUE(text);
-  const auto matrix = io::CsvTable::parse(*text);
-  ASSERT_TRUE(matrix);
-  std::map<std::string, Browser> browsers;
-  browsers.emplace("anonymous", Browser(server_->port()));
-  browsers.at("anonymous").get("/sign-in");  // a page holding a CSRF token
-  for (const auto& [kind, person] : people) browsers.emplace(kind, signed_in(kind));
   const auto parties_row = "id=\"announcement-" + ids_.at("{parties}") + "\"";
-  int checked = 0;
-  for (const auto& row : matrix->rows()) {
-    const std::string method(matrix->field(row, "method"));
-    const auto path = resolved(std::string(matrix->field(row, "path")));
-    for (auto& [kind, browser] : browsers) {
-      ASSERT_TRUE(matrix->has_column(kind)) << kind;
-      const std::string expected(matrix->field(row, kind));
-      if (method == "LIST") {
-        const auto result = browser.get(path);
-        if (result.status != 200) {
-          EXPECT_EQ(outcome_of(result), expected) << path << " as " << kind;
-        } else {
-          // The rows of the audiences the person is in; the planted comment counted only where
-          // its consultation is listed (the lists come first in the file, before any comment).
-          EXPECT_EQ(std::to_string(count_of(result.body, "<tr id=\"announcement-")), expected) << path << " " << kind;
-          const bool sees_parties = result.body.find(parties_row) != std::string::npos;
-          EXPECT_EQ(count_of(result.body, "data-comments=\"1\""), sees_parties ? 1u : 0u) << path << " " << kind;
-          EXPECT_EQ(result.body.find("Draft for parties") != std::string::npos, sees_parties) << path << " " << kind;
-        }
-      } else {
-        if (method != "GET") browser.get("/sign-in");  // a page holding the session's CSRF token
-        const auto result = method == "GET" ? browser.get(path) : browser.post(path, form_for(path));
-        EXPECT_EQ(outcome_of(result), expected) << method << " " << path << " as " << kind;
-        // Outsiders learn nothing: not the title, not a word of the comments.
-        if (expected == "not_found") {
-          EXPECT_EQ(result.body.find("Draft for"), std::string::npos) << path << " " << kind;
-          EXPECT_EQ(result.body.find("too broad"), std::string::npos) << path << " " << kind;
-        }
-      }
-      ++checked;
+  const auto checked = for_each_cell("exchange_pages_access.csv", [&](const Cell& cell) {
+    const auto result = cell.method == "POST" ? cell.browser.post(cell.path, form_for(cell.path)) : cell.browser.get(cell.path);
+    if (cell.method == "LIST" && result.status == 200) {
+      // The rows of the audiences the person is in; the planted comment counted only where its
+      // consultation is listed (the lists come first in the file, before any comment).
+      EXPECT_EQ(std::to_string(count_of(result.body, "<tr id=\"announcement-")), cell.expected)
+          << cell.path << " " << cell.kind;
+      const bool sees_parties = result.body.find(parties_row) != std::string::npos;
+      EXPECT_EQ(count_of(result.body, "data-comments=\"1\""), sees_parties ? 1u : 0u) << cell.path << " " << cell.kind;
+      EXPECT_EQ(result.body.find("Draft for parties") != std::string::npos, sees_parties) << cell.path << " " << cell.kind;
+      return;
     }
-  }
+    EXPECT_EQ(outcome_of(result), cell.expected) << cell.method << " " << cell.path << " as " << cell.kind;
+    // Outsiders learn nothing: not the title, not a word of the comments.
+    if (cell.expected == "not_found") {
+      EXPECT_EQ(result.body.find("Draft for"), std::string::npos) << cell.path << " " << cell.kind;
+      EXPECT_EQ(result.body.find("too broad"), std::string::npos) << cell.path << " " << cell.kind;
+    }
+  });
   EXPECT_GE(checked, 150);
 }
 
