@@ -125,7 +125,9 @@ TEST_F(ExchangePages, AfterTheDeadlineThePageIsReadOnlyAndSaysSo) {
             std::string::npos);
   // Closing by hand stops the comments the same way.
   auto chair = signed_in("chair");
+  chair.get(resolved("/announcements/{parties}"));  // the page holding the status form
   ASSERT_EQ(chair.post(resolved("/announcements/{parties}/status"), {{"status", "closed"}}).status, 303);
+  EXPECT_EQ(text_of_id(chair.get(resolved("/announcements/{parties}")).body, "announcement-status"), "Closed");
   const auto after = representative.get(resolved("/announcements/{parties}"));
   EXPECT_NE(after.body.find("id=\"comments-closed\""), std::string::npos);
   EXPECT_EQ(after.body.find("edit-link"), std::string::npos);
