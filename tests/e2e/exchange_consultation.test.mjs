@@ -1,6 +1,7 @@
 // A consultation of the information exchange, driven in headless Chromium: a chair opens it with
 // two sections and a deadline a few seconds ahead; representatives of two States comment, one in
-// English and one in French; an observer is refused; the deadline passes and editing stops; the
+// English and one in French (reporting officers, who set up their second factor on first
+// sign-in); an observer is refused; the deadline passes and editing stops; the
 // chair downloads the inventory of comments and reads it. Then the new pages at 375 px with axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,13 +9,15 @@ import { readFile } from 'node:fs/promises';
 import { loadPlaywright, chromiumLaunchOptions, startServer } from './server.mjs';
 import { axeViolations } from './imported_reports.mjs';
 import { openRecordedPage, clickAndWait } from './pages.mjs';
+import { totp } from './totp.mjs';
 
 const { chromium } = loadPlaywright();
 
 const PASSWORD = 'a long passphrase for the exchange';
 const chair = { email: 'chair@example.org', password: PASSWORD, role: 'chair', name: 'Working group chair' };
-const france = { email: 'rep@example.fr', password: PASSWORD, role: 'state-representative', state: 'FRA', name: 'Claire Martin' };
-const germany = { email: 'rep@example.de', password: PASSWORD, role: 'state-representative', state: 'DEU', name: 'Jonas Weber' };
+const officer = ['state-representative', 'reporting-officer'];
+const france = { email: 'officer@example.fr', password: PASSWORD, role: officer, state: 'FRA', name: 'Claire Martin' };
+const germany = { email: 'officer@example.de', password: PASSWORD, role: officer, state: 'DEU', name: 'Jonas Weber' };
 const observer = { email: 'ngo@example.org', password: PASSWORD, role: 'observer', name: 'Civil society' };
 
 // Seconds between publishing and the deadline: long enough for both comments and an edit.
@@ -40,6 +43,12 @@ async function signIn(page, person, lang) {
   await page.locator('main [name=email]').fill(person.email);
   await page.locator('main [name=password]').fill(person.password);
   await clickAndWait(page, page.locator('main form button[type=submit]'));
+  // Reporting officers set up their second factor first.
+  if (new URL(page.url()).pathname === '/account/two-factor') {
+    const secret = (await page.locator('#totp-secret').textContent()).trim();
+    await page.locator('#code').fill(totp(secret));
+    await clickAndWait(page, page.locator('main form button[type=submit]'));
+  }
   assert.notEqual(new URL(page.url()).pathname, '/sign-in', `${person.email} is signed in`);
 }
 
