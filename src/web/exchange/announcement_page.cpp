@@ -104,8 +104,10 @@ HttpResponse announcement_page(const AppContext& app, const HttpRequest& request
     const auto mine = std::find_if(comments.begin(), comments.end(), [&](const auto& comment) {
       return comment.id == *form.editing && viewer.user_id == comment.author_id;
     });
-    if (mine == comments.end()) form.editing.reset();
-    else if (form.body.empty() && form.body_error.empty()) form.body = mine->body;
+    if (mine == comments.end())
+      form.editing.reset();
+    else if (form.body.empty() && form.body_error.empty())
+      form.body = mine->body;
   }
   const auto base = "/announcements/" + std::to_string(id);
   nlohmann::json status_options = nlohmann::json::array();
@@ -116,33 +118,35 @@ HttpResponse announcement_page(const AppContext& app, const HttpRequest& request
   }
   const bool may_publish = auth::may(viewer, auth::Permission::publish_announcements);
   nlohmann::json context = announcement_view(app, language, *announcement);
-  context.update({{"title", announcement->title},
-                  {"body_html", text::markdown_html(announcement->body)},
-                  {"sections", sections},
-                  {"has_sections", !sections.empty()},
-                  {"groups", groups},
-                  {"has_comments", !comments.empty()},
-                  {"taking_comments", taking},
-                  {"open_for_comments", open_for_comments},
-                  {"read_only", !taking},
-                  {"sign_in_to_comment", taking && viewer.is_anonymous()},
-                  {"may_not_comment", taking && !viewer.is_anonymous() && !may_comment},
-                  {"form_action", form.editing ? base + "/comments/" + std::to_string(*form.editing) : base + "/comments"},
-                  {"editing", form.editing.has_value()},
-                  {"reply_to", form.reply_to ? std::to_string(*form.reply_to) : ""},
-                  {"replying_to", replying_to},
-                  {"section_options", section_options},
-                  {"form_body", form.body},
-                  {"body_error", form.body_error},
-                  {"section_error", form.section_error},
-                  {"form_error", form.error},
-                  {"may_publish", may_publish},
-                  {"status_options", status_options},
-                  {"status_action", base + "/status"},
-                  {"inventory_href", base + "/inventory"},
-                  {"inventory_api", "/api/v1/announcements/" + std::to_string(id) + "/inventory"},
-                  {"sign_in_href", "/sign-in?next=" + percent_encode(base)}});
-  auto response = render_page(app, request, choose_language(request), "exchange/announcement", std::move(context), status);
+  context.update(
+      {{"title", announcement->title},
+       {"body_html", text::markdown_html(announcement->body)},
+       {"sections", sections},
+       {"has_sections", !sections.empty()},
+       {"groups", groups},
+       {"has_comments", !comments.empty()},
+       {"taking_comments", taking},
+       {"open_for_comments", open_for_comments},
+       {"read_only", !taking},
+       {"sign_in_to_comment", taking && viewer.is_anonymous()},
+       {"may_not_comment", taking && !viewer.is_anonymous() && !may_comment},
+       {"form_action", form.editing ? base + "/comments/" + std::to_string(*form.editing) : base + "/comments"},
+       {"editing", form.editing.has_value()},
+       {"reply_to", form.reply_to ? std::to_string(*form.reply_to) : ""},
+       {"replying_to", replying_to},
+       {"section_options", section_options},
+       {"form_body", form.body},
+       {"body_error", form.body_error},
+       {"section_error", form.section_error},
+       {"form_error", form.error},
+       {"may_publish", may_publish},
+       {"status_options", status_options},
+       {"status_action", base + "/status"},
+       {"inventory_href", base + "/inventory"},
+       {"inventory_api", "/api/v1/announcements/" + std::to_string(id) + "/inventory"},
+       {"sign_in_href", "/sign-in?next=" + percent_encode(base)}});
+  auto response =
+      render_page(app, request, choose_language(request), "exchange/announcement", std::move(context), status);
   response.set_private_no_store();
   return response;
 }
@@ -179,8 +183,10 @@ HttpResponse not_taken(const AppContext& app, const HttpRequest& request, std::i
     case CommentOutcome::invalid:
     case CommentOutcome::done: break;
   }
-  if (is_blank(form.body)) form.body_error = t("exchange.errors.comment_body");
-  else form.section_error = t("exchange.errors.invalid_comment");
+  if (is_blank(form.body))
+    form.body_error = t("exchange.errors.comment_body");
+  else
+    form.section_error = t("exchange.errors.invalid_comment");
   return announcement_page(app, request, id, std::move(form), 400);
 }
 
@@ -245,7 +251,8 @@ HttpResponse change_status(const AppContext& app, HttpRequest& request) {
 void add_announcement_page(Router& router, const AppContext& app) {
   router.add(HttpMethod::get, "/announcements/{id}", [&app](HttpRequest& r) { return show(app, r); });
   router.add(HttpMethod::post, "/announcements/{id}/comments", [&app](HttpRequest& r) { return comment(app, r); });
-  router.add(HttpMethod::post, "/announcements/{id}/comments/{comment}", [&app](HttpRequest& r) { return edit(app, r); });
+  router.add(HttpMethod::post, "/announcements/{id}/comments/{comment}",
+             [&app](HttpRequest& r) { return edit(app, r); });
   router.add(HttpMethod::post, "/announcements/{id}/status", [&app](HttpRequest& r) { return change_status(app, r); });
 }
 

@@ -3,10 +3,9 @@
 // wording. One compilation read by every form of it: the printable page and PDF, CSV and XLSX.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "exchange/announcements.hpp"
 #include "web/kit/app_context.hpp"

@@ -61,7 +61,8 @@ HttpResponse inventory_api(const AppContext& app, const HttpRequest& request) {
                           app.catalog.text(language, "exchange.errors.inventory_format", {{"value", shown(format)}})});
   const auto compiled = read_for(app, request);
   if (!compiled)
-    return api_error(404, "announcement_not_found", app.catalog.text(language, "exchange.errors.announcement_not_found"));
+    return api_error(404, "announcement_not_found",
+                     app.catalog.text(language, "exchange.errors.announcement_not_found"));
   const auto lines = compile_inventory(app, language, compiled->announcement, compiled->comments);
   const auto name = "comments-" + std::to_string(compiled->announcement.id) + "." + format;
   if (format == "pdf")
@@ -80,7 +81,8 @@ HttpResponse inventory_api(const AppContext& app, const HttpRequest& request) {
 }  // namespace
 
 void add_inventory_routes(Router& router, const AppContext& app) {
-  router.add(HttpMethod::get, "/announcements/{id}/inventory", [&app](HttpRequest& r) { return inventory_page(app, r); });
+  router.add(HttpMethod::get, "/announcements/{id}/inventory",
+             [&app](HttpRequest& r) { return inventory_page(app, r); });
   router.add(HttpMethod::get, "/api/v1/announcements/{id}/inventory",
              [&app](HttpRequest& r) { return inventory_api(app, r); });
 }

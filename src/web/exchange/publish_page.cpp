@@ -69,7 +69,8 @@ FormPage publish_form(const AppContext& app, Language language, const HttpReques
     return made;
   };
   auto title = make("title", t("exchange.field_title"), "text", typed("title"), max_title);
-  auto body = make("body", t("exchange.field_body"), "textarea", typed("body"), max_body, t("exchange.field_body_help"));
+  auto body =
+      make("body", t("exchange.field_body"), "textarea", typed("body"), max_body, t("exchange.field_body_help"));
   auto kind = make("kind", t("exchange.col_kind"), "select", typed("kind", "consultation"), 20);
   for (const auto* value : {"consultation", "announcement"})
     kind.options.push_back({value, t(std::string("exchange.kinds.") + value)});
@@ -110,11 +111,14 @@ HttpResponse publish(const AppContext& app, HttpRequest& request) {
   if (announcement.title.empty() || announcement.title.size() > max_title) refuse("title", "exchange.errors.title");
   announcement.body = request.form_or_empty("body");
   if (is_blank(announcement.body) || announcement.body.size() > max_body) refuse("body", "exchange.errors.body_text");
-  if (const auto kind = exchange::kind_from_string(request.form_or_empty("kind"))) announcement.kind = *kind;
-  else refuse("kind", "exchange.errors.kind");
+  if (const auto kind = exchange::kind_from_string(request.form_or_empty("kind")))
+    announcement.kind = *kind;
+  else
+    refuse("kind", "exchange.errors.kind");
   if (const auto audience = auth::audience_from_string(request.form_or_empty("audience")))
     announcement.audience = *audience;
-  else refuse("audience", "exchange.errors.audience");
+  else
+    refuse("audience", "exchange.errors.audience");
   const auto deadline_text = trimmed(request.form_or_empty("deadline"));
   if (!deadline_text.empty()) {
     announcement.deadline = deadline_from(deadline_text);

@@ -45,8 +45,9 @@ TEST_F(AnnouncementsApi, EveryPersonAgainstEveryAudience) {
         EXPECT_EQ(item.at("comments"), item.at("id").get<std::int64_t>() == id_of("{parties}") ? 1 : 0) << cell.kind;
       return;
     }
-    const auto result = cell.method == "GET" ? cell.browser.get(cell.path)
-                                             : cell.browser.send_json(cell.method, cell.path, body_for(cell.method, cell.path));
+    const auto result = cell.method == "GET"
+                            ? cell.browser.get(cell.path)
+                            : cell.browser.send_json(cell.method, cell.path, body_for(cell.method, cell.path));
     EXPECT_EQ(outcome_of(result), cell.expected) << cell.method << " " << cell.path << " as " << cell.kind;
   });
   EXPECT_GE(checked, 150);
@@ -62,7 +63,8 @@ TEST_F(AnnouncementsApi, AnOutsiderCannotTellAConsultationFromNothing) {
   EXPECT_EQ(hidden_comments.body, observer.get("/api/v1/announcements/999999/comments").body);
   EXPECT_EQ(hidden_comments.body.find("Section 1"), std::string::npos);
   observer.get("/sign-in");
-  const auto refused = observer.send_json("POST", resolved("/api/v1/announcements/{parties}/comments"), R"({"body": "x"})");
+  const auto refused =
+      observer.send_json("POST", resolved("/api/v1/announcements/{parties}/comments"), R"({"body": "x"})");
   EXPECT_EQ(refused.body, observer.send_json("POST", "/api/v1/announcements/999999/comments", R"({"body": "x"})").body);
 }
 
@@ -94,10 +96,10 @@ TEST_F(AnnouncementsApi, ACommentIsSignedAndItsEditsAreKept) {
 TEST_F(AnnouncementsApi, PublishingChecksItsFieldsAndAnswersInTheCallersLanguage) {
   auto chair = signed_in("chair");
   chair.get("/sign-in");
-  const auto created = chair.send_json(
-      "POST", "/api/v1/announcements",
-      R"({"title": "Draft terms", "body": "Text", "kind": "consultation", "audience": "registered",)"
-      R"( "deadline": "2099-05-01T12:00:00Z", "sections": ["One", "Two"]})");
+  const auto created =
+      chair.send_json("POST", "/api/v1/announcements",
+                      R"({"title": "Draft terms", "body": "Text", "kind": "consultation", "audience": "registered",)"
+                      R"( "deadline": "2099-05-01T12:00:00Z", "sections": ["One", "Two"]})");
   ASSERT_EQ(created.status, 201) << created.body;
   const auto id = nlohmann::json::parse(created.body).at("id").get<std::int64_t>();
   const auto shown = nlohmann::json::parse(chair.get("/api/v1/announcements/" + std::to_string(id)).body);

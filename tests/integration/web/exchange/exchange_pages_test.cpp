@@ -37,8 +37,9 @@ std::size_t count_of(const std::string& text, const std::string& needle) {
 std::vector<std::pair<std::string, std::string>> form_for(const std::string& path) {
   if (path.ends_with("/status")) return {{"status", "closed"}};
   if (path.ends_with("/publish"))
-    return {{"title", "Meeting dates"}, {"body", "The next meeting is in **May**."}, {"kind", "announcement"},
-            {"audience", "parties"}, {"deadline", ""}, {"sections", ""}};
+    return {{"title", "Meeting dates"}, {"body", "The next meeting is in **May**."},
+            {"kind", "announcement"},   {"audience", "parties"},
+            {"deadline", ""},           {"sections", ""}};
   if (path.ends_with("/comments")) return {{"body", "We support section 2."}, {"section", "2"}};
   return {{"body", "Section 1 is too broad; see the annex."}};
 }
@@ -46,7 +47,8 @@ std::vector<std::pair<std::string, std::string>> form_for(const std::string& pat
 TEST_F(ExchangePages, EveryPersonAgainstEveryAudience) {
   const auto parties_row = "id=\"announcement-" + ids_.at("{parties}") + "\"";
   const auto checked = for_each_cell("exchange_pages_access.csv", [&](const Cell& cell) {
-    const auto result = cell.method == "POST" ? cell.browser.post(cell.path, form_for(cell.path)) : cell.browser.get(cell.path);
+    const auto result =
+        cell.method == "POST" ? cell.browser.post(cell.path, form_for(cell.path)) : cell.browser.get(cell.path);
     if (cell.method == "LIST" && result.status == 200) {
       // The rows of the audiences the person is in; the planted comment counted only where its
       // consultation is listed (the lists come first in the file, before any comment).
@@ -54,7 +56,8 @@ TEST_F(ExchangePages, EveryPersonAgainstEveryAudience) {
           << cell.path << " " << cell.kind;
       const bool sees_parties = result.body.find(parties_row) != std::string::npos;
       EXPECT_EQ(count_of(result.body, "data-comments=\"1\""), sees_parties ? 1u : 0u) << cell.path << " " << cell.kind;
-      EXPECT_EQ(result.body.find("Draft for parties") != std::string::npos, sees_parties) << cell.path << " " << cell.kind;
+      EXPECT_EQ(result.body.find("Draft for parties") != std::string::npos, sees_parties)
+          << cell.path << " " << cell.kind;
       return;
     }
     EXPECT_EQ(outcome_of(result), cell.expected) << cell.method << " " << cell.path << " as " << cell.kind;
@@ -138,7 +141,8 @@ TEST_F(ExchangePages, AfterTheDeadlineThePageIsReadOnlyAndSaysSo) {
 TEST_F(ExchangePages, ErrorsStandNextToTheirFieldInTheReadersLanguageAndKeepWhatWasTyped) {
   auto representative = signed_in("representative");
   representative.get(resolved("/announcements/{parties}?lang=fr"));
-  const auto empty = representative.post(resolved("/announcements/{parties}/comments"), {{"body", "  "}, {"section", "2"}});
+  const auto empty =
+      representative.post(resolved("/announcements/{parties}/comments"), {{"body", "  "}, {"section", "2"}});
   EXPECT_EQ(empty.status, 400);
   EXPECT_NE(text_of_id(empty.body, "field-body-error").find("Rédigez"), std::string::npos) << empty.body;
   EXPECT_NE(empty.body.find("<option value=\"2\" selected>"), std::string::npos) << "the section chosen stays chosen";
@@ -178,11 +182,13 @@ TEST_F(ExchangePages, ErrorsStandNextToTheirFieldInTheReadersLanguageAndKeepWhat
 TEST_F(ExchangePages, TheInventoryGroupsBySectionAndState) {
   auto officer = signed_in("reporting_officer_of_germany");
   officer.get("/sign-in");
-  ASSERT_EQ(officer.post(resolved("/announcements/{parties}/comments"), {{"body", "Die Kosten sind hoch."}, {"section", "2"}})
-                .status,
-            303);
-  ASSERT_EQ(officer.post(resolved("/announcements/{parties}/comments"),
-                         {{"body", "=SUM(A1)"}, {"reply_to", ids_.at("{comment}")}})
+  ASSERT_EQ(
+      officer.post(resolved("/announcements/{parties}/comments"), {{"body", "Die Kosten sind hoch."}, {"section", "2"}})
+          .status,
+      303);
+  ASSERT_EQ(officer
+                .post(resolved("/announcements/{parties}/comments"),
+                      {{"body", "=SUM(A1)"}, {"reply_to", ids_.at("{comment}")}})
                 .status,
             303);
   auto chair = signed_in("chair");
