@@ -259,17 +259,6 @@ HttpResponse export_audit(const AppContext& app, HttpRequest& request) {
   return response;
 }
 
-HttpResponse restricted_area(const AppContext& app, HttpRequest& request) {
-  if (auto refusal = refuse_unless(app, request, Permission::enter_restricted_area)) return std::move(*refusal);
-  const auto language = language_of(request);
-  const auto& viewer = request.visit.viewer;
-  return render_page(app, request, choose_language(request), "admin/restricted",
-                     {{"title", app.catalog.text(language, "restricted.title")},
-                      {"may_read_restricted_reports", auth::may(viewer, Permission::read_restricted_reports)},
-                      {"may_read_diversion", auth::may(viewer, Permission::read_diversion_exchange)},
-                      {"may_publish", auth::may(viewer, Permission::publish_announcements)}});
-}
-
 }  // namespace
 
 void add_admin_routes(Router& router, const AppContext& app) {
@@ -280,7 +269,6 @@ void add_admin_routes(Router& router, const AppContext& app) {
   router.add(HttpMethod::post, "/admin/users/{id}", [&app](HttpRequest& r) { return change_user(app, r); });
   router.add(HttpMethod::get, "/admin/audit", [&app](HttpRequest& r) { return show_audit(app, r); });
   router.add(HttpMethod::get, "/admin/audit.csv", [&app](HttpRequest& r) { return export_audit(app, r); });
-  router.add(HttpMethod::get, "/restricted", [&app](HttpRequest& r) { return restricted_area(app, r); });
 }
 
 }  // namespace att::web

@@ -7,9 +7,6 @@ namespace att::web {
 
 namespace {
 
-bool may_enter_restricted_area(const auth::Viewer& viewer) {
-  return auth::may(viewer, auth::Permission::enter_restricted_area);
-}
 // The users page is listed for those who review registrations, as it always was: reviewers
 // look up the applicants' accounts there.
 bool may_review_registrations(const auth::Viewer& viewer) {
@@ -30,8 +27,7 @@ NavEntry admin_entry(int position, std::string href, std::string label_key, bool
 Feature admin_feature() {
   return {"admin",
           add_admin_routes,
-          {admin_entry(50, "/restricted", "nav.restricted", may_enter_restricted_area),
-           admin_entry(60, "/admin/registrations", "nav.registrations", may_review_registrations),
+          {admin_entry(60, "/admin/registrations", "nav.registrations", may_review_registrations),
            admin_entry(70, "/admin/users", "nav.users", may_review_registrations),
            admin_entry(80, "/admin/audit", "nav.audit", may_read_audit_log)}};
 }

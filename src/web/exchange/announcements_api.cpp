@@ -74,7 +74,8 @@ HttpResponse comments(const AppContext& app, const HttpRequest& request) {
   auto db = app.pool->acquire();
   if (!exchange::find_announcement(*db, request.visit.viewer, *id)) return not_found(app, request);
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& comment : exchange::comments_on(*db, request.visit.viewer, *id)) items.push_back(comment_json(comment));
+  for (const auto& comment : exchange::comments_on(*db, request.visit.viewer, *id))
+    items.push_back(comment_json(comment));
   return uncached(HttpResponse::json(200, json_text({{"comments", std::move(items)}})));
 }
 
@@ -90,8 +91,7 @@ HttpResponse comment_refused(const AppContext& app, const HttpRequest& request, 
     case exchange::CommentOutcome::read_only:
       return api_error(409, "comments_closed", app.catalog.text(language, "exchange.errors.comments_closed"));
     case exchange::CommentOutcome::invalid:
-    case exchange::CommentOutcome::done:
-      break;
+    case exchange::CommentOutcome::done: break;
   }
   return api_error(400, "invalid_comment", app.catalog.text(language, "exchange.errors.invalid_comment"));
 }
@@ -136,19 +136,40 @@ HttpResponse comment_history(const AppContext& app, const HttpRequest& request) 
   return uncached(HttpResponse::json(200, json_text({{"edits", std::move(items)}})));
 }
 
+// {"status": "open" | "closed" | "archived"}: chairs and the Secretariat close a consultation to
+// comments, open it again, or archive it.
+HttpResponse change_status(const AppContext& app, HttpRequest& request) {
+  if (auto refusal = refuse_unless(app, request, auth::Permission::publish_announcements)) return std::move(*refusal);
+  const auto id = id_param(request, "id");
+  if (!id) return not_found(app, request);
+  const auto document = json_body(app, request);
+  if (!document) return document.error();
+  const auto text = document->is_object() && document->contains("status") && (*document)["status"].is_string()
+                        ? (*document)["status"].get<std::string>()
+                        : std::string();
+  const auto status = exchange::status_from_string(text);
+  if (!status) return invalid_field(app, request, {"status", "exchange.errors.status"});
+  auto db = app.pool->acquire();
+  if (!exchange::set_status(*db, request.visit.viewer, *id, *status)) return not_found(app, request);
+  return uncached(HttpResponse::json(200, json_text({{"id", *id}, {"status", text}})));
+}
+
 }  // namespace
 
 void add_announcements_api(Router& router, const AppContext& app) {
   router.add(HttpMethod::get, "/api/v1/announcements", [&app](HttpRequest& r) { return list(app, r); });
   router.add(HttpMethod::post, "/api/v1/announcements", [&app](HttpRequest& r) { return publish(app, r); });
   router.add(HttpMethod::get, "/api/v1/announcements/{id}", [&app](HttpRequest& r) { return one(app, r); });
-  router.add(HttpMethod::get, "/api/v1/announcements/{id}/comments", [&app](HttpRequest& r) { return comments(app, r); });
+  router.add(HttpMethod::get, "/api/v1/announcements/{id}/comments",
+             [&app](HttpRequest& r) { return comments(app, r); });
   router.add(HttpMethod::post, "/api/v1/announcements/{id}/comments",
              [&app](HttpRequest& r) { return add_comment(app, r); });
   router.add(HttpMethod::put, "/api/v1/announcements/{id}/comments/{comment}",
              [&app](HttpRequest& r) { return edit_comment(app, r); });
   router.add(HttpMethod::get, "/api/v1/announcements/{id}/comments/{comment}/edits",
              [&app](HttpRequest& r) { return comment_history(app, r); });
+  router.add(HttpMethod::put, "/api/v1/announcements/{id}/status",
+             [&app](HttpRequest& r) { return change_status(app, r); });
 }
 
 }  // namespace att::web

@@ -5,62 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "exchange/announcements_store.hpp"
-#include "io/csv_reader.hpp"
-#include "io/file.hpp"
-#include "server_with_accounts.hpp"
+#include "exchange_fixture.hpp"
 
 namespace att::testing {
-using namespace att::literals;
 namespace {
 
-const Timestamp published = "2026-01-02T09:00:00Z"_utc;
-
-class AnnouncementsApi : public ServerWithAccounts {
- protected:
-  void prepare(store::Database& db) override {
-    auth::Viewer chair;
-    chair.user_id = account_ids_.at("chair");
-    chair.name = "chair";
-    chair.roles = {auth::Role::chair};
-    const auto consultation = [&](auth::Audience audience, std::optional<Timestamp> deadline) {
-      exchange::NewAnnouncement draft;
-      draft.kind = exchange::Kind::consultation;
-      draft.title = "Draft for " + std::string(auth::to_string(audience));
-      draft.body = "Comment on *both* sections.";
-      draft.audience = audience;
-      draft.deadline = deadline;
-      draft.sections = {"Scope", "Costs"};
-      return std::to_string(exchange::publish(db, chair, draft, published).value());
-    };
-    // Far in the future, so that the test does not age; the closed one's deadline has passed.
-    const auto open_until = "2099-01-01T00:00:00Z"_utc;
-    ids_["{public}"] = consultation(auth::Audience::everyone, open_until);
-    ids_["{registered}"] = consultation(auth::Audience::registered, open_until);
-    ids_["{parties}"] = consultation(auth::Audience::parties, open_until);
-    ids_["{closed}"] = consultation(auth::Audience::parties, "2026-01-03T00:00:00Z"_utc);
-    auth::Viewer representative;
-    representative.user_id = account_ids_.at("representative");
-    representative.name = "representative";
-    representative.roles = {auth::Role::state_representative};
-    representative.state_iso3 = "FRA";
-    representative.state_is_party = true;
-    const auto comment = exchange::add_comment(db, representative, std::stoll(ids_["{parties}"]),
-                                               {"Section 1 is too broad.", std::nullopt, 1}, published);
-    ASSERT_EQ(comment.outcome, exchange::CommentOutcome::done);
-    ids_["{comment}"] = std::to_string(comment.comment_id);
-  }
-
-  std::string resolved(std::string path) const {
-    for (const auto& [placeholder, id] : ids_) {
-      for (auto at = path.find(placeholder); at != std::string::npos; at = path.find(placeholder))
-        path.replace(at, placeholder.size(), id);
-    }
-    return path;
-  }
-
-  std::map<std::string, std::string> ids_;
-};
+class AnnouncementsApi : public ExchangeServer {};
 
 std::string outcome_of(const HttpResult& result) {
   switch (result.status) {
@@ -75,6 +25,7 @@ std::string outcome_of(const HttpResult& result) {
 }
 
 std::string body_for(const std::string& method, const std::string& path) {
+  if (path.ends_with("/status")) return R"({"status": "closed"})";
   if (method == "PUT") return R"({"body": "Section 1 is too broad; see the annex."})";
   if (path.ends_with("/comments")) return R"({"body": "We support section 2.", "section": 2})";
   return R"({"title": "Meeting dates", "body": "The next meeting is in **May**.", "kind": "announcement",)"
@@ -82,40 +33,23 @@ std::string body_for(const std::string& method, const std::string& path) {
 }
 
 TEST_F(AnnouncementsApi, EveryPersonAgainstEveryAudience) {
-  const auto text = io::read_file(std::string(ATT_TEST_DATA_DIR) + "/announcements_access.csv");
-  ASSERT_TRUE(text);
-  const auto matrix = io::CsvTable::parse(*text);
-  ASSERT_TRUE(matrix);
-  std::map<std::string, Browser> browsers;
-  browsers.emplace("anonymous", Browser(server_->port()));
-  browsers.at("anonymous").get("/sign-in");  // a page holding a CSRF token
-  for (const auto& [kind, person] : people) browsers.emplace(kind, signed_in(kind));
-  int checked = 0;
-  for (const auto& row : matrix->rows()) {
-    const std::string method(matrix->field(row, "method"));
-    const auto path = resolved(std::string(matrix->field(row, "path")));
-    for (auto& [kind, browser] : browsers) {
-      ASSERT_TRUE(matrix->has_column(kind)) << kind;
-      const std::string expected(matrix->field(row, kind));
-      if (method == "LIST") {
-        // Only the announcements of the audiences the person is in, counts included; the list
-        // (the file's first row) is read before anything is added: only the planted comment.
-        const auto result = browser.get(path);
-        ASSERT_EQ(result.status, 200) << kind;
-        const auto listed = nlohmann::json::parse(result.body).at("announcements");
-        EXPECT_EQ(std::to_string(listed.size()), expected) << "listed to " << kind;
-        for (const auto& item : listed) {
-          EXPECT_EQ(item.at("comments"), item.at("id").get<std::int64_t>() == std::stoll(ids_.at("{parties}")) ? 1 : 0)
-              << kind;
-        }
-      } else {
-        if (method != "GET") browser.get("/sign-in");  // a page holding the session's CSRF token
-        const auto result = method == "GET" ? browser.get(path) : browser.send_json(method, path, body_for(method, path));
-        EXPECT_EQ(outcome_of(result), expected) << method << " " << path << " as " << kind;
-      }
-      ++checked;
+  const auto checked = for_each_cell("announcements_access.csv", [&](const Cell& cell) {
+    if (cell.method == "LIST") {
+      // Only the announcements of the audiences the person is in, counts included; the list
+      // (the file's first row) is read before anything is added: only the planted comment.
+      const auto result = cell.browser.get(cell.path);
+      ASSERT_EQ(result.status, 200) << cell.kind;
+      const auto listed = nlohmann::json::parse(result.body).at("announcements");
+      EXPECT_EQ(std::to_string(listed.size()), cell.expected) << "listed to " << cell.kind;
+      for (const auto& item : listed)
+        EXPECT_EQ(item.at("comments"), item.at("id").get<std::int64_t>() == id_of("{parties}") ? 1 : 0) << cell.kind;
+      return;
     }
-  }
+    const auto result = cell.method == "GET"
+                            ? cell.browser.get(cell.path)
+                            : cell.browser.send_json(cell.method, cell.path, body_for(cell.method, cell.path));
+    EXPECT_EQ(outcome_of(result), cell.expected) << cell.method << " " << cell.path << " as " << cell.kind;
+  });
   EXPECT_GE(checked, 150);
 }
 
@@ -129,7 +63,8 @@ TEST_F(AnnouncementsApi, AnOutsiderCannotTellAConsultationFromNothing) {
   EXPECT_EQ(hidden_comments.body, observer.get("/api/v1/announcements/999999/comments").body);
   EXPECT_EQ(hidden_comments.body.find("Section 1"), std::string::npos);
   observer.get("/sign-in");
-  const auto refused = observer.send_json("POST", resolved("/api/v1/announcements/{parties}/comments"), R"({"body": "x"})");
+  const auto refused =
+      observer.send_json("POST", resolved("/api/v1/announcements/{parties}/comments"), R"({"body": "x"})");
   EXPECT_EQ(refused.body, observer.send_json("POST", "/api/v1/announcements/999999/comments", R"({"body": "x"})").body);
 }
 
@@ -161,10 +96,10 @@ TEST_F(AnnouncementsApi, ACommentIsSignedAndItsEditsAreKept) {
 TEST_F(AnnouncementsApi, PublishingChecksItsFieldsAndAnswersInTheCallersLanguage) {
   auto chair = signed_in("chair");
   chair.get("/sign-in");
-  const auto created = chair.send_json(
-      "POST", "/api/v1/announcements",
-      R"({"title": "Draft terms", "body": "Text", "kind": "consultation", "audience": "registered",)"
-      R"( "deadline": "2099-05-01T12:00:00Z", "sections": ["One", "Two"]})");
+  const auto created =
+      chair.send_json("POST", "/api/v1/announcements",
+                      R"({"title": "Draft terms", "body": "Text", "kind": "consultation", "audience": "registered",)"
+                      R"( "deadline": "2099-05-01T12:00:00Z", "sections": ["One", "Two"]})");
   ASSERT_EQ(created.status, 201) << created.body;
   const auto id = nlohmann::json::parse(created.body).at("id").get<std::int64_t>();
   const auto shown = nlohmann::json::parse(chair.get("/api/v1/announcements/" + std::to_string(id)).body);

@@ -1,0 +1,56 @@
+#include "web/exchange/exchange_view.hpp"
+
+#include "text/dates.hpp"
+#include "web/kit/guard.hpp"
+#include "web/kit/language.hpp"
+#include "web/kit/page.hpp"
+#include "web/reports/report_paths.hpp"
+
+namespace att::web {
+
+std::optional<std::int64_t> id_in_path(const HttpRequest& request, const std::string& name) {
+  return positive_number(request.path_param(name));
+}
+
+HttpResponse page_not_found(const AppContext& app, const HttpRequest& request) {
+  // The same words and status as the router's answer to an unknown address.
+  const auto choice = choose_language(request);
+  const auto message = app.catalog.text(choice.language, "errors.page_not_found");
+  return render_page(app, request, choice, "error", {{"title", message}, {"message", message}, {"status", "404"}}, 404);
+}
+
+std::string state_name(const AppContext& app, Language language, const std::optional<std::string>& iso3) {
+  if (!iso3) return "";
+  const auto* state = app.states->find_by_code(*iso3);
+  return state ? state->name(language) : *iso3;
+}
+
+nlohmann::json announcement_view(const AppContext& app, Language language, const exchange::Announcement& announcement) {
+  const auto t = [&](const std::string& key) { return app.catalog.text(language, key); };
+  const std::string kind(exchange::to_string(announcement.kind));
+  const std::string status(exchange::to_string(announcement.status));
+  const std::string audience(auth::to_string(announcement.audience));
+  return {
+      {"id", std::to_string(announcement.id)},
+      {"href", "/announcements/" + std::to_string(announcement.id)},
+      {"title", announcement.title},
+      {"kind", kind},
+      {"kind_label", t("exchange.kinds." + kind)},
+      {"is_consultation", announcement.kind == exchange::Kind::consultation},
+      {"status", status},
+      {"status_label", t("exchange.statuses." + status)},
+      {"audience_label", t("exchange.audiences." + audience)},
+      {"has_deadline", announcement.deadline.has_value()},
+      {"deadline", announcement.deadline ? text::format_timestamp(app.catalog, language, *announcement.deadline) : ""},
+      {"published_at", text::format_timestamp(app.catalog, language, announcement.published_at)},
+      {"comment_count", std::to_string(announcement.comment_count)}};
+}
+
+std::string section_label(const AppContext& app, Language language, const exchange::Announcement& announcement,
+                          const std::optional<std::int64_t>& section) {
+  if (!section || *section < 1 || *section > static_cast<std::int64_t>(announcement.sections.size()))
+    return app.catalog.text(language, "exchange.general_section");
+  return std::to_string(*section) + ". " + announcement.sections[static_cast<std::size_t>(*section - 1)];
+}
+
+}  // namespace att::web

@@ -1,0 +1,33 @@
+// What the exchange's pages and downloads share: the announcement's id in the path, the 404 that
+// outsiders and the curious get alike, and announcements and comments in the reader's words.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "exchange/announcements.hpp"
+#include "web/http/http.hpp"
+#include "web/kit/app_context.hpp"
+
+namespace att::web {
+
+// The path parameter `name` as an id, nothing when it is not a whole number of 1 or more.
+std::optional<std::int64_t> id_in_path(const HttpRequest& request, const std::string& name);
+
+// The page of an address that does not exist: a consultation the viewer is outside of answers
+// exactly this, so that nobody learns it is there.
+HttpResponse page_not_found(const AppContext& app, const HttpRequest& request);
+
+// The State a comment speaks for, by its name in `language`; empty for an observer.
+std::string state_name(const AppContext& app, Language language, const std::optional<std::string>& iso3);
+
+// One announcement for a list or the top of its page: kind, status, audience and deadline in words.
+nlohmann::json announcement_view(const AppContext& app, Language language, const exchange::Announcement& announcement);
+
+// A section's title with its number ("2. Costs"); "General" for a comment on no section.
+std::string section_label(const AppContext& app, Language language, const exchange::Announcement& announcement,
+                          const std::optional<std::int64_t>& section);
+
+}  // namespace att::web
