@@ -79,10 +79,10 @@ test('an officer answers the initial report step by step, loses nothing, and sub
     await page.goto(`${server.baseUrl}/reporting`);
     await clickAndWait(page, page.locator('#initial-report-link'));
     assert.equal(new URL(page.url()).pathname, INITIAL);
-    assert.match(await page.locator('#progress').textContent(), /Étape 1 sur 13/);
+    assert.match(await page.locator('#progress').textContent(), new RegExp(`Étape 1 sur ${sections.length + 2}`));
     assert.equal(await page.locator('[aria-current=step]').textContent(), 'À propos du rapport');
     await clickAndWait(page, page.locator('button[value=next]'));
-    assert.match(await page.locator('#progress').textContent(), /Étape 2 sur 13/);
+    assert.match(await page.locator('#progress').textContent(), new RegExp(`Étape 2 sur ${sections.length + 2}`));
     assert.equal(new URL(page.url()).search, '?step=2');
 
     // Not applicable, with an explanation: saved automatically.
@@ -103,10 +103,10 @@ test('an officer answers the initial report step by step, loses nothing, and sub
     assert.equal(await again.locator('#q-ncs-1-na').isChecked(), true);
 
     // The review refuses while binding questions are unanswered, and links to them.
-    await again.goto(`${server.baseUrl}${INITIAL}?step=13`);
+    await again.goto(`${server.baseUrl}${INITIAL}?step=${sections.length + 2}`);
     assert.ok(await again.locator('#blocking-problems li').count() > 10);
     await checkEverywhere(again, `${INITIAL}?step=2`, 'step');
-    await checkEverywhere(again, `${INITIAL}?step=13`, 'review-incomplete');
+    await checkEverywhere(again, `${INITIAL}?step=${sections.length + 2}`, 'review-incomplete');
 
     // The other steps answered as the page's script posts them; the first one kept as typed.
     await again.goto(`${server.baseUrl}${INITIAL}?step=3`);
@@ -132,12 +132,12 @@ test('an officer answers the initial report step by step, loses nothing, and sub
     await clickAndWait(again, again.locator('button[value=next]'));
     assert.equal(new URL(again.url()).search, '?step=3');
 
-    await again.goto(`${server.baseUrl}${INITIAL}?step=13`);
+    await again.goto(`${server.baseUrl}${INITIAL}?step=${sections.length + 2}`);
     assert.equal(await again.locator('#blocking-problems').count(), 0, 'nothing left to answer');
     assert.match(await again.locator('#initial-review').textContent(), /Le régime est en cours de création/);
-    await checkEverywhere(again, `${INITIAL}?step=13`, 'review');
+    await checkEverywhere(again, `${INITIAL}?step=${sections.length + 2}`, 'review');
     await checkEverywhere(again, INITIAL, 'about');
-    await again.goto(`${server.baseUrl}${INITIAL}?step=13&lang=fr`);
+    await again.goto(`${server.baseUrl}${INITIAL}?step=${sections.length + 2}&lang=fr`);
     await again.locator('#submit-form [name=confirm]').check();
     await clickAndWait(again, again.locator('#submit-form button[type=submit]'));
     assert.equal(new URL(again.url()).pathname, `${INITIAL}/receipt`);

@@ -42,17 +42,18 @@ tl::expected<QuestionnaireText, std::string> load_questionnaire_text(const std::
     const auto json = nlohmann::json::parse(*contents);
     QuestionnaireText text;
     text.questionnaire = std::move(*questionnaire);
-    text.title = wording_of(json.value("title", nlohmann::json::object()));
+    if (json.contains("title")) text.title = wording_of(json["title"]);
     if (json.contains("explanation_field")) text.explanation = wording_of(json["explanation_field"].at("labels"));
-    for (const auto& [choice, value] : json.value("answers", nlohmann::json::object()).items())
-      text.choices.emplace_back(choice, wording_of(value.at("labels")));
+    if (json.contains("answers"))
+      for (const auto& [choice, value] : json["answers"].items()) text.choices.emplace_back(choice, wording_of(value.at("labels")));
     // The order of a yes/no question's answers is the form's: yes, no, not applicable.
     std::stable_sort(text.choices.begin(), text.choices.end(), [](const auto& a, const auto& b) {
       const auto rank = [](const std::string& c) { return c == "yes" ? 0 : c == "no" ? 1 : 2; };
       return rank(a.first) < rank(b.first);
     });
-    for (const auto& authority : json.value("authorities", nlohmann::json::array()))
-      text.authorities.emplace_back(authority.at("id").get<std::string>(), wording_of(authority.at("labels")));
+    if (json.contains("authorities"))
+      for (const auto& authority : json["authorities"])
+        text.authorities.emplace_back(authority.at("id").get<std::string>(), wording_of(authority.at("labels")));
     for (const auto& section : json.at("sections")) {
       if (!section.contains("questions")) continue;
       SectionText shown{section.at("id").get<std::string>(), wording_of(section.at("labels")), {}};
