@@ -1,5 +1,6 @@
 #include "web/reporting/feature.hpp"
 
+#include "web/reporting/attachment_form.hpp"
 #include "web/reporting/editor_page.hpp"
 #include "web/reporting/home_page.hpp"
 #include "web/reporting/initial_page.hpp"
@@ -17,6 +18,7 @@ Feature reporting_feature() {
             add_report_editor(router, app);
             add_submission_pages(router, app);
             add_recall_page(router, app);
+            add_attachment_form(router, app);
           },
           {{.position = 35,
             .href = "/reporting",
