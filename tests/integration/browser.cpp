@@ -73,25 +73,6 @@ HttpResult Browser::post_from_script(const std::string& target,
               "\r\n\r\n" + body);
 }
 
-HttpResult Browser::post_multipart(const std::string& target,
-                                   const std::vector<std::pair<std::string, std::string>>& fields,
-                                   const std::vector<FilePart>& files) {
-  const std::string boundary = "----att-test-boundary-7d1f";
-  std::string body;
-  const auto field_part = [&](const std::string& name, const std::string& value) {
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
-  };
-  field_part("csrf_token", csrf_token_);
-  for (const auto& [name, value] : fields) field_part(name, value);
-  for (const auto& file : files)
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field + "\"; filename=\"" +
-            file.file_name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + file.content + "\r\n";
-  body += "--" + boundary + "--\r\n";
-  return send("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + cookie_header() +
-              "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " +
-              std::to_string(body.size()) + "\r\n\r\n" + body);
-}
-
 HttpResult Browser::send_json(const std::string& method, const std::string& target, const std::string& json) {
   return send(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + cookie_header() +
               "X-CSRF-Token: " + csrf_token_ + "\r\nContent-Type: application/json\r\nContent-Length: " +

@@ -24,16 +24,6 @@ class Browser {
   // an answer asked for in JSON.
   HttpResult post_from_script(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields);
 
-  // A form with a file input posted without script (multipart/form-data): the fields, the CSRF
-  // token of the last page seen as one of them, and each file as {field, file name, content}.
-  struct FilePart {
-    std::string field;
-    std::string file_name;
-    std::string content;
-  };
-  HttpResult post_multipart(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields,
-                            const std::vector<FilePart>& files);
-
   // A JSON request as a page's script would send it: cookies and the X-CSRF-Token header.
   HttpResult send_json(const std::string& method, const std::string& target, const std::string& json);
 

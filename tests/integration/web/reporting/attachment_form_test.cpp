@@ -9,12 +9,44 @@
 
 #include "reporting/reports_store.hpp"
 #include "server_with_accounts.hpp"
+#include "web/kit/visit.hpp"
 
 namespace att::reporting {
 using namespace att::literals;
 namespace {
 
 const std::string pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+
+struct FilePart {
+  std::string field;
+  std::string file_name;
+  std::string content;
+};
+
+// A form with a file input posted without script (multipart/form-data), with the browser's
+// cookies and the CSRF token of the last page it saw as one of the fields.
+testing::HttpResult post_multipart(int port, testing::Browser& browser, const std::string& target,
+                                   const std::vector<std::pair<std::string, std::string>>& fields,
+                                   const std::vector<FilePart>& files) {
+  const std::string boundary = "----att-test-boundary-7d1f";
+  std::string body;
+  const auto field_part = [&](const std::string& name, const std::string& value) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  };
+  field_part("csrf_token", browser.csrf_token());
+  for (const auto& [name, value] : fields) field_part(name, value);
+  for (const auto& file : files)
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field + "\"; filename=\"" +
+            file.file_name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + file.content + "\r\n";
+  body += "--" + boundary + "--\r\n";
+  std::string cookies;
+  for (const char* name : {web::session_cookie, web::csrf_cookie, web::device_cookie})
+    if (const auto value = browser.cookie(name); !value.empty()) cookies += (cookies.empty() ? "" : "; ") + std::string(name) + "=" + value;
+  return testing::http_raw(port, "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
+                                     (cookies.empty() ? "" : "Cookie: " + cookies + "\r\n") +
+                                     "Content-Type: multipart/form-data; boundary=" + boundary +
+                                     "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+}
 
 class AttachmentForm : public testing::ServerWithAccounts {
  protected:
@@ -43,7 +75,7 @@ TEST_F(AttachmentForm, AnOfficerAttachesAFileFromTheEditor) {
   const auto editor = officer.get("/reporting/FRA/2022");
   ASSERT_NE(editor.body.find("enctype=\"multipart/form-data\" id=\"attachment-form\""), std::string::npos);
   EXPECT_NE(editor.body.find("id=\"attachment-list-empty\""), std::string::npos);
-  const auto added = officer.post_multipart("/reporting/FRA/2022/attachments", {{"note", "Signed cover letter"}},
+  const auto added = post_multipart(server_->port(), officer, "/reporting/FRA/2022/attachments", {{"note", "Signed cover letter"}},
                                             {{"file", "C:\\Users\\me\\lettre.pdf", pdf}});
   EXPECT_EQ(added.status, 303) << added.body.substr(0, 300);
   EXPECT_EQ(added.header("location").rfind("/reporting/FRA/2022?attached=", 0), 0u) << added.header("location");
@@ -57,17 +89,17 @@ TEST_F(AttachmentForm, AnOfficerAttachesAFileFromTheEditor) {
   EXPECT_EQ(audited_actions().count("attachment_added"), 1u);
 
   // Not a file the platform accepts: nothing attached, the reason next to the form.
-  const auto refused = officer.post_multipart("/reporting/FRA/2022/attachments", {}, {{"file", "tool.exe", "MZ\x90"}});
+  const auto refused = post_multipart(server_->port(), officer, "/reporting/FRA/2022/attachments", {}, {{"file", "tool.exe", "MZ\x90"}});
   EXPECT_EQ(refused.header("location"), "/reporting/FRA/2022?attachment_error=unsupported_type#attachments");
   EXPECT_NE(officer.get(refused.header("location")).body.find("This kind of file is not accepted"), std::string::npos);
-  const auto mismatch = officer.post_multipart("/reporting/FRA/2022/attachments", {}, {{"file", "report.pdf", "plain text"}});
+  const auto mismatch = post_multipart(server_->port(), officer, "/reporting/FRA/2022/attachments", {}, {{"file", "report.pdf", "plain text"}});
   EXPECT_EQ(mismatch.header("location"), "/reporting/FRA/2022?attachment_error=extension_mismatch#attachments");
-  EXPECT_EQ(officer.post_multipart("/reporting/FRA/2022/attachments", {}, {{"file", "", ""}}).header("location"),
+  EXPECT_EQ(post_multipart(server_->port(), officer, "/reporting/FRA/2022/attachments", {}, {{"file", "", ""}}).header("location"),
             "/reporting/FRA/2022?attachment_error=empty#attachments") << "no file chosen";
   EXPECT_EQ(attachments(officer, 2022).size(), 1u);
 
   // A draft without any version: files wait for the submission, and the page says so.
-  const auto early = officer.post_multipart("/reporting/FRA/2023/attachments", {}, {{"file", "report.pdf", pdf}});
+  const auto early = post_multipart(server_->port(), officer, "/reporting/FRA/2023/attachments", {}, {{"file", "report.pdf", pdf}});
   EXPECT_EQ(early.header("location"), "/reporting/FRA/2023?attachment_error=no_version#attachments");
   EXPECT_NE(officer.get(early.header("location")).body.find("submit the report first"), std::string::npos);
   // The query names a message of the catalogue; it never brings its own text.
@@ -78,12 +110,12 @@ TEST_F(AttachmentForm, NobodyElseAttachesAnything) {
   for (const std::string kind : {"reporting_officer_of_germany", "representative", "observer", "chair"}) {
     auto browser = signed_in(kind);
     browser.get("/");
-    const auto answer = browser.post_multipart("/reporting/FRA/2022/attachments", {}, {{"file", "report.pdf", pdf}});
+    const auto answer = post_multipart(server_->port(), browser, "/reporting/FRA/2022/attachments", {}, {{"file", "report.pdf", pdf}});
     EXPECT_EQ(answer.status, 404) << kind;
   }
   testing::Browser anonymous(server_->port());
   anonymous.get("/");
-  EXPECT_EQ(anonymous.post_multipart("/reporting/FRA/2022/attachments", {}, {{"file", "report.pdf", pdf}}).status, 303);
+  EXPECT_EQ(post_multipart(server_->port(), anonymous, "/reporting/FRA/2022/attachments", {}, {{"file", "report.pdf", pdf}}).status, 303);
   auto officer = signed_in("reporting_officer");
   EXPECT_EQ(attachments(officer, 2022).size(), 0u);
 }
@@ -94,7 +126,7 @@ TEST_F(AttachmentForm, TheSecretariatSubmitsAnEmailedReportWithItsOriginalWithou
   EXPECT_EQ(secretariat.post("/reporting/FRA/2024", {{"action", "nil:all"}, {"visibility", "public"}}).status, 303);
   const auto preview = secretariat.get("/reporting/FRA/2024/preview");
   ASSERT_NE(preview.body.find("enctype=\"multipart/form-data\""), std::string::npos);
-  const auto submitted = secretariat.post_multipart("/reporting/FRA/2024/submit", {{"confirm", "1"}, {"received", "2025-05-12"}},
+  const auto submitted = post_multipart(server_->port(), secretariat, "/reporting/FRA/2024/submit", {{"confirm", "1"}, {"received", "2025-05-12"}},
                                                     {{"original", "FRA 2024.pdf", pdf}});
   ASSERT_EQ(submitted.status, 303) << submitted.body.substr(0, 300);
   EXPECT_EQ(submitted.header("location"), "/reports/FRA/2024/receipt?version=1");
@@ -106,7 +138,7 @@ TEST_F(AttachmentForm, TheSecretariatSubmitsAnEmailedReportWithItsOriginalWithou
   secretariat.get("/reporting/FRA/2021");
   secretariat.post("/reporting/FRA/2021", {{"action", "nil:all"}});
   secretariat.get("/reporting/FRA/2021/preview");
-  const auto alone = secretariat.post_multipart("/reporting/FRA/2021/submit", {{"confirm", "1"}, {"received", "2022-05-02"}},
+  const auto alone = post_multipart(server_->port(), secretariat, "/reporting/FRA/2021/submit", {{"confirm", "1"}, {"received", "2022-05-02"}},
                                                 {{"original", "", ""}});
   EXPECT_EQ(alone.header("location"), "/reports/FRA/2021/receipt?version=1");
 }
