@@ -114,10 +114,23 @@ TEST_F(AttachmentForm, NobodyElseAttachesAnything) {
     EXPECT_EQ(answer.status, 404) << kind;
   }
   testing::Browser anonymous(server_->port());
-  anonymous.get("/");
-  EXPECT_EQ(post_multipart(server_->port(), anonymous, "/reporting/FRA/2022/attachments", {}, {{"file", "report.pdf", pdf}}).status, 303);
-  auto officer = signed_in("reporting_officer");
-  EXPECT_EQ(attachments(officer, 2022).size(), 0u);
+  anonymous.get("/sign-in");  // a page with a form: its CSRF token goes with the post
+  ASSERT_FALSE(anonymous.csrf_token().empty());
+  const auto anonymous_answer =
+      post_multipart(server_->port(), anonymous, "/reporting/FRA/2022/attachments", {}, {{"file", "report.pdf", pdf}});
+  EXPECT_EQ(anonymous_answer.status, 303) << "sent to sign in";
+  EXPECT_EQ(anonymous_answer.header("location").rfind("/sign-in", 0), 0u);
+  // A multipart form without the CSRF token is a forgery, as any form is.
+  auto forged = signed_in("reporting_officer");
+  forged.get("/");
+  EXPECT_EQ(testing::http_raw(server_->port(), "POST /reporting/FRA/2022/attachments HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                 "Connection: close\r\nCookie: " + std::string(web::session_cookie) + "=" +
+                                                 forged.cookie(web::session_cookie) +
+                                                 "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 85\r\n\r\n"
+                                                 "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1\r\n--b--\r\n")
+                .status,
+            403);
+  EXPECT_EQ(attachments(forged, 2022).size(), 0u);
 }
 
 TEST_F(AttachmentForm, TheSecretariatSubmitsAnEmailedReportWithItsOriginalWithoutScript) {
