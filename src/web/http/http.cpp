@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "web/http/multipart.hpp"
+
 namespace att::web {
 
 namespace {
@@ -43,6 +45,13 @@ std::optional<std::string> HttpRequest::query(std::string_view name) const {
 }
 
 std::optional<std::string> HttpRequest::form(std::string_view name) const {
+  // A form with a file input posts multipart/form-data: its text fields are read the same way.
+  if (const auto type = header("content-type"); type && is_multipart(*type)) {
+    if (const auto parts = parse_multipart(*type, body))
+      for (const auto& part : *parts)
+        if (part.name == name && !part.file_name) return part.content;
+    return std::nullopt;
+  }
   for (auto& [key, value] : parse_query(body)) {
     if (key == name) return value;
   }

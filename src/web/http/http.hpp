@@ -34,7 +34,8 @@ struct HttpRequest {
   std::unordered_map<std::string, std::string> path_params;  // filled by the router
   Visit visit;                                                // filled by the App
 
-  // A field of an application/x-www-form-urlencoded body.
+  // A field of an application/x-www-form-urlencoded body, or a text field of a
+  // multipart/form-data one.
   [[nodiscard]] std::optional<std::string> form(std::string_view name) const;
   [[nodiscard]] std::string form_or_empty(std::string_view name) const { return form(name).value_or(""); }
 

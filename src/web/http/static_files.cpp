@@ -21,6 +21,7 @@ constexpr Asset assets[] = {
     {"/static/reporting/reporting.css", "static/reporting/reporting.css", "text/css; charset=utf-8"},
     {"/static/reporting/editor.js", "static/reporting/editor.js", "text/javascript; charset=utf-8"},
     {"/static/reporting/submit.js", "static/reporting/submit.js", "text/javascript; charset=utf-8"},
+    {"/static/reporting/initial.js", "static/reporting/initial.js", "text/javascript; charset=utf-8"},
     {"/static/vendor/chart.umd.min.js", "node_modules/chart.js/dist/chart.umd.min.js", "text/javascript; charset=utf-8"},
     {"/static/status-charts.js", "static/status-charts.js", "text/javascript; charset=utf-8"},
     {"/static/transfer-charts.js", "static/transfer-charts.js", "text/javascript; charset=utf-8"},

@@ -15,6 +15,7 @@
 #include "web/kit/guard.hpp"
 #include "web/kit/language.hpp"
 #include "web/kit/page.hpp"
+#include "web/reporting/attachment_form.hpp"
 #include "web/reporting/editor_form.hpp"
 #include "web/reporting/pasted_rows.hpp"
 #include "web/reporting/reporting_access.hpp"
@@ -305,8 +306,9 @@ HttpResponse show_editor(const AppContext& app, HttpRequest& request) {
   auto report = starting_report(*db, request.visit.viewer, *address, saved_at);
   tables_in_order(report);
   const auto problems = check(app, report, *address->report_template, {});
-  auto response = render_page(app, request, choice, "reporting/editor",
-                              editor_context(app, request, choice.language, *address, std::move(report), saved_at, problems));
+  auto context = editor_context(app, request, choice.language, *address, std::move(report), saved_at, problems);
+  context["attachments"] = attachments_section(app, *db, request, choice.language, address->state->iso3, address->year);
+  auto response = render_page(app, request, choice, "reporting/editor", context);
   response.set_private_no_store();
   return response;
 }

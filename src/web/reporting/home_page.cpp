@@ -46,7 +46,9 @@ nlohmann::json owed_json(const AppContext& app, Language language, const StateRe
           {"status", app.catalog.text(language, "reporting.timeliness_" + timeliness)},
           {"status_code", timeliness},
           {"has_draft", owed.has_draft},
-          {"editor_href", annual ? "/reporting/" + state.iso3 + "/" + year : ""},
+          {"editor_href", "/reporting/" + state.iso3 + "/" + (annual ? year : "initial")},
+          {"submitted", timeliness == "on_time" || timeliness == "within_grace" || timeliness == "late"},
+          {"receipt_href", annual ? "" : "/reporting/" + state.iso3 + "/initial/receipt"},
           {"versions", versions_json(app, language, owed.versions)},
           {"recall_href", annual && std::any_of(owed.versions.begin(), owed.versions.end(),
                                                 [](const auto& v) { return v.status == reports::VersionStatus::submitted; })

@@ -1,13 +1,17 @@
 #include "web/reporting/submission_page.hpp"
 
+#include <algorithm>
+
 #include "core/reports/validation.hpp"
 #include "reporting/reports_store.hpp"
 #include "text/numbers.hpp"
 #include "text/problem_text.hpp"
+#include "web/http/multipart.hpp"
 #include "web/kit/form_page.hpp"
 #include "web/kit/guard.hpp"
 #include "web/kit/language.hpp"
 #include "web/kit/page.hpp"
+#include "web/reporting/attachment_form.hpp"
 #include "web/reporting/category_names.hpp"
 #include "web/reporting/reporting_access.hpp"
 #include "web/reports/draft_submission.hpp"
@@ -138,6 +142,17 @@ HttpResponse submit(const AppContext& app, HttpRequest& request) {
   const auto submitted = submit_state_draft(app, request, submission->state->iso3, submission->year, received);
   if (!submitted)
     return preview(app, request, *submission, app.catalog.text(language, "errors.report_has_errors"), 422);
+  // Posted without script, the form carries the original document: attached to the new version.
+  if (const auto parts = parse_multipart(request.header("content-type").value_or(""), request.body)) {
+    const bool has_file = std::any_of(parts->begin(), parts->end(), [](const FormPart& part) {
+      return part.name == "original" && part.file_name && !part.file_name->empty();
+    });
+    if (has_file) {
+      const auto back = attach_posted_file(app, request, submission->state->iso3, submission->year,
+                                           submitted->receipt.version_no, "original");
+      if (back.find("attachment_error=") != std::string::npos) return HttpResponse::redirect(back);
+    }
+  }
   return HttpResponse::redirect("/reports/" + submission->state->iso3 + "/" + std::to_string(submission->year) +
                                 "/receipt?version=" + std::to_string(submitted->receipt.version_no));
 }

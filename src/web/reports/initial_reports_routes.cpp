@@ -64,12 +64,6 @@ HttpResponse has_errors(const AppContext& app, Language language, const reports:
                    {{"findings", findings_json(app, language, result)}});
 }
 
-// The Secretariat enters reports received by e-mail; States submit online.
-reporting::Channel channel_of(const HttpRequest& request, const std::string& state) {
-  const auto& viewer = request.visit.viewer;
-  return viewer.has(auth::Role::secretariat) && viewer.state_iso3 != state ? reporting::Channel::email
-                                                                           : reporting::Channel::online;
-}
 
 HttpResponse receipt_response(const std::string& state, const reporting::SubmissionReceipt& receipt,
                               Timestamp now) {
@@ -82,16 +76,6 @@ HttpResponse receipt_response(const std::string& state, const reporting::Submiss
                                               {"content_hash", receipt.content_hash}}}}));
 }
 
-// The audit entry and the notice to the State's officers, in the submission's transaction.
-void record_submission(const AppContext& app, store::Database& db, const HttpRequest& request, const std::string& state,
-                       const reporting::SubmissionReceipt& receipt, Timestamp now) {
-  auth::append_audit(db, audit_entry(request, "initial_report_submitted", "initial-report:" + state,
-                                     "version " + std::to_string(receipt.version_no)),
-                     now);
-  reporting::notify(db, notice_writer(app),
-                    {receipt.amended ? reports::Transition::amend : reports::Transition::submit, state, std::nullopt,
-                     receipt.version_no, now.date().iso(), receipt.content_hash, ""});
-}
 
 HttpResponse submit_directly(const AppContext& app, HttpRequest& request) {
   const auto state = state_for_submitting(app, request);
@@ -102,9 +86,9 @@ HttpResponse submit_directly(const AppContext& app, HttpRequest& request) {
   const auto now = Timestamp::now();
   auto db = app.pool->acquire();
   store::Transaction transaction(*db);
-  const auto receipt = reporting::submit_initial(*db, checked->report, channel_of(request, *state), std::nullopt,
+  const auto receipt = reporting::submit_initial(*db, checked->report, initial_report_channel(request, *state), std::nullopt,
                                                  request.visit.viewer.user_id, now);
-  record_submission(app, *db, request, *state, receipt, now);
+  record_initial_submission(app, *db, request, *state, receipt, now);
   transaction.commit();
   return receipt_response(*state, receipt, now);
 }
@@ -154,8 +138,8 @@ HttpResponse submit_draft(const AppContext& app, HttpRequest& request) {
   const auto now = Timestamp::now();
   store::Transaction transaction(*db);
   const auto receipt =
-      reporting::submit_initial_draft(*db, *state, channel_of(request, *state), request.visit.viewer.user_id, now);
-  record_submission(app, *db, request, *state, *receipt, now);
+      reporting::submit_initial_draft(*db, *state, initial_report_channel(request, *state), request.visit.viewer.user_id, now);
+  record_initial_submission(app, *db, request, *state, *receipt, now);
   transaction.commit();
   return receipt_response(*state, *receipt, now);
 }
@@ -176,6 +160,23 @@ HttpResponse get_current(const AppContext& app, HttpRequest& request) {
 }
 
 }  // namespace
+
+// The Secretariat enters reports received by e-mail; States submit online.
+reporting::Channel initial_report_channel(const HttpRequest& request, const std::string& state) {
+  const auto& viewer = request.visit.viewer;
+  return viewer.has(auth::Role::secretariat) && viewer.state_iso3 != state ? reporting::Channel::email
+                                                                           : reporting::Channel::online;
+}
+
+void record_initial_submission(const AppContext& app, store::Database& db, const HttpRequest& request,
+                               const std::string& state, const reporting::SubmissionReceipt& receipt, Timestamp now) {
+  auth::append_audit(db, audit_entry(request, "initial_report_submitted", "initial-report:" + state,
+                                     "version " + std::to_string(receipt.version_no)),
+                     now);
+  reporting::notify(db, notice_writer(app),
+                    {receipt.amended ? reports::Transition::amend : reports::Transition::submit, state, std::nullopt,
+                     receipt.version_no, now.date().iso(), receipt.content_hash, ""});
+}
 
 void add_initial_reports_routes(Router& router, const AppContext& app) {
   router.add(HttpMethod::get, "/api/v1/initial-reports/{state}", [&app](HttpRequest& r) { return get_current(app, r); });
