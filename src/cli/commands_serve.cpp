@@ -93,6 +93,7 @@ void add_serve_command(CLI::App& root) {
   command->add_option("--chromium", options->chromium, "Headless Chromium for PDF export (absent: PDFs unavailable)")
       ->capture_default_str();
   command->add_option("--mail-from", options->mail_from, "Sender address of e-mails")->capture_default_str();
+  command->add_option("--contact-email", options->auth.contact_email, "The Secretariat's address shown on /contact");
   command->add_option("--mail-poll-ms", options->mail_poll_ms, "How often queued e-mail is sent")
       ->capture_default_str()
       ->check(CLI::Range(50, 3600000));

@@ -1,5 +1,6 @@
 #include "web/features.hpp"
 
+#include "web/about/feature.hpp"
 #include "web/accounts/feature.hpp"
 #include "web/admin/feature.hpp"
 #include "web/compliance/feature.hpp"
@@ -24,7 +25,7 @@ const std::vector<Feature>& features() {
       health_feature(), states_feature(), home_feature(), accounts_feature(), admin_feature(), reports_feature(),
       compliance_feature(), transfers_feature(), reporting_feature(), letters_feature(),
       exchange_feature(),
-      platform_use_feature(),
+      platform_use_feature(), about_feature(),
   };
   return all;
 }

@@ -33,6 +33,7 @@ struct AuthSettings {
   std::string public_url = "http://localhost:8080";  // for links in e-mails
   bool secure_cookies = false;                        // add Secure when served over TLS
   std::string site_name = "ATT Transparency Platform";  // the TOTP issuer
+  std::string contact_email;                           // the Secretariat's address on /contact; none: not shown
 };
 
 struct AppContext {
