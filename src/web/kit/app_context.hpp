@@ -12,6 +12,7 @@
 #include "core/reports/report_template.hpp"
 #include "core/states_register.hpp"
 #include "io/pdf_printer.hpp"
+#include "reporting/transfers/transfer_model.hpp"
 #include "store/connection_pool.hpp"
 #include "text/catalog.hpp"
 #include "web/kit/nav_entry.hpp"
@@ -50,6 +51,9 @@ struct AppContext {
   // Reporting status: the grace period and the first-year rule (att serve --grace-days,
   // --first-annual-year).
   compliance::ObligationRules obligation_rules{};
+  // The transfers read model of this process, for the pages that count transfers (a State's
+  // page). Built on first use; one copy for every feature that takes it from here.
+  std::shared_ptr<transfers::TransferModel> transfer_model = std::make_shared<transfers::TransferModel>();
 };
 
 }  // namespace att::web
