@@ -28,7 +28,7 @@ class StatePage : public ServerWithAccounts {
   }
 };
 
-void check_page(Browser& browser, const std::string& who, const io::CsvTable& cases, const io::CsvRow& row) {
+void check_page(Browser& browser, const std::string& who, const io::CsvTable& cases, const io::CsvRecord& row) {
   const auto page = browser.get("/states/FRA");
   ASSERT_EQ(page.status, 200) << who << page.body.substr(0, 300);
   EXPECT_EQ(page.header("cache-control"), "private, no-store") << who;
