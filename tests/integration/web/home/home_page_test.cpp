@@ -35,9 +35,15 @@ class HomePage : public ServerWithAccounts {
     const auto last_year = Date::from_ymd(now.date().year() - 1, 6, 1);
     store::Transaction transaction(db);
     reporting::submit(
-        db, {report("DEU", 2021, reports::Visibility::public_report), reporting::Channel::online, last_year}, now);
-    reporting::submit(db, {report("FRA", 2022, reports::Visibility::public_report), reporting::Channel::online}, now);
-    reporting::submit(db, {report("FRA", 2023, reports::Visibility::restricted), reporting::Channel::online}, now);
+        db, {report("DEU", 2021, reports::Visibility::public_report), reporting::Channel::online, last_year, false, {}},
+        now);
+    reporting::submit(
+        db,
+        {report("FRA", 2022, reports::Visibility::public_report), reporting::Channel::online, std::nullopt, false, {}},
+        now);
+    reporting::submit(
+        db, {report("FRA", 2023, reports::Visibility::restricted), reporting::Channel::online, std::nullopt, false, {}},
+        now);
     reporting::save_draft(db, report("FRA", 2024, reports::Visibility::public_report), std::nullopt, now);
     transaction.commit();
   }
