@@ -36,6 +36,7 @@ std::string_view to_string(Permission permission) {
     case Permission::read_audit_log: return "read_audit_log";
     case Permission::enter_report_on_behalf: return "enter_report_on_behalf";
     case Permission::create_api_tokens: return "create_api_tokens";
+    case Permission::read_reminder_letters: return "read_reminder_letters";
   }
   return "unknown";
 }
@@ -61,6 +62,10 @@ bool may(const Viewer& viewer, Permission permission, std::optional<std::string_
     case Permission::enter_report_on_behalf: return secretariat;
     // A leaked token must not be able to outlive its own revocation by minting others.
     case Permission::create_api_tokens: return !viewer.is_anonymous() && !viewer.token_scope;
+    // A reminder is correspondence between the Secretariat and one State: nobody else reads it.
+    case Permission::read_reminder_letters:
+      return secretariat || ((viewer.has(Role::state_representative) || viewer.has(Role::reporting_officer)) &&
+                             speaks_for(viewer, state_iso3));
   }
   return false;
 }

@@ -73,6 +73,29 @@ tl::expected<const StateRecord*, NameNotFound> StatesRegister::resolve(std::stri
   return tl::unexpected(NameNotFound{std::string(query), closest(folded, max_suggestions)});
 }
 
+std::vector<const StateRecord*> StatesRegister::matching(std::string_view text) const {
+  const auto query = trimmed(text);
+  if (query.size() <= 3) {
+    if (const auto* state = find_by_code(query)) return {state};
+  }
+  const auto folded = fold_name(query);
+  if (folded.empty()) return {};
+  std::vector<bool> found(states_.size(), false);
+  const auto contains = [&](const std::string& name) { return fold_name(name).find(folded) != std::string::npos; };
+  for (std::size_t i = 0; i < states_.size(); ++i) {
+    const auto& state = states_[i];
+    found[i] = contains(state.name_en) || contains(state.name_fr) || contains(state.name_es);
+  }
+  for (const auto& alias : aliases_) {
+    if (!contains(alias.alias)) continue;
+    if (const auto code = by_code_.find(alias.iso3); code != by_code_.end()) found[code->second] = true;
+  }
+  std::vector<const StateRecord*> result;
+  for (std::size_t i = 0; i < states_.size(); ++i)
+    if (found[i]) result.push_back(&states_[i]);
+  return result;
+}
+
 std::vector<const StateRecord*> StatesRegister::closest(const std::string& folded, std::size_t limit) const {
   if (folded.empty() || limit == 0) return {};
   struct Candidate {

@@ -40,6 +40,11 @@ class StatesRegister {
   [[nodiscard]] tl::expected<const StateRecord*, NameNotFound> resolve(std::string_view text,
                                                                        std::size_t max_suggestions = 3) const;
 
+  // The States a search box means: the one whose code it is, or else every State with a name
+  // (in any of the three languages) or an alias containing the text; case, accents and
+  // punctuation do not matter ("allemagne", "Alemania", "germ"). In register order.
+  [[nodiscard]] std::vector<const StateRecord*> matching(std::string_view text) const;
+
  private:
   void index(std::string_view name, std::size_t position);
   [[nodiscard]] std::vector<const StateRecord*> closest(const std::string& folded, std::size_t limit) const;

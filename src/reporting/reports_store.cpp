@@ -309,6 +309,14 @@ std::vector<VersionSummary> current_reports(store::Database& db, const auth::Vie
     params.emplace_back(*filter.state);
     sql += " AND r.reporting_state = $" + std::to_string(params.size());
   }
+  if (!filter.states.empty()) {
+    std::string any_of;
+    for (const auto& state : filter.states) {
+      params.emplace_back(state);
+      any_of += (any_of.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    sql += " AND r.reporting_state IN (" + any_of + ")";
+  }
   if (filter.year) {
     params.emplace_back(std::int64_t{*filter.year});
     sql += " AND r.year = $" + std::to_string(params.size());

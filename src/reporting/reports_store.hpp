@@ -77,6 +77,7 @@ struct VersionSummary {
 struct ReportFilter {
   std::optional<std::string> state;
   std::optional<int> year;
+  std::vector<std::string> states = {};  // any of these ISO3 codes, when not empty (a search by name)
 };
 
 // Current versions the viewer may see, by State and year.

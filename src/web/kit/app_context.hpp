@@ -13,6 +13,7 @@
 #include "core/states_register.hpp"
 #include "io/pdf_printer.hpp"
 #include "reporting/transfers/query_budget.hpp"
+#include "reporting/transfers/transfer_model.hpp"
 #include "store/connection_pool.hpp"
 #include "text/catalog.hpp"
 #include "web/kit/nav_entry.hpp"
@@ -54,6 +55,9 @@ struct AppContext {
   compliance::ObligationRules obligation_rules{};
   // What one transfers query may spend (att serve --query-time-ms, --query-groups).
   transfers::QueryBudget transfer_budget{};
+  // The transfers read model of this process, for the pages that count transfers (a State's
+  // page). Built on first use; one copy for every feature that takes it from here.
+  std::shared_ptr<transfers::TransferModel> transfer_model = std::make_shared<transfers::TransferModel>();
 };
 
 }  // namespace att::web

@@ -37,20 +37,65 @@ std::string category_label(const AppContext& app, Language language, const std::
   return app.catalog.has(Language::en, key) ? app.catalog.text(language, key) : code;
 }
 
+constexpr std::size_t reports_per_page = 50;
+
+// The address of one page of the list, keeping its filters: each page has its own stable URL.
+std::string list_href(const std::string& state, const std::string& year, std::size_t page) {
+  std::string query;
+  const auto add = [&](const char* name, const std::string& value) {
+    if (!value.empty()) query += (query.empty() ? "?" : "&") + std::string(name) + "=" + percent_encode(value);
+  };
+  add("state", state);
+  add("year", year);
+  if (page > 1) add("page", std::to_string(page));
+  return "/reports" + query;
+}
+
 HttpResponse list_page(const AppContext& app, HttpRequest& request) {
   const auto choice = choose_language(request);
   const auto language = choice.language;
+  const auto t = [&](const std::string& key) { return app.catalog.text(language, key); };
+  const auto state_text = request.query("state").value_or("");
+  const auto year_text = request.query("year").value_or("");
+  const auto page_text = request.query("page").value_or("");
+  // A filter that names nothing is said, never dropped: dropping it would show every report.
+  std::vector<std::string> problems;
   reporting::ReportFilter filter;
-  if (const auto state = request.query("state"); state && !state->empty()) {
-    if (const auto* found = app.states->find_by_code(*state)) filter.state = found->iso3;
+  nlohmann::json matched = nlohmann::json::array();
+  if (!state_text.empty()) {
+    const auto states = app.states->matching(state_text);
+    if (states.empty())
+      problems.push_back(app.catalog.text(language, "reports.no_state_match", {{"query", state_text.substr(0, 80)}}));
+    std::vector<std::string> names;
+    for (const auto* state : states) {
+      filter.states.push_back(state->iso3);
+      names.push_back(state->name(language));
+    }
+    for (const auto position : text::collated_order(names, language)) matched.push_back(names[position]);
   }
-  if (const auto year = request.query("year")) filter.year = reporting_year(*year);
-  auto db = app.pool->acquire();
-  const auto reports_list = reporting::current_reports(*db, request.visit.viewer, filter);
+  if (!year_text.empty()) {
+    filter.year = reporting_year(year_text);
+    if (!filter.year) problems.push_back(app.catalog.text(language, "reports.bad_year", {{"value", year_text.substr(0, 20)}}));
+  }
+  std::size_t page = 1;
+  if (!page_text.empty()) {
+    const auto number = page_text.size() <= 6 && page_text.find_first_not_of("0123456789") == std::string::npos
+                            ? std::stoul(page_text)
+                            : 0ul;
+    if (number == 0) problems.push_back(app.catalog.text(language, "reports.bad_page", {{"value", page_text.substr(0, 20)}}));
+    page = std::max<std::size_t>(number, 1);
+  }
+  std::vector<reporting::VersionSummary> reports_list;
+  if (problems.empty()) reports_list = reporting::current_reports(*app.pool->acquire(), request.visit.viewer, filter);
   std::vector<std::string> names;
   for (const auto& r : reports_list) names.push_back(state_name(app, r.reporting_state, language));
+  // Ordered by the State's name in the reader's language, then paged: every page is a slice of
+  // the same order, so its address always shows the same rows.
+  const auto order = text::collated_order(names, language);
+  const auto pages = std::max<std::size_t>(1, (order.size() + reports_per_page - 1) / reports_per_page);
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto position : text::collated_order(names, language)) {
+  for (auto i = (page - 1) * reports_per_page; i < std::min(order.size(), page * reports_per_page); ++i) {
+    const auto position = order[i];
     const auto& r = reports_list[position];
     rows.push_back({{"state", names[position]},
                     {"iso3", r.reporting_state},
@@ -61,13 +106,25 @@ HttpResponse list_page(const AppContext& app, HttpRequest& request) {
                     {"restricted", r.visibility == reports::Visibility::restricted},
                     {"demo", r.demo}});
   }
+  nlohmann::json problem_list = nlohmann::json::array();
+  for (const auto& problem : problems) problem_list.push_back(problem);
   return render_page(app, request, choice, "reports/reports",
-                     {{"title", app.catalog.text(language, "reports.title")},
+                     {{"title", t("reports.title")},
                       {"rows", rows},
                       {"has_rows", !rows.empty()},
-                      {"count", std::to_string(rows.size())},
-                      {"state", filter.state.value_or("")},
-                      {"year", filter.year ? std::to_string(*filter.year) : ""}});
+                      {"count", std::to_string(order.size())},
+                      {"problems", problem_list},
+                      {"has_problems", !problems.empty()},
+                      {"has_matched", matched.size() > 1},
+                      {"matched", matched},
+                      {"state", state_text},
+                      {"year", year_text},
+                      {"paged", pages > 1},
+                      {"page_text", app.catalog.text(language, "reports.page",
+                                                     {{"page", std::to_string(page)}, {"pages", std::to_string(pages)}})},
+                      {"previous_href", page > 1 ? list_href(state_text, year_text, std::min(page - 1, pages)) : ""},
+                      {"next_href", page < pages ? list_href(state_text, year_text, page + 1) : ""}},
+                     problems.empty() ? 200 : 400);
 }
 
 // The report a page shows: the version asked for (?version=N) or the current one, with the

@@ -1,5 +1,6 @@
-// What the transfers API and the explorer page share: the process's read model and the category
-// codes a filter may name, so that both answer from the same table.
+// What the transfers API and the explorer page share: the process's read model (the one in
+// AppContext, which the State pages use too) and the category codes a filter may name, so that
+// every page answers from the same table and the process holds one copy of the lines.
 #pragma once
 
 #include "reporting/transfers/transfer_model.hpp"
@@ -11,7 +12,7 @@ namespace att::web {
 struct TransfersService {
   const AppContext& app;
   CategoryCodes categories;
-  transfers::TransferModel model;
+  transfers::TransferModel& model = *app.transfer_model;
 };
 
 }  // namespace att::web

@@ -51,6 +51,21 @@ std::vector<std::string> suggested_codes(const NameNotFound& failure) {
   return codes;
 }
 
+// A search box finds States by part of a name in any language: the ISO3 codes of each case,
+// sorted, separated by spaces; nothing for a text no name contains.
+TEST(StateSearch, FindsEveryStateNamedInTheTable) {
+  const auto cases = testing::read_cases("state_search_cases.csv");
+  ASSERT_GE(cases.rows().size(), 12u);
+  for (const auto& row : cases.rows()) {
+    std::vector<std::string> codes;
+    for (const auto* state : testing::project_register().matching(cases.field(row, "query"))) codes.push_back(state->iso3);
+    std::sort(codes.begin(), codes.end());
+    std::string joined;
+    for (const auto& code : codes) joined += (joined.empty() ? "" : " ") + code;
+    EXPECT_EQ(joined, cases.field(row, "expected_iso3")) << "line " << row.line << ": " << cases.field(row, "query");
+  }
+}
+
 TEST(NameLookup, UnknownNameSuggestsClosestStates) {
   const auto misspelt = testing::project_register().resolve("Frnace");
   ASSERT_FALSE(misspelt);
