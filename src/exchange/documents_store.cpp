@@ -1,9 +1,10 @@
 #include "exchange/documents_store.hpp"
 
+#include <algorithm>
 #include <sstream>
 
-#include "auth/secrets.hpp"
 #include "auth/policy.hpp"
+#include "auth/secrets.hpp"
 #include "store/stored_timestamp.hpp"
 
 namespace att::exchange {
@@ -68,10 +69,11 @@ std::optional<std::int64_t> add_document(store::Database& db, const auth::Viewer
   if (!may_publish(viewer)) return std::nullopt;
   store::Transaction transaction(db);
   if (!db.query("SELECT 1 FROM documents WHERE symbol = $1", {document.symbol}).empty()) return std::nullopt;
-  const auto id = db.query("INSERT INTO documents (symbol, title, summary, audience, created_by, created_at)"
-                           " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                           {document.symbol, document.title, document.summary,
-                            std::string(auth::to_string(document.audience)), *viewer.user_id, now.iso()})
+  const auto id = db.query(
+                        "INSERT INTO documents (symbol, title, summary, audience, created_by, created_at)"
+                        " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                        {document.symbol, document.title, document.summary,
+                         std::string(auth::to_string(document.audience)), *viewer.user_id, now.iso()})
                       .front()
                       .integer(0);
   index_document(db, id, document);
@@ -94,17 +96,18 @@ std::optional<std::int64_t> add_document_version(store::Database& db, const auth
       db.query("SELECT COALESCE(MAX(version_no), 0) + 1 FROM document_versions WHERE document_id = $1", {document_id})
           .front()
           .integer(0);
-  const auto version_id = db.query("INSERT INTO document_versions (document_id, version_no, note, published_by,"
-                                   " published_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                                   {document_id, version_no, note, *viewer.user_id, now.iso()})
+  const auto version_id = db.query(
+                                "INSERT INTO document_versions (document_id, version_no, note, published_by,"
+                                " published_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                                {document_id, version_no, note, *viewer.user_id, now.iso()})
                               .front()
                               .integer(0);
   for (const auto& file : files) {
-    db.execute("INSERT INTO document_files (version_id, language, file_name, media_type, byte_size, sha256, content)"
-               " VALUES ($1, $2, $3, $4, $5, $6, $7)",
-               {version_id, file.language, file.file_name, file.media_type,
-                static_cast<std::int64_t>(file.content.size()), auth::token_digest(file.content),
-                store::Blob{file.content}});
+    db.execute(
+        "INSERT INTO document_files (version_id, language, file_name, media_type, byte_size, sha256, content)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        {version_id, file.language, file.file_name, file.media_type, static_cast<std::int64_t>(file.content.size()),
+         auth::token_digest(file.content), store::Blob{file.content}});
   }
   transaction.commit();
   return version_no;

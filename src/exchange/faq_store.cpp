@@ -9,8 +9,9 @@
 
 namespace att::exchange {
 
-std::optional<std::int64_t> add_faq_revision(store::Database& db, const auth::Viewer& viewer, const std::string& meeting,
-                                             const std::vector<FaqAnswer>& answers, Timestamp now) {
+std::optional<std::int64_t> add_faq_revision(store::Database& db, const auth::Viewer& viewer,
+                                             const std::string& meeting, const std::vector<FaqAnswer>& answers,
+                                             Timestamp now) {
   if (!viewer.user_id || !auth::may(viewer, auth::Permission::publish_announcements) || answers.empty())
     return std::nullopt;
   std::set<std::pair<std::int64_t, std::string>> seen;
@@ -19,9 +20,10 @@ std::optional<std::int64_t> add_faq_revision(store::Database& db, const auth::Vi
       return std::nullopt;
   }
   store::Transaction transaction(db);
-  const auto id = db.query("INSERT INTO faq_revisions (meeting, published_by, published_at) VALUES ($1, $2, $3)"
-                           " RETURNING id",
-                           {meeting, *viewer.user_id, now.iso()})
+  const auto id = db.query(
+                        "INSERT INTO faq_revisions (meeting, published_by, published_at) VALUES ($1, $2, $3)"
+                        " RETURNING id",
+                        {meeting, *viewer.user_id, now.iso()})
                       .front()
                       .integer(0);
   for (const auto& a : answers)
@@ -35,8 +37,8 @@ std::optional<FaqRevision> current_faq(store::Database& db, const std::string& l
   const auto revisions =
       db.query("SELECT id, meeting, published_at FROM faq_revisions ORDER BY published_at DESC, id DESC LIMIT 1");
   if (revisions.empty()) return std::nullopt;
-  FaqRevision revision{revisions.front().integer(0), revisions.front().text(1),
-                       store::stored_timestamp(revisions.front().text(2)), {}};
+  FaqRevision revision{
+      revisions.front().integer(0), revisions.front().text(1), store::stored_timestamp(revisions.front().text(2)), {}};
   // Each number once: the requested language where there is one, English otherwise.
   for (const auto& row : db.query("SELECT a.number, a.language, a.question, a.answer FROM faq_answers a"
                                   " WHERE a.revision_id = $1 AND (a.language = $2 OR (a.language = 'en' AND NOT EXISTS"

@@ -31,8 +31,9 @@ struct FaqRevision {
 
 // A whole new revision (every question in every language it has). nullopt for a non-publisher,
 // an empty list, an unknown language or a number twice in one language.
-std::optional<std::int64_t> add_faq_revision(store::Database& db, const auth::Viewer& viewer, const std::string& meeting,
-                                             const std::vector<FaqAnswer>& answers, Timestamp now);
+std::optional<std::int64_t> add_faq_revision(store::Database& db, const auth::Viewer& viewer,
+                                             const std::string& meeting, const std::vector<FaqAnswer>& answers,
+                                             Timestamp now);
 
 // The newest revision in `language`, falling back to English for a question not translated yet.
 std::optional<FaqRevision> current_faq(store::Database& db, const std::string& language);

@@ -33,7 +33,8 @@ class DocumentsPages : public ExchangeServer {
                 1);
       ids_[placeholder] = std::to_string(id);
     };
-    add("{doc_public}", auth::Audience::everyone, "ATT/CSP8/2022/SEC/1/Conf.Rep", "Open to all", "2026-01-01T00:00:00Z"_utc);
+    add("{doc_public}", auth::Audience::everyone, "ATT/CSP8/2022/SEC/1/Conf.Rep", "Open to all",
+        "2026-01-01T00:00:00Z"_utc);
     add("{doc_registered}", auth::Audience::registered, "ATT/CSP8/2022/SEC/2/Conf.Rep", "Précis of the costs",
         "2026-01-02T00:00:00Z"_utc);
     add("{doc_parties}", auth::Audience::parties, "ATT/CSP9/2023/SEC/3/Conf.Rep", "Zanzibar planning",
