@@ -1,5 +1,6 @@
 #include "web/exchange/documents_pages.hpp"
 
+#include "auth/policy.hpp"
 #include "exchange/documents_store.hpp"
 #include "text/dates.hpp"
 #include "web/exchange/documents_view.hpp"
@@ -33,7 +34,8 @@ HttpResponse library(const AppContext& app, const HttpRequest& request) {
                        {"searched", !query.empty()},
                        {"count", items.size()},
                        {"documents", std::move(items)},
-                       {"has_documents", has_items}});
+                       {"has_documents", has_items},
+                       {"may_publish", auth::may(request.visit.viewer, auth::Permission::publish_announcements)}});
 }
 
 nlohmann::json versions_view(const AppContext& app, Language language, const exchange::Document& document) {
@@ -66,6 +68,15 @@ HttpResponse document_page(const AppContext& app, const HttpRequest& request) {
   auto context = document_view(app, language, *document);
   context["versions"] = versions_view(app, language, *document);
   context["has_versions"] = !document->versions.empty();
+  context["may_publish"] = auth::may(request.visit.viewer, auth::Permission::publish_announcements);
+  context["languages"] = nlohmann::json::array();
+  for (const auto code : exchange::document_languages)
+    context["languages"].push_back(
+        {{"code", code}, {"label", app.catalog.text(language, "documents.languages." + std::string(code))}});
+  // Only the catalogue's own words: the address names a problem, it never supplies text.
+  const auto problem = request.query("error").value_or("");
+  const auto key = "documents.errors." + problem.substr(0, 40);
+  if (!problem.empty() && app.catalog.has(Language::en, key)) context["error"] = app.catalog.text(language, key);
   return private_page(app, request, "exchange/document", std::move(context));
 }
 
