@@ -331,6 +331,55 @@ CREATE TABLE announcement_comment_edits (
 );
 CREATE INDEX announcement_comment_edits_by_comment ON announcement_comment_edits(comment_id);
 )sql"},
+    // The documents library and the reporting guidance. The words a search can find sit in
+    // document_search, already folded (lower case, no accents, no punctuation) by the store, so
+    // that FTS5 on SQLite and the 'simple' text search of PostgreSQL see the same plain words.
+    {16, "documents library and reporting guidance", R"sql(
+CREATE TABLE documents (
+  id {{identity}},
+  symbol TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  created_by BIGINT NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX documents_by_audience ON documents(audience, created_at);
+CREATE TABLE document_versions (
+  id {{identity}},
+  document_id BIGINT NOT NULL REFERENCES documents(id),
+  version_no BIGINT NOT NULL,
+  note TEXT NOT NULL,
+  published_by BIGINT NOT NULL REFERENCES users(id),
+  published_at TEXT NOT NULL,
+  UNIQUE (document_id, version_no)
+);
+CREATE TABLE document_files (
+  version_id BIGINT NOT NULL REFERENCES document_versions(id),
+  language TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  byte_size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  content {{blob}} NOT NULL,
+  PRIMARY KEY (version_id, language)
+);
+{{document_search_table}}
+CREATE TABLE faq_revisions (
+  id {{identity}},
+  meeting TEXT NOT NULL,
+  published_by BIGINT NOT NULL REFERENCES users(id),
+  published_at TEXT NOT NULL
+);
+CREATE TABLE faq_answers (
+  revision_id BIGINT NOT NULL REFERENCES faq_revisions(id),
+  number BIGINT NOT NULL,
+  language TEXT NOT NULL,
+  question TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  PRIMARY KEY (revision_id, number, language)
+);
+)sql"},
 };
 
 void replace_all(std::string& sql, std::string_view token, std::string_view with) {
@@ -345,6 +394,14 @@ std::string for_dialect(std::string sql, Dialect dialect) {
   // SQLite keeps a table with a composite key in one b-tree instead of two: bulk imports write half as much.
   replace_all(sql, "{{without_rowid}}", postgres ? "" : " WITHOUT ROWID");
   replace_all(sql, "{{blob}}", postgres ? "BYTEA" : "BLOB");
+  // The one index the engines build differently: FTS5 on SQLite, a GIN index of 'simple' words on
+  // PostgreSQL. Both read text the store has folded already, so both find the same documents.
+  replace_all(sql, "{{document_search_table}}",
+              postgres ? "CREATE TABLE document_search (document_id BIGINT PRIMARY KEY REFERENCES documents(id),"
+                         " body TEXT NOT NULL);\n"
+                         "CREATE INDEX document_search_words ON document_search USING GIN (to_tsvector('simple', body));"
+                       : "CREATE VIRTUAL TABLE document_search USING fts5(document_id UNINDEXED, body,"
+                         " tokenize = 'unicode61 remove_diacritics 2');");
   // The same text as utc_timestamp(): "2026-12-03T20:53:57Z".
   replace_all(sql, "{{utc_now_plus_90_days}}",
               postgres ? "to_char((now() AT TIME ZONE 'UTC') + INTERVAL '90 days', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "multipart_post.hpp"
 #include "reporting/reports_store.hpp"
 #include "server_with_accounts.hpp"
 #include "web/kit/visit.hpp"
@@ -17,36 +18,8 @@ namespace {
 
 const std::string pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
 
-struct FilePart {
-  std::string field;
-  std::string file_name;
-  std::string content;
-};
-
-// A form with a file input posted without script (multipart/form-data), with the browser's
-// cookies and the CSRF token of the last page it saw as one of the fields.
-testing::HttpResult post_multipart(int port, testing::Browser& browser, const std::string& target,
-                                   const std::vector<std::pair<std::string, std::string>>& fields,
-                                   const std::vector<FilePart>& files) {
-  const std::string boundary = "----att-test-boundary-7d1f";
-  std::string body;
-  const auto field_part = [&](const std::string& name, const std::string& value) {
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
-  };
-  field_part("csrf_token", browser.csrf_token());
-  for (const auto& [name, value] : fields) field_part(name, value);
-  for (const auto& file : files)
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field + "\"; filename=\"" +
-            file.file_name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + file.content + "\r\n";
-  body += "--" + boundary + "--\r\n";
-  std::string cookies;
-  for (const char* name : {web::session_cookie, web::csrf_cookie, web::device_cookie})
-    if (const auto value = browser.cookie(name); !value.empty()) cookies += (cookies.empty() ? "" : "; ") + std::string(name) + "=" + value;
-  return testing::http_raw(port, "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
-                                     (cookies.empty() ? "" : "Cookie: " + cookies + "\r\n") +
-                                     "Content-Type: multipart/form-data; boundary=" + boundary +
-                                     "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
-}
+using testing::FilePart;
+using testing::post_multipart;
 
 class AttachmentForm : public testing::ServerWithAccounts {
  protected:
