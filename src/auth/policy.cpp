@@ -36,6 +36,8 @@ std::string_view to_string(Permission permission) {
     case Permission::read_audit_log: return "read_audit_log";
     case Permission::enter_report_on_behalf: return "enter_report_on_behalf";
     case Permission::create_api_tokens: return "create_api_tokens";
+    case Permission::report_problems: return "report_problems";
+    case Permission::answer_problem_reports: return "answer_problem_reports";
   }
   return "unknown";
 }
@@ -61,6 +63,8 @@ bool may(const Viewer& viewer, Permission permission, std::optional<std::string_
     case Permission::enter_report_on_behalf: return secretariat;
     // A leaked token must not be able to outlive its own revocation by minting others.
     case Permission::create_api_tokens: return !viewer.is_anonymous() && !viewer.token_scope;
+    case Permission::report_problems: return !viewer.is_anonymous();
+    case Permission::answer_problem_reports: return secretariat;
   }
   return false;
 }
