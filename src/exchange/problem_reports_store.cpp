@@ -22,17 +22,16 @@ std::string readable_by(const auth::Viewer& viewer, store::Params& params) {
 }
 
 ProblemReport read_report(const store::Row& row) {
-  ProblemReport r;
-  r.id = row.integer(0);
-  r.reporter_id = row.integer(1);
-  r.reporter_name = row.text(2);
-  r.page = row.text(3);
-  r.category = problem_category_from_string(row.text(4)).value_or(ProblemCategory::other);
-  r.description = row.text(5);
-  r.open = row.text(6) == "open";
-  r.reported_at = stored_timestamp(row.text(7));
-  if (!row.is_null(8)) r.closed_at = stored_timestamp(row.text(8));
-  return r;
+  return {.id = row.integer(0),
+          .reporter_id = row.integer(1),
+          .reporter_name = row.text(2),
+          .page = row.text(3),
+          .category = problem_category_from_string(row.text(4)).value_or(ProblemCategory::other),
+          .description = row.text(5),
+          .open = row.text(6) == "open",
+          .reported_at = stored_timestamp(row.text(7)),
+          .closed_at = row.is_null(8) ? std::nullopt : std::optional(stored_timestamp(row.text(8))),
+          .answers = {}};
 }
 
 bool has_text(std::string_view text) { return text.find_first_not_of(" \t\r\n") != std::string_view::npos; }
