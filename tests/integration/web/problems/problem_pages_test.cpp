@@ -62,7 +62,9 @@ TEST_F(ProblemPages, EveryPersonAgainstEveryRoute) {
     }
     EXPECT_EQ(outcome_of(result), cell.expected) << cell.method << " " << cell.path << " as " << cell.kind;
     // Someone else's report: not a word of it, the same page as for a report that does not exist.
-    if (cell.expected == "not_found") EXPECT_EQ(result.body.find("too long"), std::string::npos) << cell.kind;
+    if (cell.expected == "not_found") {
+      EXPECT_EQ(result.body.find("too long"), std::string::npos) << cell.kind;
+    }
   });
   EXPECT_GE(checked, 70);
 }
