@@ -53,6 +53,7 @@ test('A problem is reported from the footer, answered and closed by the Secretar
       await checkPage(page, 'the form');
       // Sent empty: the error, and the choice made is kept.
       await page.locator('[name=category]').selectOption('wrong_data');
+      reporter.allowConsoleError(/status of 400/);
       const refused = await clickAndWait(page, page.locator('main form button[type=submit]'));
       assert.equal(refused.status(), 400);
       assert.equal(await page.locator('[name=category]').inputValue(), 'wrong_data');
