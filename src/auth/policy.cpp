@@ -37,6 +37,8 @@ std::string_view to_string(Permission permission) {
     case Permission::enter_report_on_behalf: return "enter_report_on_behalf";
     case Permission::create_api_tokens: return "create_api_tokens";
     case Permission::read_reminder_letters: return "read_reminder_letters";
+    case Permission::report_problems: return "report_problems";
+    case Permission::answer_problem_reports: return "answer_problem_reports";
   }
   return "unknown";
 }
@@ -66,6 +68,8 @@ bool may(const Viewer& viewer, Permission permission, std::optional<std::string_
     case Permission::read_reminder_letters:
       return secretariat || ((viewer.has(Role::state_representative) || viewer.has(Role::reporting_officer)) &&
                              speaks_for(viewer, state_iso3));
+    case Permission::report_problems: return !viewer.is_anonymous();
+    case Permission::answer_problem_reports: return secretariat;
   }
   return false;
 }

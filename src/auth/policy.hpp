@@ -26,6 +26,8 @@ enum class Permission {
   enter_report_on_behalf,      // the Secretariat enters a report received by e-mail
   create_api_tokens,           // a signed-in person, not a program holding a token
   read_reminder_letters,       // the reminder letters sent to one State and its replies (needs the State)
+  report_problems,             // tell the Secretariat of a problem with the platform: anyone signed in
+  answer_problem_reports,      // work through the reported problems: the Secretariat
 };
 
 inline constexpr Permission all_permissions[] = {
@@ -33,7 +35,8 @@ inline constexpr Permission all_permissions[] = {
     Permission::read_restricted_reports, Permission::read_drafts,           Permission::submit_reports,
     Permission::read_diversion_exchange, Permission::publish_announcements, Permission::review_registrations,
     Permission::manage_users,          Permission::read_audit_log,          Permission::enter_report_on_behalf,
-    Permission::create_api_tokens,     Permission::read_reminder_letters};
+    Permission::create_api_tokens,     Permission::read_reminder_letters,   Permission::report_problems,
+    Permission::answer_problem_reports};
 
 std::string_view to_string(Permission permission);
 

@@ -380,6 +380,30 @@ CREATE TABLE faq_answers (
   PRIMARY KEY (revision_id, number, language)
 );
 )sql"},
+    // Problems users report from any page: a queue for the Secretariat. Only the reporter and
+    // those who answer read a report (the condition is in each query, exchange/problem_reports_store).
+    {17, "reported problems and their answers", R"sql(
+CREATE TABLE problem_reports (
+  id {{identity}},
+  reporter_id BIGINT NOT NULL REFERENCES users(id),
+  page TEXT NOT NULL,
+  category TEXT NOT NULL,
+  description TEXT NOT NULL,
+  status TEXT NOT NULL,
+  reported_at TEXT NOT NULL,
+  closed_at TEXT
+);
+CREATE INDEX problem_reports_queue ON problem_reports(status, reported_at);
+CREATE INDEX problem_reports_by_reporter ON problem_reports(reporter_id, id);
+CREATE TABLE problem_report_answers (
+  id {{identity}},
+  report_id BIGINT NOT NULL REFERENCES problem_reports(id),
+  author_id BIGINT NOT NULL REFERENCES users(id),
+  body TEXT NOT NULL,
+  answered_at TEXT NOT NULL
+);
+CREATE INDEX problem_report_answers_by_report ON problem_report_answers(report_id, id);
+)sql"},
 };
 
 void replace_all(std::string& sql, std::string_view token, std::string_view with) {

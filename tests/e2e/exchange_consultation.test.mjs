@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { loadPlaywright, chromiumLaunchOptions, startServer } from './server.mjs';
 import { axeViolations } from './imported_reports.mjs';
-import { openRecordedPage, clickAndWait } from './pages.mjs';
+import { openRecordedPage, clickAndWait, signInWithSecondFactor } from './pages.mjs';
 import { totp } from './totp.mjs';
 
 const { chromium } = loadPlaywright();
@@ -39,17 +39,7 @@ after(async () => {
 });
 
 async function signIn(page, person, lang) {
-  await page.goto(`${server.baseUrl}/sign-in?lang=${lang}`);
-  await page.locator('main [name=email]').fill(person.email);
-  await page.locator('main [name=password]').fill(person.password);
-  await clickAndWait(page, page.locator('main form button[type=submit]'));
-  // Reporting officers set up their second factor first.
-  if (new URL(page.url()).pathname === '/account/two-factor') {
-    const secret = (await page.locator('#totp-secret').textContent()).trim();
-    await page.locator('#code').fill(totp(secret));
-    await clickAndWait(page, page.locator('main form button[type=submit]'));
-  }
-  assert.notEqual(new URL(page.url()).pathname, '/sign-in', `${person.email} is signed in`);
+  await signInWithSecondFactor(page, server.baseUrl, person, lang, totp);
 }
 
 async function comment(page, section, text) {

@@ -33,6 +33,9 @@ HttpResponse render_page(const AppContext& app, const HttpRequest& request, cons
   const auto& viewer = request.visit.viewer;
   context["signed_in"] = !viewer.is_anonymous();
   context["viewer_name"] = viewer.name;
+  // Every page offers the signed-in a way to report a problem with it (web/problems).
+  if (!viewer.is_anonymous())
+    context["report_problem_href"] = "/problems/new?page=" + percent_encode(request.path);
 
   auto response = HttpResponse::html(status, app.views.render_page(page, context));
   response.set_header("Vary", "Accept-Language, Cookie");
