@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "reporting/transfers/scan_parts.hpp"
+
 namespace att::transfers {
 
 std::optional<RowField> row_field_from(std::string_view name) {
@@ -71,18 +73,26 @@ int compare(const LineTable& t, const Ranks& r, std::uint32_t a, std::uint32_t b
 
 namespace {
 
-// The sort keys packed into one number per line, when they fit in 64 bits (every key but items
-// and value: codes by rank, years, directions, bases, version numbers), so that ordering a
+// The sort keys packed into one number per selected line, when they fit in 64 bits (every key but
+// items and value: codes by rank, years, directions, bases, version numbers), so that ordering a
 // million lines compares integers. nullopt when they do not fit.
-std::optional<std::vector<std::pair<std::uint64_t, std::uint32_t>>> packed_keys(
-    const LineTable& table, const Ranks& ranks, const std::vector<std::uint32_t>& selected,
-    const std::vector<SortKey>& order) {
+struct PackedKeys {
+  std::vector<std::uint64_t> keys;  // by position in the selection
+  unsigned bits = 0;                // how many low bits the keys use
+};
+
+std::optional<PackedKeys> packed_keys(const LineTable& table, const Ranks& ranks,
+                                      const std::vector<std::uint32_t>& selected, const std::vector<SortKey>& order) {
   const auto bits_for = [](std::size_t count) {
     return static_cast<unsigned>(std::bit_width(std::max<std::size_t>(count, 1)));
   };
   std::uint64_t max_version = 0;
-  for (const auto& version : table.versions)
+  int first_year = 0, last_year = 0;
+  for (const auto& version : table.versions) {
     max_version = std::max(max_version, static_cast<std::uint64_t>(version.version_no));
+    if (first_year == 0 || version.year < first_year) first_year = version.year;
+    last_year = std::max(last_year, version.year);
+  }
   std::vector<unsigned> widths;
   unsigned total = 0;
   for (const auto& key : order) {
@@ -92,7 +102,7 @@ std::optional<std::vector<std::pair<std::uint64_t, std::uint32_t>>> packed_keys(
       case RowField::partner: width = bits_for(table.states.size()); break;
       case RowField::category: width = bits_for(table.categories.size()); break;
       case RowField::currency: width = bits_for(table.currencies.size()); break;
-      case RowField::year: width = 16; break;
+      case RowField::year: width = bits_for(static_cast<std::size_t>(last_year - first_year + 1)); break;
       case RowField::direction: width = 1; break;
       case RowField::basis: width = 2; break;
       case RowField::version: width = bits_for(max_version + 1); break;
@@ -104,33 +114,67 @@ std::optional<std::vector<std::pair<std::uint64_t, std::uint32_t>>> packed_keys(
   }
   if (total > 64) return std::nullopt;
   constexpr std::uint32_t basis_place[] = {0, 2, 1};  // as compare() orders them
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
-  keyed.reserve(selected.size());
-  for (const auto line : selected) {
-    std::uint64_t packed = 0;
+  PackedKeys keyed{std::vector<std::uint64_t>(selected.size(), 0), total};
+  // Key by key, each over a part of the selected lines: the field is decided once per key, not
+  // per line.
+  const auto parts = scan_part_count(selected.size());
+  run_parts(parts, [&](std::size_t part) {
+    const auto from = selected.size() * part / parts, to = selected.size() * (part + 1) / parts;
     for (std::size_t k = 0; k < order.size(); ++k) {
-      std::uint64_t part = 0;
+      const auto width = widths[k];
+      // A descending key counts down from its largest value: (2^width - 1) - part, that is part
+      // with its bits flipped.
+      const std::uint64_t flip = order[k].descending ? (std::uint64_t{1} << width) - 1 : 0;
+      const auto add = [&](auto part_of) {
+        for (auto j = from; j < to; ++j)
+          keyed.keys[j] = (keyed.keys[j] << width) | (static_cast<std::uint64_t>(part_of(selected[j])) ^ flip);
+      };
       switch (order[k].field) {
-        case RowField::reporter: part = ranks.states[table.reporter[line]]; break;
-        case RowField::partner: part = ranks.states[table.partner[line]]; break;
-        case RowField::category: part = ranks.categories[table.category[line]]; break;
-        case RowField::currency: part = ranks.currencies[table.currency[line]]; break;
-        case RowField::year: part = table.year[line]; break;
-        case RowField::direction: part = table.is_import[line]; break;
-        case RowField::basis: part = basis_place[static_cast<int>(table.basis[line])]; break;
+        case RowField::reporter: add([&](std::uint32_t line) { return ranks.states[table.reporter[line]]; }); break;
+        case RowField::partner: add([&](std::uint32_t line) { return ranks.states[table.partner[line]]; }); break;
+        case RowField::category: add([&](std::uint32_t line) { return ranks.categories[table.category[line]]; }); break;
+        case RowField::currency: add([&](std::uint32_t line) { return ranks.currencies[table.currency[line]]; }); break;
+        case RowField::year: add([&](std::uint32_t line) { return table.year[line] - first_year; }); break;
+        case RowField::direction: add([&](std::uint32_t line) { return table.is_import[line]; }); break;
+        case RowField::basis:
+          add([&](std::uint32_t line) { return basis_place[static_cast<int>(table.basis[line])]; });
+          break;
         case RowField::version:
-          part = static_cast<std::uint64_t>(table.versions[table.version[line]].version_no);
+          add([&](std::uint32_t line) { return table.versions[table.version[line]].version_no; });
           break;
         case RowField::items:
         case RowField::value: break;
       }
-      const auto mask = widths[k] == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << widths[k]) - 1;
-      if (order[k].descending) part = mask - part;
-      packed = widths[k] == 64 ? part : (packed << widths[k]) | part;
     }
-    keyed.emplace_back(packed, line);
-  }
+  });
   return keyed;
+}
+
+// The selected lines at positions [offset, end) of the order the keys give (ties in table order),
+// without ordering the others: the keys' top bits are counted, the buckets holding those
+// positions found from the counts, and only their lines sorted. Two passes over the keys,
+// whatever the depth of the page.
+std::vector<std::uint32_t> page_by_keys(const std::vector<std::uint32_t>& selected, const PackedKeys& packed,
+                                        std::size_t offset, std::size_t end) {
+  const unsigned top = std::min(packed.bits, 16U);
+  const unsigned shift = packed.bits - top;
+  std::vector<std::size_t> before(std::size_t{1} << top, 0);  // lines in lower buckets, once summed
+  for (const auto key : packed.keys) ++before[key >> shift];
+  std::size_t lower = 0;
+  for (auto& count : before) lower += std::exchange(count, lower);
+  const auto bucket_of = [&](std::size_t position) {  // the bucket holding that position
+    return static_cast<std::uint64_t>(std::upper_bound(before.begin(), before.end(), position) - before.begin() - 1);
+  };
+  const auto first = bucket_of(offset), last = bucket_of(end - 1);
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> held;
+  for (std::size_t j = 0; j < selected.size(); ++j)
+    if (const auto bucket = packed.keys[j] >> shift; bucket >= first && bucket <= last)
+      held.emplace_back(packed.keys[j], selected[j]);
+  std::sort(held.begin(), held.end());
+  std::vector<std::uint32_t> lines;
+  const auto skip = offset - before[first];
+  for (auto j = skip; j < skip + (end - offset); ++j) lines.push_back(held[j].second);
+  return lines;
 }
 
 // Puts the lines of [offset, end) in order, and only those: the lines before them are merely
@@ -158,9 +202,8 @@ RowPage page_of(const LineTable& table, std::vector<std::uint32_t> selected, con
   }
   const Ranks ranks{table.states.ranks(), table.categories.ranks(), table.currencies.ranks()};
   // Ties keep the table's order: the line's position is the last key either way.
-  if (auto keyed = packed_keys(table, ranks, selected, order)) {
-    order_page(*keyed, offset, end, std::less<>());
-    for (auto at = keyed->begin() + page_begin; at != keyed->begin() + page_end; ++at) page.lines.push_back(at->second);
+  if (const auto keyed = packed_keys(table, ranks, selected, order)) {
+    page.lines = page_by_keys(selected, *keyed, offset, end);
     return page;
   }
   order_page(selected, offset, end, [&](std::uint32_t a, std::uint32_t b) {

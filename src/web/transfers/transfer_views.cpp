@@ -1,5 +1,6 @@
 #include "web/transfers/transfer_views.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -184,14 +185,47 @@ reporting::AboutLines about_lines(const DownloadAbout& about) {
       {"query", about.query}, {"generated_at", about.generated_at}, {"source", about.source}, {"terms", about.terms}};
 }
 
+namespace {
+
+// Appends `text` as a JSON string. Keys and currencies are codes, nearly always plain ASCII: those
+// are copied as they are, anything else goes through the JSON library's escaping.
+void append_json_string(std::string& out, const std::string& text) {
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x80 && c != '"' && c != '\\';
+  });
+  if (!plain) {
+    out += json_text(nlohmann::json(text));
+    return;
+  }
+  out += '"';
+  out += text;
+  out += '"';
+}
+
+// A sum as values_json() writes it: rounded to cents, and with a decimal point as the JSON
+// library writes a floating-point number ("12.0", not "12").
+void append_json_amount(std::string& out, double sum) {
+  char digits[64];
+  const auto end = std::to_chars(digits, digits + sizeof digits, std::round(sum * 100.0) / 100.0).ptr;
+  const std::string_view written(digits, static_cast<std::size_t>(end - digits));
+  out += written;
+  if (written.find_first_of(".eEn") == std::string_view::npos) out += ".0";
+}
+
+}  // namespace
+
 std::string summary_json_text(const transfers::Summary& summary) {
   // Written directly rather than through JSON objects: a full group-by has thousands of groups,
   // and building an object per group cost more than computing the groups.
-  const auto quoted = [](const std::string& text) { return json_text(nlohmann::json(text)); };
   std::vector<std::string> names;
-  for (const auto field : summary.group_by) names.push_back(quoted(std::string(to_string(field))) + ":");
+  for (const auto field : summary.group_by) {
+    std::string name;
+    append_json_string(name, std::string(to_string(field)));
+    names.push_back(name + ":");
+  }
   std::string out = "{\"groups\":[";
-  char number[64];
+  out.reserve(summary.groups.size() * 128);
+  char number[96];
   for (std::size_t g = 0; g < summary.groups.size(); ++g) {
     const auto& group = summary.groups[g];
     out += g == 0 ? "{" : ",{";
@@ -200,16 +234,25 @@ std::string summary_json_text(const transfers::Summary& summary) {
       const auto& key = group.keys[f];
       if (summary.group_by[f] == transfers::GroupField::year)
         out += key;
+      else if (key.empty())
+        out += "null";
       else
-        out += key.empty() ? "null" : quoted(key);
+        append_json_string(out, key);
       out += ',';
     }
-    std::snprintf(number, sizeof number,
-                  "\"lines\":%lld,\"reports\":%lld,\"items\":%lld,\"values\":", static_cast<long long>(group.lines),
-                  static_cast<long long>(group.reports), static_cast<long long>(group.items));
+    std::snprintf(number, sizeof number, "\"lines\":%lld,\"reports\":%lld,\"items\":%lld,\"values\":{",
+                  static_cast<long long>(group.lines), static_cast<long long>(group.reports),
+                  static_cast<long long>(group.items));
     out += number;
-    out += json_text(values_json(group.values));
-    out += '}';
+    bool first = true;
+    for (const auto& [currency, sum] : group.values) {
+      if (!first) out += ',';
+      first = false;
+      append_json_string(out, currency);
+      out += ':';
+      append_json_amount(out, sum);
+    }
+    out += "}}";
   }
   nlohmann::json group_by = nlohmann::json::array();
   for (const auto field : summary.group_by) group_by.push_back(std::string(to_string(field)));
