@@ -111,33 +111,44 @@ FieldCoding coding_of(GroupField field, const LineTable& table, const StatesRegi
   return {};
 }
 
-// slots[j] = slots[j] * cardinality + the rank of selected line j's value of `field`, one column
-// at a time: the field is decided once per query, not once per line.
+// Whether a field's value is the same for every line of a version (its reporter, the reporter's
+// region, the year).
+bool fixed_by_version(GroupField field) {
+  return field == GroupField::reporter || field == GroupField::region || field == GroupField::year;
+}
+
+// What the fields fixed by the version add to the slot of each of its lines.
+std::vector<std::uint64_t> version_shares(const LineTable& table, const std::vector<GroupField>& group_by,
+                                          const std::vector<FieldCoding>& coding,
+                                          const std::vector<std::uint64_t>& stride, int first_year) {
+  std::vector<std::uint64_t> shares(table.versions.size(), 0);
+  for (std::size_t f = 0; f < group_by.size(); ++f)
+    for (std::size_t v = 0; v < shares.size(); ++v) {
+      const auto& version = table.versions[v];
+      if (group_by[f] == GroupField::year)
+        shares[v] += static_cast<std::uint64_t>(version.year - first_year) * stride[f];
+      else if (fixed_by_version(group_by[f]))
+        shares[v] += coding[f].rank[version.reporter] * stride[f];
+    }
+  return shares;
+}
+
+// slots[j] += stride * the rank of selected line j's value of `field`, one column at a time: the
+// field is decided once per query, not once per line.
 void add_field_to_slots(std::span<std::uint64_t> slots, std::span<const std::uint32_t> selected, const LineTable& table,
-                        GroupField field, const FieldCoding& coding, int first_year) {
-  const auto width = coding.cardinality();
+                        GroupField field, const FieldCoding& coding, std::uint64_t stride) {
   const auto ranked = [&](const auto& column) {
-    for (std::size_t j = 0; j < selected.size(); ++j) slots[j] = slots[j] * width + coding.rank[column[selected[j]]];
+    for (std::size_t j = 0; j < selected.size(); ++j)
+      slots[j] += stride * coding.rank[static_cast<std::size_t>(column[selected[j]])];
   };
   switch (field) {
-    case GroupField::reporter:
-    case GroupField::region: ranked(table.reporter); return;
     case GroupField::partner: ranked(table.partner); return;
     case GroupField::category: ranked(table.category); return;
-    case GroupField::basis: {
-      for (std::size_t j = 0; j < selected.size(); ++j)
-        slots[j] = slots[j] * width + coding.rank[static_cast<std::size_t>(table.basis[selected[j]])];
-      return;
-    }
-    case GroupField::year: {
-      for (std::size_t j = 0; j < selected.size(); ++j)
-        slots[j] = slots[j] * width + static_cast<std::uint64_t>(table.year[selected[j]] - first_year);
-      return;
-    }
-    case GroupField::direction: {
-      for (std::size_t j = 0; j < selected.size(); ++j) slots[j] = slots[j] * width + table.is_import[selected[j]];
-      return;
-    }
+    case GroupField::basis: ranked(table.basis); return;
+    case GroupField::direction: ranked(table.is_import); return;
+    case GroupField::reporter:
+    case GroupField::region:
+    case GroupField::year: return;  // in the version's share
   }
 }
 
@@ -318,12 +329,14 @@ Summary summarise(const LineTable& table, const std::vector<std::uint32_t>& sele
 
   const auto parts = scan_part_count(selected.size());
   const auto cuts = cuts_between_versions(table, selected, parts);
+  const auto shares = version_shares(table, group_by, coding, stride, first_year);
   std::vector<GroupTotals> partial(parts);
   run_parts(parts, [&](std::size_t part) {
     const std::span<const std::uint32_t> lines(selected.data() + cuts[part], cuts[part + 1] - cuts[part]);
-    std::vector<std::uint64_t> slots(lines.size(), 0);
+    std::vector<std::uint64_t> slots(lines.size());
+    for (std::size_t j = 0; j < lines.size(); ++j) slots[j] = shares[table.version[lines[j]]];
     for (std::size_t f = 0; f < group_by.size(); ++f)
-      add_field_to_slots(slots, lines, table, group_by[f], coding[f], first_year);
+      add_field_to_slots(slots, lines, table, group_by[f], coding[f], stride[f]);
     watch.check_time();
     partial[part] = group_lines(table, lines, slots, slot_count, watch);
   });

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 #include "reporting/table_workbook.hpp"
 #include "web/http/api_errors.hpp"
@@ -225,7 +224,7 @@ std::string summary_json_text(const transfers::Summary& summary) {
   }
   std::string out = "{\"groups\":[";
   out.reserve(summary.groups.size() * 128);
-  char number[96];
+  char number[24];
   for (std::size_t g = 0; g < summary.groups.size(); ++g) {
     const auto& group = summary.groups[g];
     out += g == 0 ? "{" : ",{";
@@ -240,10 +239,12 @@ std::string summary_json_text(const transfers::Summary& summary) {
         append_json_string(out, key);
       out += ',';
     }
-    std::snprintf(number, sizeof number, "\"lines\":%lld,\"reports\":%lld,\"items\":%lld,\"values\":{",
-                  static_cast<long long>(group.lines), static_cast<long long>(group.reports),
-                  static_cast<long long>(group.items));
-    out += number;
+    for (const auto& [name, count] : {std::pair{"\"lines\":", group.lines}, std::pair{",\"reports\":", group.reports},
+                                      std::pair{",\"items\":", group.items}}) {
+      out += name;
+      out.append(number, std::to_chars(number, number + sizeof number, count).ptr);
+    }
+    out += ",\"values\":{";
     bool first = true;
     for (const auto& [currency, sum] : group.values) {
       if (!first) out += ',';
