@@ -12,13 +12,6 @@ std::optional<std::int64_t> id_in_path(const HttpRequest& request, const std::st
   return positive_number(request.path_param(name));
 }
 
-HttpResponse page_not_found(const AppContext& app, const HttpRequest& request) {
-  // The same words and status as the router's answer to an unknown address.
-  const auto choice = choose_language(request);
-  const auto message = app.catalog.text(choice.language, "errors.page_not_found");
-  return render_page(app, request, choice, "error", {{"title", message}, {"message", message}, {"status", "404"}}, 404);
-}
-
 std::string state_name(const AppContext& app, Language language, const std::optional<std::string>& iso3) {
   if (!iso3) return "";
   const auto* state = app.states->find_by_code(*iso3);

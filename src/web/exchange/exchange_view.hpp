@@ -1,5 +1,5 @@
-// What the exchange's pages and downloads share: the announcement's id in the path, the 404 that
-// outsiders and the curious get alike, and announcements and comments in the reader's words.
+// What the exchange's pages and downloads share: the announcement's id in the path, and
+// announcements and comments in the reader's words.
 #pragma once
 
 #include <cstdint>
@@ -10,15 +10,12 @@
 #include "exchange/announcements.hpp"
 #include "web/http/http.hpp"
 #include "web/kit/app_context.hpp"
+#include "web/kit/page.hpp"  // page_not_found, for every page of the exchange
 
 namespace att::web {
 
 // The path parameter `name` as an id, nothing when it is not a whole number of 1 or more.
 std::optional<std::int64_t> id_in_path(const HttpRequest& request, const std::string& name);
-
-// The page of an address that does not exist: a consultation the viewer is outside of answers
-// exactly this, so that nobody learns it is there.
-HttpResponse page_not_found(const AppContext& app, const HttpRequest& request);
 
 // The State a comment speaks for, by its name in `language`; empty for an observer.
 std::string state_name(const AppContext& app, Language language, const std::optional<std::string>& iso3);

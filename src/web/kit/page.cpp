@@ -34,18 +34,23 @@ HttpResponse render_page(const AppContext& app, const HttpRequest& request, cons
   context["signed_in"] = !viewer.is_anonymous();
   context["viewer_name"] = viewer.name;
   // Every page offers the signed-in a way to report a problem with it (web/problems).
-  if (!viewer.is_anonymous())
-    context["report_problem_href"] = "/problems/new?page=" + percent_encode(request.path);
+  if (!viewer.is_anonymous()) context["report_problem_href"] = "/problems/new?page=" + percent_encode(request.path);
 
   auto response = HttpResponse::html(status, app.views.render_page(page, context));
   response.set_header("Vary", "Accept-Language, Cookie");
   // Pages may show personal data: never cache them in shared caches.
   response.set_private_no_store();
   if (choice.chosen_in_query) {
-    response.headers.emplace_back("Set-Cookie", "lang=" + std::string(code_of(language)) +
-                                                    "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+    response.headers.emplace_back(
+        "Set-Cookie", "lang=" + std::string(code_of(language)) + "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
   }
   return response;
+}
+
+HttpResponse page_not_found(const AppContext& app, const HttpRequest& request) {
+  const auto choice = choose_language(request);
+  const auto message = app.catalog.text(choice.language, "errors.page_not_found");
+  return render_page(app, request, choice, "error", {{"title", message}, {"message", message}, {"status", "404"}}, 404);
 }
 
 }  // namespace att::web

@@ -4,7 +4,6 @@
 #include "exchange/problem_reports_store.hpp"
 #include "mail/mail_text.hpp"
 #include "text/dates.hpp"
-#include "web/exchange/exchange_view.hpp"
 #include "web/kit/form_page.hpp"
 #include "web/kit/guard.hpp"
 #include "web/kit/language.hpp"
@@ -51,12 +50,12 @@ HttpResponse list(const AppContext& app, HttpRequest& request) {
       reports.push_back(report_view(app, language, report));
   }
   const bool has_reports = !reports.empty();
-  return render_page(app, request, choose_language(request), "problems/list",
-                     {{"title", app.catalog.text(language, answers ? "problem_reports.queue_title"
-                                                                   : "problem_reports.own_title")},
-                      {"answers", answers},
-                      {"reports", std::move(reports)},
-                      {"has_reports", has_reports}});
+  return render_page(
+      app, request, choose_language(request), "problems/list",
+      {{"title", app.catalog.text(language, answers ? "problem_reports.queue_title" : "problem_reports.own_title")},
+       {"answers", answers},
+       {"reports", std::move(reports)},
+       {"has_reports", has_reports}});
 }
 
 // `typed` and `error` keep an answer that could not be sent.
@@ -70,13 +69,14 @@ HttpResponse report_page(const AppContext& app, HttpRequest& request, std::int64
     report = exchange::find_problem_report(*db, viewer, id);
   }
   if (!report) return page_not_found(app, request);
-  return render_page(app, request, choose_language(request), "problems/report",
-                     {{"title", app.catalog.text(language, "problem_reports.report_title", {{"id", std::to_string(id)}})},
-                      {"report", report_view(app, language, *report)},
-                      {"may_answer", auth::may(viewer, Permission::answer_problem_reports)},
-                      {"typed_answer", typed},
-                      {"error", error}},
-                     status);
+  return render_page(
+      app, request, choose_language(request), "problems/report",
+      {{"title", app.catalog.text(language, "problem_reports.report_title", {{"id", std::to_string(id)}})},
+       {"report", report_view(app, language, *report)},
+       {"may_answer", auth::may(viewer, Permission::answer_problem_reports)},
+       {"typed_answer", typed},
+       {"error", error}},
+      status);
 }
 
 HttpResponse show(const AppContext& app, HttpRequest& request) {
@@ -92,12 +92,12 @@ void tell_reporter(const AppContext& app, store::Database& db, const exchange::P
   const auto reporter = db.query("SELECT email, language FROM users WHERE id = $1", {report.reporter_id});
   if (reporter.empty()) return;
   const auto language = language_from_code(reporter.front().text(1)).value_or(Language::en);
-  mail::queue_mail(db, app.catalog, language, "problem_answered", reporter.front().text(0),
-                   {{"id", std::to_string(report.id)},
-                    {"answer", answer},
-                    {"state", app.catalog.text(language, closed ? "problem_reports.mail_closed"
-                                                                 : "problem_reports.mail_open")},
-                    {"url", app.auth.public_url + "/problems/" + std::to_string(report.id)}});
+  mail::queue_mail(
+      db, app.catalog, language, "problem_answered", reporter.front().text(0),
+      {{"id", std::to_string(report.id)},
+       {"answer", answer},
+       {"state", app.catalog.text(language, closed ? "problem_reports.mail_closed" : "problem_reports.mail_open")},
+       {"url", app.auth.public_url + "/problems/" + std::to_string(report.id)}});
 }
 
 HttpResponse answer(const AppContext& app, HttpRequest& request) {
