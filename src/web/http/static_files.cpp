@@ -19,6 +19,7 @@ constexpr Asset assets[] = {
     {"/static/vendor/pico.min.css", "node_modules/@picocss/pico/css/pico.min.css", "text/css; charset=utf-8"},
     {"/static/vendor/htmx.min.js", "node_modules/htmx.org/dist/htmx.min.js", "text/javascript; charset=utf-8"},
     {"/static/reporting/reporting.css", "static/reporting/reporting.css", "text/css; charset=utf-8"},
+    {"/static/reporting/autosave.js", "static/reporting/autosave.js", "text/javascript; charset=utf-8"},
     {"/static/reporting/editor.js", "static/reporting/editor.js", "text/javascript; charset=utf-8"},
     {"/static/reporting/submit.js", "static/reporting/submit.js", "text/javascript; charset=utf-8"},
     {"/static/reporting/initial.js", "static/reporting/initial.js", "text/javascript; charset=utf-8"},

@@ -1,29 +1,13 @@
 // The annual report editor without page reloads: rows are added, duplicated and deleted in
-// place, the whole form is saved as the draft a moment after each change, and every change is
-// first kept in this browser (localStorage), so that a closed tab or an expired session loses
-// nothing: the next visit to the page restores what was not saved and saves it.
+// place, and the whole form is saved as the draft a moment after each change (autosave.js), each
+// change first kept in this browser, so that a closed tab or an expired session loses nothing:
+// the next visit to the page restores what was not saved and saves it.
 (() => {
   "use strict";
   const form = document.getElementById("report-editor");
   if (!form) return;
-  const key = form.dataset.key;
-  // Not form.action: the form's buttons are named "action", which that property would return.
-  const target = form.getAttribute("action");
   const csrf = form.dataset.csrf;
-  const statusLine = document.getElementById("save-status");
-  const unsaved = document.getElementById("unsaved-message");
-  const words = document.getElementById("saved-template").dataset;
   const template = document.getElementById("line-template");
-  let timer = null;
-  let saving = false;
-  let again = false;
-
-  const serialize = () => {
-    const data = new URLSearchParams(new FormData(form));
-    data.delete("csrf_token");
-    return data.toString();
-  };
-
   const rows = () => Array.from(form.querySelectorAll("tr.line-row"));
 
   // Names follow the document order, exports first, as the server numbers lines.
@@ -46,14 +30,6 @@
     row.querySelector('[data-column="direction"]').value = direction;
     row.querySelectorAll(".field-error").forEach((e) => e.remove());
     return row;
-  };
-
-  const keepLocally = () => {
-    try {
-      localStorage.setItem(key, JSON.stringify({ data: serialize(), at: Date.now() }));
-    } catch (e) {
-      /* storage full or refused: the server copy still follows */
-    }
   };
 
   const showFindings = (answer) => {
@@ -90,63 +66,23 @@
     }));
   };
 
-  const save = async () => {
-    if (saving) { again = true; return; }
-    saving = true;
-    const body = serialize();
-    statusLine.textContent = words.saving;
-    try {
-      const response = await fetch(target, {
-        method: "POST",
-        credentials: "same-origin",
-        redirect: "manual",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json", "X-CSRF-Token": csrf },
-        body,
-      });
-      const json = (response.headers.get("content-type") || "").includes("application/json");
-      if (!json || response.status === 401 || response.status === 403) throw new Error("not saved");
-      const answer = await response.json();
-      showFindings(answer);
-      showTotals("export", answer.exports || []);
-      showTotals("import", answer.imports || []);
-      if (answer.saved) {
-        statusLine.textContent = words.saved.replace("{time}", answer.saved_at);
-        unsaved.hidden = true;
-        // Only what the server now holds may be forgotten here.
-        if (serialize() === body) localStorage.removeItem(key);
-      } else {
-        // Refused (a control character): the findings say where; the edit stays kept here.
-        statusLine.textContent = "";
-      }
-    } catch (e) {
-      statusLine.textContent = "";
-      unsaved.hidden = false;
-    } finally {
-      saving = false;
-      if (again) { again = false; save(); }
-    }
-  };
+  const draft = window.attAutosave(form, (answer) => {
+    showFindings(answer);
+    showTotals("export", answer.exports || []);
+    showTotals("import", answer.imports || []);
+  });
 
-  const changed = () => {
-    keepLocally();
-    clearTimeout(timer);
-    timer = setTimeout(save, 700);
-  };
-
-  form.addEventListener("input", changed);
-  form.addEventListener("change", changed);
   form.addEventListener("submit", (event) => {
     const action = event.submitter ? event.submitter.value : "save";
+    draft.cancel();
     if (action !== "save") {
       // A shortcut (nil report, last year's report, pasted rows) is worked out by the server,
       // which saves the form with it: what is kept here would undo it on the next page.
-      clearTimeout(timer);
-      localStorage.removeItem(key);
+      draft.forget();
       return;
     }
     event.preventDefault();
-    clearTimeout(timer);
-    save();
+    draft.save();
   });
 
   // The workbook goes to the reports API as it is; the page then shows the draft it made.
@@ -157,7 +93,7 @@
     document.getElementById("workbook-file").addEventListener("change", async (event) => {
       const file = event.target.files[0];
       if (!file) return;
-      result.textContent = words.saving;
+      result.textContent = draft.words.saving;
       try {
         const response = await fetch(upload.dataset.url, {
           method: "POST",
@@ -167,7 +103,7 @@
         });
         const answer = await response.json();
         if (response.ok) {
-          localStorage.removeItem(key);
+          draft.forget();
           window.location.reload();
           return;
         }
@@ -175,7 +111,7 @@
         result.textContent = [answer.error ? answer.error.message : "", ...problems.map((p) => `${p.cell || ""} ${p.message}`)].join(" · ");
       } catch (e) {
         result.textContent = "";
-        unsaved.hidden = false;
+        draft.unsaved.hidden = false;
       }
     });
   }
@@ -208,16 +144,15 @@
         (next.querySelector ? next.querySelector("input[type=text]") || next : next).focus();
       }
     }
-    changed();
+    draft.changed();
   });
 
   // Edits kept in this browser and never saved (the tab closed, the session ended): put them
   // back in the form and save them now.
   const restore = () => {
-    let kept = null;
-    try { kept = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { kept = null; }
-    if (!kept || !kept.data || kept.data === serialize()) return;
-    const data = new URLSearchParams(kept.data);
+    const kept = draft.kept();
+    if (!kept) return;
+    const data = new URLSearchParams(kept);
     const lines = new Map();
     for (const [name, value] of data) {
       const match = /^l(\d+)\.(.+)$/.exec(name);
@@ -243,8 +178,7 @@
       else if (field.type === "radio") field.checked = data.get(field.name) === field.value;
       else field.value = data.get(field.name) || "";
     });
-    statusLine.textContent = words.restored;
-    save();
+    draft.restored();
   };
   restore();
 })();
