@@ -34,6 +34,22 @@ export async function startServerWithReports(reports) {
   return server;
 }
 
+/**
+ * The pair the public pages' tests start from: France's 2022 report, public, received on
+ * 30 May 2023, with the given lines (after the header), and Germany's, restricted, received on
+ * 1 September 2023 with one export. The public sees France only; representatives see both.
+ */
+export function startServerWithFranceAndRestrictedGermany(franceLines) {
+  return startServerWithReports([
+    { name: 'france.csv', text: `${REPORT_HEADER}\n${franceLines}`, args: ['--received', '2023-05-30'] },
+    {
+      name: 'germany.csv',
+      text: `${REPORT_HEADER}\nDEU,2022,export,I,NLD,7,,,actual,Leopard,,,\n`,
+      args: ['--visibility', 'restricted', '--received', '2023-09-01'],
+    },
+  ]);
+}
+
 /** axe-core's violations on the page (the context bypasses CSP so that axe can be injected). */
 export async function axeViolations(page) {
   await page.addScriptTag({ path: axePath });

@@ -10,12 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, runAtt, loadPlaywright, chromiumLaunchOptions } from './server.mjs';
 import { openRecordedPage, clickAndWait } from './pages.mjs';
+import { REPORT_HEADER as HEADER } from './imported_reports.mjs';
 
 const { chromium } = loadPlaywright();
-
-
-const HEADER = 'reporting_state,year,direction,category,partner_state,items,value,currency,basis,'
-  + 'description,comments,state_of_origin,intermediate_location';
 
 // The description with a comma is quoted; it must stay one cell.
 const DESCRIPTION = 'Chars de combat Leclerc, rénovés';

@@ -5,23 +5,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPlaywright, chromiumLaunchOptions } from './server.mjs';
-import { REPORT_HEADER as HEADER, startServerWithReports, axeViolations } from './imported_reports.mjs';
+import { startServerWithFranceAndRestrictedGermany, axeViolations } from './imported_reports.mjs';
 import { openRecordedPage, clickAndWait } from './pages.mjs';
 
 const { chromium } = loadPlaywright();
 
-const FRANCE = `${HEADER}\nFRA,2022,export,I,BEL,3,,,actual,Chars,,,\n`;
-const GERMANY = `${HEADER}\nDEU,2022,export,I,NLD,7,,,actual,Leopard,,,\n`;
+const FRANCE_LINES = `FRA,2022,export,I,BEL,3,,,actual,Chars,,,\n`;
 const PAGE = '/status?lang=fr&year=2022&as_of=2023-12-31';
 
 let server;
 let browser;
 
 before(async () => {
-  server = await startServerWithReports([
-    { name: 'france.csv', text: FRANCE, args: ['--received', '2023-05-30'] },
-    { name: 'germany.csv', text: GERMANY, args: ['--visibility', 'restricted', '--received', '2023-09-01'] },
-  ]);
+  server = await startServerWithFranceAndRestrictedGermany(FRANCE_LINES);
   browser = await chromium.launch(chromiumLaunchOptions);
 });
 
