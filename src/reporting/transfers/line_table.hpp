@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,8 +67,17 @@ struct LineTable {
   std::vector<LineBasis> basis;
   std::vector<std::int64_t> items;  // no_items when not given
   std::vector<double> value;        // NaN when not given
+  // In a table of totals (line_totals.hpp), how many lines each row stands for; empty in a table
+  // of lines, where a row is one line.
+  std::vector<std::uint32_t> weight;
+
+  // The same lines totalled per version and line facts (line_totals.hpp), for the summaries that
+  // neither search text nor (for the first) look at partners; set by the read model, null in a
+  // table of totals.
+  std::shared_ptr<const LineTable> totals_without_partner, totals_with_partner;
 
   [[nodiscard]] std::size_t size() const { return version.size(); }
+  [[nodiscard]] std::uint32_t lines_in(std::size_t row) const { return weight.empty() ? 1 : weight[row]; }
   [[nodiscard]] std::string_view value_as_written(std::size_t line) const {
     return value_chars.data() + value_text[line];
   }

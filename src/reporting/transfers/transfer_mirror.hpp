@@ -45,7 +45,6 @@ struct MirrorFilter {
 // `selected`: the lines the viewer may see that match the shared filter (line_selection.hpp),
 // both directions. Pairs in order of year, category, exporter, importer.
 std::vector<MirrorPair> mirror(const LineTable& table, const std::vector<std::uint32_t>& selected,
-                               const MirrorFilter& filter,
-                               const BudgetWatch& watch = BudgetWatch::unlimited());
+                               const MirrorFilter& filter, const BudgetWatch& watch = BudgetWatch::unlimited());
 
 }  // namespace att::transfers

@@ -6,6 +6,8 @@
 #include <iterator>
 #include <unordered_set>
 
+#include "reporting/transfers/line_totals.hpp"
+
 namespace att::transfers {
 
 std::shared_ptr<const LineTable> TransferModel::current(store::Database& db) {
@@ -25,6 +27,9 @@ std::shared_ptr<const LineTable> TransferModel::current(store::Database& db) {
   read_versions(db, added, [&](const VersionFacts& facts, const std::vector<reports::ReportLine>& lines) {
     next->append(facts, lines);
   });
+  // The totals are derived afresh: a few passes over the lines, a small part of reading them.
+  next->totals_without_partner = std::make_shared<const LineTable>(totals_of(*next, false));
+  next->totals_with_partner = std::make_shared<const LineTable>(totals_of(*next, true));
   table_ = std::move(next);
   mark_ = mark;
   // The rows read from the database and the previous table are freed by now (unless a query

@@ -225,7 +225,7 @@ struct GroupTotals {
     return static_cast<std::uint32_t>(slot.size() - 1);
   }
   void add_line(std::uint32_t group, const LineTable& table, std::uint32_t line) {
-    ++lines[group];
+    lines[group] += table.lines_in(line);
     // A version's lines are consecutive in the table: a group meets each version in one run.
     if (last_version[group] != table.version[line]) {
       last_version[group] = table.version[line];

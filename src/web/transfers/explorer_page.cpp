@@ -7,6 +7,7 @@
 
 #include "reporting/transfers/line_selection.hpp"
 #include "reporting/transfers/transfer_rows.hpp"
+#include "reporting/transfers/visible_summary.hpp"
 #include "text/numbers.hpp"
 #include "web/kit/page.hpp"
 #include "web/transfers/transfer_views.hpp"
@@ -283,8 +284,8 @@ class Explorer {
     const auto selected = transfers::select_lines(table, request_.visit.viewer, query.filter, *app_.states, watch_);
     facets(table, selected);
     if (query.group_by.empty()) query.group_by = {GroupField::year};
-    const auto result = transfers::summarise(table, selected, query.group_by, query.filter.bases.size() == 1,
-                                             query.sort, query.limit, *app_.states, watch_);
+    const auto result = transfers::summarise_visible(
+        table, request_.visit.viewer, {query.filter, query.group_by, query.sort, query.limit}, *app_.states, watch_);
     nlohmann::json columns = nlohmann::json::array();
     for (const auto field : result.group_by) columns.push_back(t("transfers.field_" + std::string(to_string(field))));
     nlohmann::json groups = nlohmann::json::array();

@@ -6,6 +6,7 @@
 #include "reporting/table_workbook.hpp"
 #include "reporting/transfers/line_selection.hpp"
 #include "reporting/transfers/transfer_model.hpp"
+#include "reporting/transfers/visible_summary.hpp"
 #include "web/http/api_errors.hpp"
 #include "web/kit/guard.hpp"
 #include "web/transfers/explorer_page.hpp"
@@ -96,10 +97,9 @@ HttpResponse summary(TransfersService& service, const HttpRequest& request, cons
   const auto query = TransferParams(request, service.app, service.categories).summary();
   if (!query) return bad_parameter(query.error());
   const auto table = service.model.current(*service.app.pool->acquire());
-  const auto selected =
-      transfers::select_lines(*table, request.visit.viewer, query->filter, *service.app.states, watch);
-  const auto result = transfers::summarise(*table, selected, query->group_by, query->filter.bases.size() == 1,
-                                           query->sort, query->limit, *service.app.states, watch);
+  const auto result = transfers::summarise_visible(*table, request.visit.viewer,
+                                                   {query->filter, query->group_by, query->sort, query->limit},
+                                                   *service.app.states, watch);
   if (query->format != DownloadFormat::json)
     return table_download(service, request, query->format, summary_table(result), "att-transfers-summary");
   return uncached(HttpResponse::json(200, summary_json_text(result)));

@@ -10,6 +10,7 @@
 #include <set>
 #include <tuple>
 
+#include "reporting/transfers/large_table.hpp"
 #include "reporting/transfers/line_selection.hpp"
 #include "reporting/transfers/scan_parts.hpp"
 #include "reporting/transfers/transfer_rows.hpp"
@@ -17,45 +18,6 @@
 
 namespace att::transfers {
 namespace {
-
-const std::vector<std::string> reporters{"ARG", "BRA", "DEU", "FRA", "ITA", "JPN", "MEX", "NOR", "SWE", "ZAF"};
-const std::vector<std::string> partners{"AUS", "CAN", "CHL", "EGY", "IND", "KEN", "POL", "USA"};
-const std::vector<std::string> categories{"I", "II", "III", "VII.a", "VIII.SA.1", "VIII.LW.2"};
-const std::vector<std::string> currencies{"USD", "EUR", "NOK"};
-
-// About 300,000 lines in 1,500 versions of varied sizes, some tables restricted, several
-// currencies in one report, lines without items or value: every path of the scans is taken.
-const LineTable& large_table() {
-  static const LineTable table = [] {
-    LineTable built;
-    std::uint32_t seed = 12345;
-    const auto next = [&seed](std::uint32_t below) {
-      seed = seed * 1664525U + 1013904223U;
-      return (seed >> 8) % below;
-    };
-    for (std::int64_t id = 1; id <= 1500; ++id) {
-      const auto& reporter = reporters[static_cast<std::size_t>(id) % reporters.size()];
-      const int year = 2014 + static_cast<int>(id % 11);
-      std::vector<reports::ReportLine> lines(20 + next(380));
-      for (auto& line : lines) {
-        line.direction = next(2) ? reports::Direction::imports : reports::Direction::exports;
-        line.partner_state = partners[next(partners.size())];
-        line.category = categories[next(categories.size())];
-        if (next(10)) line.items = next(500);
-        if (next(4)) {
-          line.value = std::to_string(next(100000)) + ".5";
-          line.currency = currencies[next(currencies.size())];
-        }
-        if (next(3) == 0) line.basis = next(2) ? reports::Basis::authorized : reports::Basis::actual;
-      }
-      built.append({id, reporter, year, 1 + id % 2, id % 5 == 0, id % 7 == 0,
-                    id % 2 ? std::optional(reports::Basis::actual) : std::nullopt},
-                   lines);
-    }
-    return built;
-  }();
-  return table;
-}
 
 TEST(SplitScan, TheTableIsLargeEnoughToBeSplit) {
   EXPECT_GT(large_table().size(), lines_worth_splitting);
@@ -129,7 +91,7 @@ TEST(SplitScan, TopPartnersByItemsEqualAPlainCount) {
   for (const auto& [partner, count] : items) ranked.emplace_back(-count, partner);
   std::sort(ranked.begin(), ranked.end());
   ASSERT_EQ(summary.groups.size(), 3U);
-  EXPECT_EQ(summary.total_groups, partners.size());
+  EXPECT_EQ(summary.total_groups, sample_partners.size());
   for (std::size_t g = 0; g < 3; ++g) {
     EXPECT_EQ(summary.groups[g].keys, std::vector<std::string>{ranked[g].second});
     EXPECT_EQ(summary.groups[g].items, -ranked[g].first);
