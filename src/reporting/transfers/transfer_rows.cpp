@@ -114,34 +114,50 @@ std::optional<PackedKeys> packed_keys(const LineTable& table, const Ranks& ranks
   }
   if (total > 64) return std::nullopt;
   constexpr std::uint32_t basis_place[] = {0, 2, 1};  // as compare() orders them
-  PackedKeys keyed{std::vector<std::uint64_t>(selected.size(), 0), total};
-  // Key by key, each over a part of the selected lines: the field is decided once per key, not
+  // Key k sits above the keys after it: shifted by the sum of their widths. A descending key
+  // counts down from its largest value, (2^width - 1) - part: part with its bits flipped.
+  std::vector<unsigned> shift(order.size(), 0);
+  for (std::size_t k = order.size(); k-- > 1;) shift[k - 1] = shift[k] + widths[k];
+  const auto placed = [&](std::size_t k, std::uint64_t part) {
+    const std::uint64_t flip = order[k].descending ? (std::uint64_t{1} << widths[k]) - 1 : 0;
+    return (part ^ flip) << shift[k];
+  };
+  // The keys a version fixes (reporter, year, version number) are placed once per version.
+  std::vector<std::uint64_t> version_share(table.versions.size(), 0);
+  for (std::size_t v = 0; v < table.versions.size(); ++v)
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const auto& version = table.versions[v];
+      switch (order[k].field) {
+        case RowField::reporter: version_share[v] |= placed(k, ranks.states[version.reporter]); break;
+        case RowField::year:
+          version_share[v] |= placed(k, static_cast<std::uint64_t>(version.year - first_year));
+          break;
+        case RowField::version: version_share[v] |= placed(k, static_cast<std::uint64_t>(version.version_no)); break;
+        default: break;
+      }
+    }
+  PackedKeys keyed{std::vector<std::uint64_t>(selected.size()), total};
+  // Then key by key over a part of the selected lines: the field is decided once per key, not
   // per line.
   const auto parts = scan_part_count(selected.size());
   run_parts(parts, [&](std::size_t part) {
     const auto from = selected.size() * part / parts, to = selected.size() * (part + 1) / parts;
+    for (auto j = from; j < to; ++j) keyed.keys[j] = version_share[table.version[selected[j]]];
     for (std::size_t k = 0; k < order.size(); ++k) {
-      const auto width = widths[k];
-      // A descending key counts down from its largest value: (2^width - 1) - part, that is part
-      // with its bits flipped.
-      const std::uint64_t flip = order[k].descending ? (std::uint64_t{1} << width) - 1 : 0;
       const auto add = [&](auto part_of) {
-        for (auto j = from; j < to; ++j)
-          keyed.keys[j] = (keyed.keys[j] << width) | (static_cast<std::uint64_t>(part_of(selected[j])) ^ flip);
+        for (auto j = from; j < to; ++j) keyed.keys[j] |= placed(k, static_cast<std::uint64_t>(part_of(selected[j])));
       };
       switch (order[k].field) {
-        case RowField::reporter: add([&](std::uint32_t line) { return ranks.states[table.reporter[line]]; }); break;
         case RowField::partner: add([&](std::uint32_t line) { return ranks.states[table.partner[line]]; }); break;
         case RowField::category: add([&](std::uint32_t line) { return ranks.categories[table.category[line]]; }); break;
         case RowField::currency: add([&](std::uint32_t line) { return ranks.currencies[table.currency[line]]; }); break;
-        case RowField::year: add([&](std::uint32_t line) { return table.year[line] - first_year; }); break;
         case RowField::direction: add([&](std::uint32_t line) { return table.is_import[line]; }); break;
         case RowField::basis:
           add([&](std::uint32_t line) { return basis_place[static_cast<int>(table.basis[line])]; });
           break;
-        case RowField::version:
-          add([&](std::uint32_t line) { return table.versions[table.version[line]].version_no; });
-          break;
+        case RowField::reporter:
+        case RowField::year:
+        case RowField::version:  // in the version's share
         case RowField::items:
         case RowField::value: break;
       }
