@@ -79,11 +79,11 @@ MailingReport send_news(store::Database& db, const text::Catalog& catalog, const
     if (!read || through <= read->mailed_through) continue;
     const NewsWindow window{read->mailed_through, through, read->delivery == Delivery::digest};
     switch (read->delivery) {
-      case Delivery::none:
-        // Kept moving, so that no window grows without end.
-        if (!take_mail_window(db, user_id, *read, through, read->digest_on)) continue;
-        break;
+      // Nothing to send, nothing written: a new choice starts from its own moment.
+      case Delivery::none: continue;
       case Delivery::immediate:
+        // Written only when there is something to send, not every minute for everyone.
+        if (count_news(db, to.viewer, window) == 0) continue;
         if (!take_mail_window(db, user_id, *read, through, read->digest_on)) continue;
         report.immediate += mail_each_publication(context, to, window);
         break;
