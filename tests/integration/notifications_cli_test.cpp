@@ -1,7 +1,6 @@
 // att notifications send, as cron runs it: the due mails queued once, a second run sending
 // nothing, in the reader's language, and a mistaken --now refused in one line.
 #include <gtest/gtest.h>
-
 #include <stdlib.h>
 
 #include "auth/accounts_store.hpp"

@@ -49,16 +49,17 @@ bool has_commented(store::Database& db, std::int64_t consultation_id, const std:
 
 // Records the reminder of this State; false when it was sent before (or by another run now).
 bool take_reminder(store::Database& db, std::int64_t consultation_id, const std::string& state_iso3, Timestamp now) {
-  return !db.query("INSERT INTO consultation_reminders (announcement_id, state_iso3, sent_at) VALUES ($1, $2, $3)"
-                   " ON CONFLICT (announcement_id, state_iso3) DO NOTHING RETURNING announcement_id",
-                   {consultation_id, state_iso3, now.iso()})
+  return !db.query(
+                "INSERT INTO consultation_reminders (announcement_id, state_iso3, sent_at) VALUES ($1, $2, $3)"
+                " ON CONFLICT (announcement_id, state_iso3) DO NOTHING RETURNING announcement_id",
+                {consultation_id, state_iso3, now.iso()})
               .empty();
 }
 
 }  // namespace
 
-MailingReport send_reminders(store::Database& db, const text::Catalog& catalog,
-                             const StatesRegister& states_register, const MailingSettings& settings, Timestamp now) {
+MailingReport send_reminders(store::Database& db, const text::Catalog& catalog, const StatesRegister& states_register,
+                             const MailingSettings& settings, Timestamp now) {
   MailingReport report;
   const auto consultations = consultations_closing(db, settings, now);
   if (consultations.empty()) return report;

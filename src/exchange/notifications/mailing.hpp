@@ -38,12 +38,11 @@ MailingReport send_news(store::Database& db, const text::Catalog& catalog, const
 // For each open consultation whose deadline is within settings.reminder_days, each State inside
 // its audience that has not commented yet is reminded once: a mail to each of its representatives
 // who may comment there.
-MailingReport send_reminders(store::Database& db, const text::Catalog& catalog,
-                             const StatesRegister& states_register, const MailingSettings& settings, Timestamp now);
+MailingReport send_reminders(store::Database& db, const text::Catalog& catalog, const StatesRegister& states_register,
+                             const MailingSettings& settings, Timestamp now);
 
 // Both, in that order.
 MailingReport send_notifications(store::Database& db, const text::Catalog& catalog,
-                                 const StatesRegister& states_register, const MailingSettings& settings,
-                                 Timestamp now);
+                                 const StatesRegister& states_register, const MailingSettings& settings, Timestamp now);
 
 }  // namespace att::notifications

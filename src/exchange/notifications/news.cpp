@@ -22,11 +22,12 @@ std::string news_sql(const auth::Viewer& viewer, const NewsWindow& window, store
       " WHERE v.published_at > $1 AND v.published_at <= $2 AND v.published_by <> $3 AND " +
       auth::sees_announcement_sql(viewer, "d.audience", params);
   if (window.with_comments)
-    sql += " UNION ALL SELECT 'comment', a.id, a.title, c.created_at, CAST(0 AS BIGINT), c.id, c.state_iso3,"
-           " c.author_name"
-           " FROM announcement_comments c JOIN announcements a ON a.id = c.announcement_id"
-           " WHERE c.created_at > $1 AND c.created_at <= $2 AND c.author_id <> $3 AND " +
-           auth::sees_announcement_sql(viewer, "a.audience", params);
+    sql +=
+        " UNION ALL SELECT 'comment', a.id, a.title, c.created_at, CAST(0 AS BIGINT), c.id, c.state_iso3,"
+        " c.author_name"
+        " FROM announcement_comments c JOIN announcements a ON a.id = c.announcement_id"
+        " WHERE c.created_at > $1 AND c.created_at <= $2 AND c.author_id <> $3 AND " +
+        auth::sees_announcement_sql(viewer, "a.audience", params);
   return sql;
 }
 

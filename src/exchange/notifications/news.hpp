@@ -25,16 +25,16 @@ struct NewsItem {
   std::int64_t subject_id = 0;  // the announcement (for a comment: the one commented on) or the document
   std::string title;            // of that announcement or document
   Timestamp at{std::chrono::sys_seconds{}};
-  std::int64_t version_no = 0;               // a document's version
-  std::int64_t comment_id = 0;               // a comment's own id
-  std::optional<std::string> state_iso3;     // the State a comment speaks for
-  std::string author_name;                   // a comment's author
+  std::int64_t version_no = 0;            // a document's version
+  std::int64_t comment_id = 0;            // a comment's own id
+  std::optional<std::string> state_iso3;  // the State a comment speaks for
+  std::string author_name;                // a comment's author
 };
 
 struct NewsWindow {
-  Timestamp after{std::chrono::sys_seconds{}};  // excluded
+  Timestamp after{std::chrono::sys_seconds{}};    // excluded
   Timestamp through{std::chrono::sys_seconds{}};  // included
-  bool with_comments = true;  // immediate mails are about publications only
+  bool with_comments = true;                      // immediate mails are about publications only
 };
 
 // Newest first, at most `limit`. The viewer's own publications and comments are not news to them.

@@ -37,8 +37,8 @@ std::optional<NotificationSettings> settings_of(store::Database& db, std::int64_
   const auto created_at = stored_timestamp(row.text(0));
   NotificationSettings settings;
   settings.delivery = delivery_from_string(row.text(1)).value_or(default_delivery);
-  settings.mailed_through = row.is_null(2) ? std::max(created_at, now.plus(-first_digest_reaches_back))
-                                           : stored_timestamp(row.text(2));
+  settings.mailed_through =
+      row.is_null(2) ? std::max(created_at, now.plus(-first_digest_reaches_back)) : stored_timestamp(row.text(2));
   if (!row.is_null(3)) {
     if (const auto day = Date::parse(row.text(3))) settings.digest_on = *day;
   }

@@ -50,9 +50,9 @@ HttpResponse show(const AppContext& app, HttpRequest& request) {
        {"items", std::move(items)},
        {"has_items", listed > 0},
        {"count", total},
-       {"more", total > listed ? app.catalog.text(language, "notifications.new_more",
-                                                  {{"count", std::to_string(total - listed)}})
-                               : std::string()},
+       {"more", total > listed
+                    ? app.catalog.text(language, "notifications.new_more", {{"count", std::to_string(total - listed)}})
+                    : std::string()},
        {"through", now.iso()}});
   response.set_private_no_store();
   return response;

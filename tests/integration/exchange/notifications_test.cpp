@@ -104,8 +104,8 @@ class Notifications : public testing::OnBothDatabasesWithRegister {
 
   std::vector<std::string> subjects_to(const std::string& who) {
     std::vector<std::string> subjects;
-    for (const auto& row : db_->query("SELECT subject FROM mail_outbox WHERE to_address = $1 ORDER BY id",
-                                      {address_of(who)}))
+    for (const auto& row :
+         db_->query("SELECT subject FROM mail_outbox WHERE to_address = $1 ORDER BY id", {address_of(who)}))
       subjects.push_back(row.text(0));
     return subjects;
   }
@@ -152,9 +152,9 @@ TEST_P(Notifications, WhatIsNewHoldsOnlyWhatTheViewerMaySeeInTheListAndInTheCoun
   publish_one_of_each();
   const auto after = published.plus(std::chrono::hours{-1});
   const auto through = published.plus(std::chrono::hours{1});
-  const std::set<std::string> everything{"public-consultation", "public-document", "public-comment",
+  const std::set<std::string> everything{"public-consultation",     "public-document",     "public-comment",
                                          "registered-consultation", "registered-document", "registered-comment",
-                                         "parties-consultation", "parties-document", "parties-comment"};
+                                         "parties-consultation",    "parties-document",    "parties-comment"};
   const std::set<std::string> publics{"public-consultation", "public-document", "public-comment"};
   std::map<std::string, std::set<std::string>> expected{
       {"observer", publics},
@@ -247,7 +247,8 @@ TEST_P(Notifications, TheDigestGoesOnceADayOnlyWhenSomethingIsNewAndOnlyInsideTh
   EXPECT_EQ(report.digests, 7u);
   EXPECT_EQ(report.immediate, 0u);
   ASSERT_EQ(subjects_to("united states").size(), 1u);
-  EXPECT_NE(subjects_to("united states").front().find("(6)"), std::string::npos) << subjects_to("united states").front();
+  EXPECT_NE(subjects_to("united states").front().find("(6)"), std::string::npos)
+      << subjects_to("united states").front();
   const auto us = bodies_to("united states");
   EXPECT_NE(us.find("Consultation registered"), std::string::npos);
   EXPECT_NE(us.find("Comment by Name of secretariat on “Consultation registered”"), std::string::npos) << us;
@@ -276,17 +277,17 @@ TEST_P(Notifications, TheDigestGoesOnceADayOnlyWhenSomethingIsNewAndOnlyInsideTh
 
 TEST_P(Notifications, RemindersGoOnceToTheStatesInsideTheAudienceThatHaveNotCommented) {
   const Timestamp now = "2026-11-27T10:00:00Z"_utc;
-  const auto parties = consultation(Audience::parties, "Consultation closing-parties", published,
-                                    now.plus(std::chrono::days{2}));
-  const auto registered = consultation(Audience::registered, "Consultation closing-registered", published,
-                                       now.plus(std::chrono::days{2}));
+  const auto parties =
+      consultation(Audience::parties, "Consultation closing-parties", published, now.plus(std::chrono::days{2}));
+  const auto registered =
+      consultation(Audience::registered, "Consultation closing-registered", published, now.plus(std::chrono::days{2}));
   consultation(Audience::parties, "Consultation far-off", published, now.plus(std::chrono::days{10}));
   consultation(Audience::parties, "Consultation past", published, now.plus(std::chrono::hours{-1}));
   const auto closed = consultation(Audience::parties, "Consultation closed", published, now.plus(std::chrono::days{1}));
   ASSERT_TRUE(exchange::set_status(*db_, v("chair"), closed, exchange::Status::closed));
-  ASSERT_EQ(exchange::add_comment(*db_, v("france"), parties, {"We agree.", std::nullopt, std::nullopt}, published)
-                .outcome,
-            exchange::CommentOutcome::done);
+  ASSERT_EQ(
+      exchange::add_comment(*db_, v("france"), parties, {"We agree.", std::nullopt, std::nullopt}, published).outcome,
+      exchange::CommentOutcome::done);
 
   const auto report = send_reminders(*db_, catalog_, register_, settings_, now);
   // Parties: Italy's two representatives (France commented, the United States is outside).

@@ -128,8 +128,8 @@ TEST_F(NotificationPages, AConsultationForPartiesNeverReachesASignatorysOrAnObse
                                                             {"sections", ""}});
   ASSERT_EQ(published.status, 303) << published.body;
 
-  const auto run = run_att({"notifications", "send", "--db", db_path_, "--now",
-                            now.plus(std::chrono::minutes{5}).iso(), "--public-url", "http://example.test/"});
+  const auto run = run_att({"notifications", "send", "--db", db_path_, "--now", now.plus(std::chrono::minutes{5}).iso(),
+                            "--public-url", "http://example.test/"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("Notifications queued:"), std::string::npos) << run.out;
 
@@ -154,9 +154,9 @@ TEST_F(NotificationPages, AConsultationForPartiesNeverReachesASignatorysOrAnObse
   // A second run sends nothing again.
   auto db = store::open_database(db_path_);
   const auto queued = db->query("SELECT COUNT(*) FROM mail_outbox").front().integer(0);
-  ASSERT_EQ(run_att({"notifications", "send", "--db", db_path_, "--now", now.plus(std::chrono::minutes{6}).iso()})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run_att({"notifications", "send", "--db", db_path_, "--now", now.plus(std::chrono::minutes{6}).iso()}).exit_code,
+      0);
   EXPECT_EQ(db->query("SELECT COUNT(*) FROM mail_outbox").front().integer(0), queued);
 }
 
