@@ -5,8 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPlaywright, chromiumLaunchOptions, startServer } from './server.mjs';
-import { axeViolations } from './imported_reports.mjs';
-import { openRecordedPage, clickAndWait, signInWithSecondFactor } from './pages.mjs';
+import { openRecordedPage, clickAndWait, signInWithSecondFactor, checkFitsAndAccessible } from './pages.mjs';
 import { totp } from './totp.mjs';
 
 const { chromium } = loadPlaywright();
@@ -30,15 +29,6 @@ after(async () => {
   await browser?.close().catch(() => {});
   await server?.stop();
 });
-
-async function checkPage(page, what) {
-  const sizes = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
-  }));
-  assert.ok(sizes.scrollWidth <= sizes.innerWidth, `${what}: no horizontal overflow ${JSON.stringify(sizes)}`);
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${what}: ${violations.join('\n')}`);
-}
 
 async function followWithKeyboard(page, locator) {
   await locator.focus();
@@ -64,26 +54,26 @@ test('What is new since the last visit, marked as seen, and the choice of mail',
       await page.goto(`${server.baseUrl}/restricted`);
       const count = page.locator('#new-since-last-visit');
       assert.match(await count.textContent(), /Nouveautés depuis votre dernière visite : 1/);
-      await checkPage(page, 'the restricted area');
+      await checkFitsAndAccessible(page, 'the restricted area');
       await followWithKeyboard(page, count);
       assert.equal(new URL(page.url()).pathname, '/restricted/new');
       assert.match(await page.locator('#news').textContent(), /Consultation : Coûts des réunions 2027/);
-      await checkPage(page, 'what is new');
+      await checkFitsAndAccessible(page, 'what is new');
       await page.locator('main form button[type=submit]').focus();
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
       assert.match(await page.locator('#nothing-new').textContent(), /Rien de nouveau depuis le/);
-      await checkPage(page, 'nothing new');
+      await checkFitsAndAccessible(page, 'nothing new');
 
       await page.goto(`${server.baseUrl}/account`);
       await followWithKeyboard(page, page.locator('main a[href="/account/notifications"]'));
-      await checkPage(page, 'the choice of mail');
+      await checkFitsAndAccessible(page, 'the choice of mail');
       assert.equal(await page.locator('[name=delivery]').inputValue(), 'digest');
       await page.locator('[name=delivery]').selectOption('immediate');
       await page.locator('main form button[type=submit]').focus();
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
       assert.match(await page.locator('main').textContent(), /Votre choix est enregistré/);
       assert.equal(await page.locator('[name=delivery]').inputValue(), 'immediate');
-      await checkPage(page, 'the choice saved');
+      await checkFitsAndAccessible(page, 'the choice saved');
       assert.deepEqual(reader.errors, []);
       assert.deepEqual(publisher.errors, []);
     } finally {
