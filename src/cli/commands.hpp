@@ -16,5 +16,6 @@ void add_demo_command(CLI::App& root);     // demo
 void add_sipri_command(CLI::App& root);    // import-sipri
 void add_status_command(CLI::App& root);   // status
 void add_letters_command(CLI::App& root);  // letters
+void add_notifications_command(CLI::App& root);  // notifications send
 
 }  // namespace att::cli

@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
+#include "exchange/notifications/notifications_worker.hpp"
 #include "io/pdf_printer.hpp"
 #include "io/templates_file.hpp"
 #include "mail/delivery.hpp"
@@ -24,6 +25,8 @@ struct ServeOptions {
   std::string mail = "console";
   std::string mail_from = "no-reply@localhost";
   int mail_poll_ms = 5000;
+  int notifications_poll_ms = 60000;
+  int reminder_days = notifications::MailingSettings{}.reminder_days;
   std::string chromium = io::PdfSettings{}.chromium;
   compliance::ObligationRules obligation_rules;
   int query_time_ms = 2000;
@@ -51,6 +54,13 @@ void run(ServeOptions& options) {
                                 : options.public_url;
   while (!options.auth.public_url.empty() && options.auth.public_url.back() == '/') options.auth.public_url.pop_back();
   options.auth.secure_cookies = options.auth.public_url.rfind("https://", 0) == 0;
+  // Immediate mails, daily digests and deadline reminders, the step `att notifications send` runs.
+  const auto catalog = text::Catalog::load(std::filesystem::path(options.common.web_dir) / "i18n");
+  notifications::MailingSettings mailing;
+  mailing.public_url = options.auth.public_url;
+  mailing.reminder_days = options.reminder_days;
+  notifications::NotificationsWorker notifications_worker(open, catalog, states, mailing,
+                                                          std::chrono::milliseconds(options.notifications_poll_ms));
   auto templates = io::load_templates(std::filesystem::path(options.common.data_dir) / "templates");
   if (!templates) throw UsageError(templates.error());
   const web::App app(options.common.web_dir, states, pool, options.auth, {},
@@ -97,6 +107,14 @@ void add_serve_command(CLI::App& root) {
   command->add_option("--mail-poll-ms", options->mail_poll_ms, "How often queued e-mail is sent")
       ->capture_default_str()
       ->check(CLI::Range(50, 3600000));
+  command->add_option("--notifications-poll-ms", options->notifications_poll_ms,
+                      "How often due notifications (immediate, digests, reminders) are queued")
+      ->capture_default_str()
+      ->check(CLI::Range(50, 86400000));
+  command->add_option("--reminder-days", options->reminder_days,
+                      "Days before a consultation's deadline its reminders are sent")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 60));
   add_obligation_rules_options(*command, options->obligation_rules);
   command->add_option("--query-time-ms", options->query_time_ms, "Longest time one transfers query may take")
       ->capture_default_str()

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   att::cli::add_sipri_command(root);
   att::cli::add_status_command(root);
   att::cli::add_letters_command(root);
+  att::cli::add_notifications_command(root);
   try {
     root.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -404,6 +404,27 @@ CREATE TABLE problem_report_answers (
 );
 CREATE INDEX problem_report_answers_by_report ON problem_report_answers(report_id, id);
 )sql"},
+    // Notifications of the information exchange: each account's choice of mail (immediate, a
+    // daily digest or none) with how far its mail and its "what is new" list have reached, and the
+    // reminders sent before a consultation's deadline, one per consultation and State.
+    {18, "notifications and consultation reminders", R"sql(
+CREATE TABLE notification_settings (
+  user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  delivery TEXT NOT NULL,
+  mailed_through TEXT NOT NULL,
+  digest_on TEXT,
+  seen_through TEXT
+);
+CREATE TABLE consultation_reminders (
+  announcement_id BIGINT NOT NULL REFERENCES announcements(id),
+  state_iso3 TEXT NOT NULL REFERENCES states(iso3),
+  sent_at TEXT NOT NULL,
+  PRIMARY KEY (announcement_id, state_iso3)
+);
+CREATE INDEX announcement_comments_by_time ON announcement_comments(created_at);
+CREATE INDEX announcements_by_time ON announcements(published_at);
+CREATE INDEX document_versions_by_time ON document_versions(published_at);
+)sql"},
 };
 
 void replace_all(std::string& sql, std::string_view token, std::string_view with) {

@@ -8,6 +8,7 @@
 #include "web/health/feature.hpp"
 #include "web/home/feature.hpp"
 #include "web/letters/feature.hpp"
+#include "web/notifications/feature.hpp"
 #include "web/platform_use/feature.hpp"
 #include "web/problems/feature.hpp"
 #include "web/reporting/feature.hpp"
@@ -25,7 +26,7 @@ const std::vector<Feature>& features() {
   static const std::vector<Feature> all{
       health_feature(), states_feature(), home_feature(), accounts_feature(), admin_feature(), reports_feature(),
       compliance_feature(), transfers_feature(), reporting_feature(), letters_feature(),
-      exchange_feature(),
+      exchange_feature(), notifications_feature(),
       platform_use_feature(), about_feature(), problems_feature(),
   };
   return all;

@@ -1,6 +1,9 @@
 // Helpers for driving pages in the browser tests: a page in its own context that records
 // console errors and uncaught exceptions, and clicking through to the next page.
 
+import assert from 'node:assert/strict';
+import { axeViolations } from './imported_reports.mjs';
+
 const STEP_TIMEOUT_MS = 10_000;
 
 /**
@@ -49,4 +52,14 @@ export async function signInWithSecondFactor(page, baseUrl, person, lang, totp) 
     await clickAndWait(page, page.locator('main form button[type=submit]'));
   }
   if (new URL(page.url()).pathname === '/sign-in') throw new Error(`${person.email} could not sign in`);
+}
+
+/** The page fits its viewport without sideways scrolling, and axe-core finds nothing. */
+export async function checkFitsAndAccessible(page, what) {
+  const sizes = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
+  }));
+  assert.ok(sizes.scrollWidth <= sizes.innerWidth, `${what}: no horizontal overflow ${JSON.stringify(sizes)}`);
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `${what}: ${violations.join('\n')}`);
 }

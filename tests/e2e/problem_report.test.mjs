@@ -4,8 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPlaywright, chromiumLaunchOptions, startServer } from './server.mjs';
-import { axeViolations } from './imported_reports.mjs';
-import { openRecordedPage, clickAndWait, signInWithSecondFactor } from './pages.mjs';
+import { openRecordedPage, clickAndWait, signInWithSecondFactor, checkFitsAndAccessible } from './pages.mjs';
 import { totp } from './totp.mjs';
 
 const { chromium } = loadPlaywright();
@@ -28,15 +27,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function checkPage(page, what) {
-  const sizes = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
-  }));
-  assert.ok(sizes.scrollWidth <= sizes.innerWidth, `${what}: no horizontal overflow ${JSON.stringify(sizes)}`);
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${what}: ${violations.join('\n')}`);
-}
-
 test('A problem is reported from the footer, answered and closed by the Secretariat',
   { timeout: 120_000 }, async () => {
     const reporter = await openRecordedPage(browser, { ...small, locale: 'fr-FR' });
@@ -50,7 +40,7 @@ test('A problem is reported from the footer, answered and closed by the Secretar
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
       assert.equal(new URL(page.url()).searchParams.get('page'), '/states');
       assert.match(await page.locator('h1').textContent(), /Signaler un problème/);
-      await checkPage(page, 'the form');
+      await checkFitsAndAccessible(page, 'the form');
       // Sent empty: the error, and the choice made is kept.
       await page.locator('[name=category]').selectOption('wrong_data');
       reporter.allowConsoleError(/status of 400/);
@@ -61,16 +51,16 @@ test('A problem is reported from the footer, answered and closed by the Secretar
       await clickAndWait(page, page.locator('main form button[type=submit]'));
       const reportPath = new URL(page.url()).pathname;
       assert.match(reportPath, /^\/problems\/\d+$/);
-      await checkPage(page, 'the report');
+      await checkFitsAndAccessible(page, 'the report');
 
       const other = answerer.page;
       await signInWithSecondFactor(other, server.baseUrl, secretariat, 'en', totp);
       await other.goto(`${server.baseUrl}/problems`);
-      await checkPage(other, 'the queue');
+      await checkFitsAndAccessible(other, 'the queue');
       await clickAndWait(other, other.locator(`a[href="${reportPath}"]`));
       await other.locator('#answer').fill('The map needs script; the table below it lists every State.');
       await other.locator('#close').check();
-      await checkPage(other, 'the answer form');
+      await checkFitsAndAccessible(other, 'the answer form');
       await clickAndWait(other, other.locator('main form button[type=submit]'));
       assert.match(await other.locator('#problem-report').getAttribute('data-status'), /closed/);
 

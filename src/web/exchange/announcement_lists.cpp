@@ -2,6 +2,7 @@
 
 #include "auth/policy.hpp"
 #include "exchange/announcements_store.hpp"
+#include "exchange/notifications/settings_store.hpp"
 #include "web/exchange/exchange_view.hpp"
 #include "web/kit/guard.hpp"
 #include "web/kit/language.hpp"
@@ -34,8 +35,15 @@ HttpResponse restricted_area(const AppContext& app, const HttpRequest& request) 
   const auto& viewer = request.visit.viewer;
   auto items = listed(app, language, viewer);
   const bool has_items = !items.empty();
+  std::int64_t new_count = 0;
+  {
+    auto db = app.pool->acquire();
+    new_count = notifications::count_unseen(*db, viewer, Timestamp::now());
+  }
   return list_page(app, request,
                    {{"title", app.catalog.text(language, "restricted.title")},
+                    {"new_count", app.catalog.text(language, "notifications.new_count",
+                                                   {{"count", std::to_string(new_count)}})},
                     {"intro", app.catalog.text(language, "restricted.intro")},
                     {"restricted", true},
                     {"announcements", std::move(items)},

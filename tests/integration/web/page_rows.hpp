@@ -14,6 +14,13 @@ inline std::string part_with_id(const std::string& body, const std::string& id, 
   return body.substr(start, body.find(end, start) - start);
 }
 
+// How many times `needle` stands in `text` (rows of a list, mentions of a title).
+inline std::size_t count_of(const std::string& text, const std::string& needle) {
+  std::size_t count = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++count;
+  return count;
+}
+
 // "a:b c:d": the values of two attributes of each element that has both, in page order.
 inline std::string attribute_pairs(const std::string& part, const std::string& first, const std::string& second) {
   const std::regex element(first + "=\"([^\"]*)\"[^>]*" + second + "=\"([^\"]*)\"");

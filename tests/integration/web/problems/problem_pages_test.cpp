@@ -7,6 +7,7 @@
 #include "exchange/problem_reports_store.hpp"
 #include "store/open_database.hpp"
 #include "web/exchange/exchange_fixture.hpp"
+#include "web/page_rows.hpp"
 
 namespace att::testing {
 using namespace att::literals;
@@ -40,12 +41,6 @@ std::string outcome_of(const HttpResult& result) {
   if (result.status == 403) return "forbidden";
   if (result.status == 404) return "not_found";
   return "status " + std::to_string(result.status) + " " + location;
-}
-
-std::size_t count_of(const std::string& text, const std::string& needle) {
-  std::size_t count = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++count;
-  return count;
 }
 
 TEST_F(ProblemPages, EveryPersonAgainstEveryRoute) {
