@@ -372,7 +372,15 @@ Summary summarise(const LineTable& table, const std::vector<std::uint32_t>& sele
   std::vector<std::uint32_t> entries(totals.size());
   std::iota(entries.begin(), entries.end(), 0U);
   const auto shown = std::min(limit, entries.size());
-  std::partial_sort(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(shown), entries.end(), before);
+  // Without an order asked for, the groups go by their keys, which their slots order; a heap
+  // (partial_sort) pays off only when few of many groups are shown.
+  if (order.empty())
+    std::sort(entries.begin(), entries.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return totals.slot[a] < totals.slot[b]; });
+  else if (shown == entries.size())
+    std::sort(entries.begin(), entries.end(), before);
+  else
+    std::partial_sort(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(shown), entries.end(), before);
 
   Summary summary;
   summary.group_by = group_by;

@@ -199,14 +199,18 @@ class Explorer {
     context_["json_href"] = download_href(request_, view, "");
   }
 
-  // Counts of the selected lines by one field, largest first: the read model's summary, over
-  // what the viewer may see, never a count of rows read for the page.
-  nlohmann::json facet(const transfers::LineTable& table, const std::vector<std::uint32_t>& selected, GroupField field,
+  // Counts of the lines the filter selects by one field, largest first: the read model's summary
+  // (from its totals where they answer), over what the viewer may see, never a count of rows read
+  // for the page.
+  nlohmann::json facet(const transfers::LineTable& table, const transfers::TransferFilter& filter, GroupField field,
                        std::size_t limit, bool by_key) const {
     const std::vector<transfers::GroupOrder> order{
         by_key ? transfers::GroupOrder{.key = field, .measure = transfers::Measure::lines, .descending = false}
                : transfers::GroupOrder{.key = std::nullopt, .measure = transfers::Measure::lines, .descending = true}};
-    const auto counts = transfers::summarise(table, selected, {field}, true, order, limit, *app_.states, watch_);
+    const auto counts = transfers::summarise_visible(
+        table, request_.visit.viewer,
+        {.filter = filter, .group_by = {field}, .order = order, .limit = limit, .split_by_basis = false}, *app_.states,
+        watch_);
     nlohmann::json entries = nlohmann::json::array();
     for (const auto& group : counts.groups) {
       auto changes = narrowing(field, group.keys[0]);
@@ -238,23 +242,27 @@ class Explorer {
     return mapped;
   }
 
-  void facets(const transfers::LineTable& table, const std::vector<std::uint32_t>& selected) {
+  void facets(const transfers::LineTable& table, const transfers::TransferFilter& filter) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto field :
          {GroupField::direction, GroupField::category, GroupField::reporter, GroupField::partner, GroupField::basis})
-      list.push_back(facet(table, selected, field, 10, false));
+      list.push_back(facet(table, filter, field, 10, false));
     context_["facets"] = std::move(list);
     context_["has_facets"] = true;
     // The charts' tables: every year in order, and the ten partners with most lines.
-    context_["by_year"] = facet(table, selected, GroupField::year, 200, true)["entries"];
-    context_["top_partners"] = facet(table, selected, GroupField::partner, 10, false)["entries"];
-    context_["map_partners"] = mapped_partners(facet(table, selected, GroupField::partner, 300, false)["entries"]);
-    context_["has_charts"] = !selected.empty();
+    const auto by_year = facet(table, filter, GroupField::year, 200, true)["entries"];
+    context_["has_charts"] = !by_year.empty();
+    context_["by_year"] = by_year;
+    const auto partners = facet(table, filter, GroupField::partner, 300, false)["entries"];
+    context_["top_partners"] = nlohmann::json(std::vector<nlohmann::json>(
+        partners.begin(),
+        partners.begin() + std::min<std::ptrdiff_t>(10, static_cast<std::ptrdiff_t>(partners.size()))));
+    context_["map_partners"] = mapped_partners(partners);
   }
 
   void lines(const transfers::LineTable& table, const RowsQuery& query) {
+    facets(table, query.filter);
     auto selected = transfers::select_lines(table, request_.visit.viewer, query.filter, *app_.states, watch_);
-    facets(table, selected);
     const auto page = transfers::page_of(table, std::move(selected), query.sort, query.offset, query.limit);
     nlohmann::json rows = nlohmann::json::array();
     for (const auto line : page.lines) {
@@ -281,8 +289,7 @@ class Explorer {
   }
 
   void summary(const transfers::LineTable& table, SummaryQuery query) {
-    const auto selected = transfers::select_lines(table, request_.visit.viewer, query.filter, *app_.states, watch_);
-    facets(table, selected);
+    facets(table, query.filter);
     if (query.group_by.empty()) query.group_by = {GroupField::year};
     const auto result = transfers::summarise_visible(
         table, request_.visit.viewer, {query.filter, query.group_by, query.sort, query.limit}, *app_.states, watch_);
