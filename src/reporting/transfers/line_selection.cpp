@@ -54,10 +54,16 @@ CodeMask reporters_seen(const LineTable& table, const auth::Viewer& viewer, cons
   return mask;
 }
 
+// Descriptions and comments hold nearly a text per line: a search looks through them in parts,
+// one per core.
 CodeMask text_hits(const Dictionary& dictionary, const std::string& folded_needle) {
-  return mask_of(dictionary, [&](std::uint32_t code) {
-    return folded_needle.empty() || dictionary.folded(code).find(folded_needle) != std::string::npos;
+  CodeMask mask(dictionary.size());
+  const auto parts = scan_part_count(mask.size());
+  run_parts(parts, [&](std::size_t part) {
+    for (auto code = mask.size() * part / parts; code < mask.size() * (part + 1) / parts; ++code)
+      mask[code] = dictionary.folded(static_cast<std::uint32_t>(code)).find(folded_needle) != std::string::npos;
   });
+  return mask;
 }
 
 }  // namespace
