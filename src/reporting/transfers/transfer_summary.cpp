@@ -391,6 +391,7 @@ Summary summarise(const LineTable& table, const std::vector<std::uint32_t>& sele
     const auto g = entries[i];
     shown_at[g] = static_cast<std::uint32_t>(i);
     auto& group = summary.groups[i];
+    group.keys.reserve(group_by.size());
     for (std::size_t f = 0; f < group_by.size(); ++f) group.keys.push_back(coding[f].text[rank_of(g, f)]);
     group.lines = totals.lines[g];
     group.reports = totals.reports[g];
