@@ -67,7 +67,6 @@ void index_document(store::Database& db, std::int64_t id, const NewDocument& doc
 std::optional<std::int64_t> add_document(store::Database& db, const auth::Viewer& viewer, const NewDocument& document,
                                          Timestamp now) {
   if (!may_publish(viewer)) return std::nullopt;
-  store::Transaction transaction(db);
   if (!db.query("SELECT 1 FROM documents WHERE symbol = $1", {document.symbol}).empty()) return std::nullopt;
   const auto id = db.query(
                         "INSERT INTO documents (symbol, title, summary, audience, created_by, created_at)"
@@ -77,7 +76,6 @@ std::optional<std::int64_t> add_document(store::Database& db, const auth::Viewer
                       .front()
                       .integer(0);
   index_document(db, id, document);
-  transaction.commit();
   return id;
 }
 
@@ -91,7 +89,6 @@ std::optional<std::int64_t> add_document_version(store::Database& db, const auth
       if (files[j].language == files[i].language) return std::nullopt;
   }
   if (!find_document(db, viewer, document_id)) return std::nullopt;
-  store::Transaction transaction(db);
   const auto version_no =
       db.query("SELECT COALESCE(MAX(version_no), 0) + 1 FROM document_versions WHERE document_id = $1", {document_id})
           .front()
@@ -109,7 +106,6 @@ std::optional<std::int64_t> add_document_version(store::Database& db, const auth
         {version_id, file.language, file.file_name, file.media_type, static_cast<std::int64_t>(file.content.size()),
          auth::token_digest(file.content), store::Blob{file.content}});
   }
-  transaction.commit();
   return version_no;
 }
 

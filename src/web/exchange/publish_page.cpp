@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "exchange/announcements_store.hpp"
+#include "web/exchange/attached_documents.hpp"
+#include "web/exchange/exchange_view.hpp"
 #include "web/kit/form_page.hpp"
 #include "web/kit/guard.hpp"
 
@@ -24,15 +26,8 @@ std::string trimmed(std::string_view text) {
   return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
 }
 
-// "2026-12-15 17:00", "2026-12-15T17:00:30" or "2026-12-15T17:00:30Z", all in UTC.
-std::optional<Timestamp> deadline_from(std::string text) {
-  if (text.size() >= 11 && text[10] == ' ') text[10] = 'T';
-  if (text.size() == 16) text += ":00";
-  if (text.size() == 19) text += "Z";
-  return Timestamp::parse(text);
-}
-
-std::vector<std::string> sections_from(const std::string& text) {
+// One entry a line, blank lines skipped: the sections of a consultation, the documents attached.
+std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> sections;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -83,7 +78,9 @@ FormPage publish_form(const AppContext& app, Language language, const HttpReques
                        t("exchange.field_deadline_help"), false);
   auto sections = make("sections", t("exchange.field_sections"), "textarea", typed("sections"), max_sections,
                        t("exchange.field_sections_help"), false);
-  page.fields = {title, body, kind, audience, deadline, sections};
+  auto documents = make("documents", t("exchange.field_documents"), "textarea", typed("documents"), max_sections,
+                        t("exchange.field_documents_help"), false);
+  page.fields = {title, body, kind, audience, deadline, sections, documents};
   return page;
 }
 
@@ -121,18 +118,27 @@ HttpResponse publish(const AppContext& app, HttpRequest& request) {
     refuse("audience", "exchange.errors.audience");
   const auto deadline_text = trimmed(request.form_or_empty("deadline"));
   if (!deadline_text.empty()) {
-    announcement.deadline = deadline_from(deadline_text);
+    announcement.deadline = deadline_from_form(deadline_text);
     if (!announcement.deadline) refuse("deadline", "exchange.errors.deadline_form");
   }
   const auto sections_text = request.form_or_empty("sections");
-  announcement.sections = sections_from(sections_text);
+  announcement.sections = lines_of(sections_text);
   if (sections_text.size() > max_sections) refuse("sections", "exchange.errors.sections");
+  const auto id = [&]() -> std::optional<std::int64_t> {
+    auto db = app.pool->acquire();
+    const auto documents = resolve_documents(*db, request.visit.viewer, lines_of(request.form_or_empty("documents")));
+    if (documents)
+      announcement.documents = *documents;
+    else
+      refuse("documents", "exchange.errors.unknown_document");
+    if (wrong) return std::nullopt;
+    return exchange::publish(*db, request.visit.viewer, announcement, Timestamp::now());
+  }();
+  // The form is drawn once the connection is back in the pool.
   if (wrong) {
     page.error = t("errors.heading");
     return render_form(app, request, page, 400);
   }
-  auto db = app.pool->acquire();
-  const auto id = exchange::publish(*db, request.visit.viewer, announcement, Timestamp::now());
   if (!id) return render_form(app, request, page, 403);
   return HttpResponse::redirect("/announcements/" + std::to_string(*id));
 }
