@@ -50,7 +50,8 @@ AttachOutcome attach_document(store::Database& db, const auth::Viewer& viewer, s
   const auto visible = "SELECT 1 FROM documents d WHERE d.id = $1 AND " +
                        auth::sees_announcement_sql(viewer, "d.audience", params);
   if (db.query(visible, params).empty()) return AttachOutcome::unknown_document;
-  db.execute("INSERT INTO announcement_documents (announcement_id, document_id, attached_at) VALUES ($1, $2, $3)"
+  db.execute("INSERT INTO announcement_documents (announcement_id, document_id, position, attached_at)"
+             " SELECT $1, $2, COALESCE(MAX(position), 0) + 1, $3 FROM announcement_documents WHERE announcement_id = $1"
              " ON CONFLICT (announcement_id, document_id) DO NOTHING",
              {announcement_id, document_id, now.iso()});
   return AttachOutcome::done;
@@ -73,7 +74,7 @@ std::vector<Document> documents_of(store::Database& db, const auth::Viewer& view
       "SELECT d.id, d.symbol, d.title, d.summary, d.audience, d.created_at FROM announcement_documents ad"
       " JOIN announcements a ON a.id = ad.announcement_id JOIN documents d ON d.id = ad.document_id"
       " WHERE ad.announcement_id = $1 AND " +
-      sees_announcement + " AND " + sees_document + " ORDER BY ad.attached_at, d.id";
+      sees_announcement + " AND " + sees_document + " ORDER BY ad.position";
   std::vector<Document> documents;
   for (const auto& row : db.query(sql, params)) {
     Document d;

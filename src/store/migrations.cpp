@@ -431,6 +431,7 @@ CREATE INDEX document_versions_by_time ON document_versions(published_at);
 CREATE TABLE announcement_documents (
   announcement_id BIGINT NOT NULL REFERENCES announcements(id),
   document_id BIGINT NOT NULL REFERENCES documents(id),
+  position BIGINT NOT NULL,
   attached_at TEXT NOT NULL,
   PRIMARY KEY (announcement_id, document_id)
 );
