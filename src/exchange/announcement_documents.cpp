@@ -3,8 +3,9 @@
 #include <charconv>
 
 #include "auth/policy.hpp"
+#include "core/ascii_text.hpp"
 #include "exchange/announcements_store.hpp"
-#include "store/stored_timestamp.hpp"
+#include "exchange/document_rows.hpp"
 
 namespace att::exchange {
 
@@ -21,20 +22,14 @@ std::optional<std::int64_t> number_of(std::string_view text) {
   return number;
 }
 
-std::string_view trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 }  // namespace
 
 std::optional<std::int64_t> document_by_reference(store::Database& db, const auth::Viewer& viewer,
                                                   std::string_view reference) {
-  const auto text = trimmed(reference);
+  const auto text = trim_blanks(reference);
   if (text.empty()) return std::nullopt;
   // A number that is no document's id may still be a symbol: both are asked at once.
-  store::Params params{std::string(text), number_of(text).value_or(0)};
+  store::Params params{text, number_of(text).value_or(0)};
   const auto sql = "SELECT d.id FROM documents d WHERE (d.symbol = $1 OR d.id = $2) AND " +
                    auth::sees_announcement_sql(viewer, "d.audience", params) + " ORDER BY d.symbol = $1 DESC LIMIT 1";
   const auto rows = db.query(sql, params);
@@ -70,22 +65,13 @@ std::vector<Document> documents_of(store::Database& db, const auth::Viewer& view
   store::Params params{announcement_id};
   const auto sees_announcement = auth::sees_announcement_sql(viewer, "a.audience", params);
   const auto sees_document = auth::sees_announcement_sql(viewer, "d.audience", params);
-  const auto sql =
-      "SELECT d.id, d.symbol, d.title, d.summary, d.audience, d.created_at FROM announcement_documents ad"
-      " JOIN announcements a ON a.id = ad.announcement_id JOIN documents d ON d.id = ad.document_id"
-      " WHERE ad.announcement_id = $1 AND " +
-      sees_announcement + " AND " + sees_document + " ORDER BY ad.position";
+  const auto sql = "SELECT " + std::string(document_columns) +
+                   " FROM announcement_documents ad"
+                   " JOIN announcements a ON a.id = ad.announcement_id JOIN documents d ON d.id = ad.document_id"
+                   " WHERE ad.announcement_id = $1 AND " +
+                   sees_announcement + " AND " + sees_document + " ORDER BY ad.position";
   std::vector<Document> documents;
-  for (const auto& row : db.query(sql, params)) {
-    Document d;
-    d.id = row.integer(0);
-    d.symbol = row.text(1);
-    d.title = row.text(2);
-    d.summary = row.text(3);
-    d.audience = auth::audience_from_string(row.text(4)).value_or(auth::Audience::parties);
-    d.created_at = store::stored_timestamp(row.text(5));
-    documents.push_back(std::move(d));
-  }
+  for (const auto& row : db.query(sql, params)) documents.push_back(read_document(row));
   return documents;
 }
 

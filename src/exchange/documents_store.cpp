@@ -5,6 +5,7 @@
 
 #include "auth/policy.hpp"
 #include "auth/secrets.hpp"
+#include "exchange/document_rows.hpp"
 #include "store/stored_timestamp.hpp"
 
 namespace att::exchange {
@@ -12,20 +13,6 @@ namespace att::exchange {
 namespace {
 
 using store::stored_timestamp;
-
-constexpr std::string_view document_columns = "d.id, d.symbol, d.title, d.summary, d.audience, d.created_at";
-
-Document read_document(const store::Row& row) {
-  Document d;
-  d.id = row.integer(0);
-  d.symbol = row.text(1);
-  d.title = row.text(2);
-  d.summary = row.text(3);
-  // An unknown audience in the table is treated as the narrowest one.
-  d.audience = auth::audience_from_string(row.text(4)).value_or(auth::Audience::parties);
-  d.created_at = stored_timestamp(row.text(5));
-  return d;
-}
 
 bool may_publish(const auth::Viewer& viewer) {
   return viewer.user_id && auth::may(viewer, auth::Permission::publish_announcements);
@@ -63,6 +50,18 @@ void index_document(store::Database& db, std::int64_t id, const NewDocument& doc
 }
 
 }  // namespace
+
+Document read_document(const store::Row& row) {
+  Document d;
+  d.id = row.integer(0);
+  d.symbol = row.text(1);
+  d.title = row.text(2);
+  d.summary = row.text(3);
+  // An unknown audience in the table is treated as the narrowest one.
+  d.audience = auth::audience_from_string(row.text(4)).value_or(auth::Audience::parties);
+  d.created_at = store::stored_timestamp(row.text(5));
+  return d;
+}
 
 std::optional<std::int64_t> add_document(store::Database& db, const auth::Viewer& viewer, const NewDocument& document,
                                          Timestamp now) {

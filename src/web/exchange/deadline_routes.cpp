@@ -1,6 +1,7 @@
 #include "web/exchange/deadline_routes.hpp"
 
 #include "auth/audit_log.hpp"
+#include "core/ascii_text.hpp"
 #include "exchange/announcements_store.hpp"
 #include "web/exchange/announcement_api_answers.hpp"
 #include "web/exchange/exchange_view.hpp"
@@ -30,19 +31,13 @@ std::optional<exchange::DeadlineChange> change_deadline(const AppContext& app, c
   return change;
 }
 
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 // An empty field removes the deadline: comments are then taken until the consultation is closed.
 HttpResponse from_page(const AppContext& app, HttpRequest& request) {
   const auto id = id_in_path(request, "id");
   if (!id) return page_not_found(app, request);
   if (auto refusal = refuse_unless(app, request, auth::Permission::publish_announcements)) return std::move(*refusal);
   const auto path = "/announcements/" + std::to_string(*id);
-  const auto text = trimmed(request.form_or_empty("deadline"));
+  const auto text = trim_blanks(request.form_or_empty("deadline"));
   std::optional<Timestamp> deadline;
   if (!text.empty()) {
     deadline = deadline_from_form(text);

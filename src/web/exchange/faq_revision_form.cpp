@@ -4,6 +4,7 @@
 #include <map>
 
 #include "auth/audit_log.hpp"
+#include "core/ascii_text.hpp"
 #include "core/utf8.hpp"
 #include "exchange/faq_store.hpp"
 #include "web/kit/form_page.hpp"
@@ -19,12 +20,6 @@ using auth::Permission;
 constexpr std::size_t max_meeting = 100;
 constexpr std::size_t max_question = 1000;
 constexpr std::size_t max_answer = 20000;
-
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
 
 // What the form starts from: what was posted, else the current wording of the question asked for
 // (?number=N), else nothing.
@@ -109,15 +104,15 @@ HttpResponse revise(const AppContext& app, HttpRequest& request) {
     field(page, name).error = t(key);
     wrong = true;
   };
-  const auto number = positive_number(trimmed(request.form_or_empty("number")));
+  const auto number = positive_number(trim_blanks(request.form_or_empty("number")));
   if (!number) refuse("number", "faq.errors.number");
-  const auto meeting = trimmed(request.form_or_empty("meeting"));
+  const auto meeting = trim_blanks(request.form_or_empty("meeting"));
   if (meeting.empty() || meeting.size() > max_meeting || !is_utf8(meeting)) refuse("meeting", "faq.errors.meeting");
   std::vector<exchange::FaqAnswer> wordings;
   for (const auto* code : {"en", "fr", "es"}) {
     const std::string lang(code);
-    const auto question = trimmed(request.form_or_empty("question_" + lang));
-    const auto answer = trimmed(request.form_or_empty("answer_" + lang));
+    const auto question = trim_blanks(request.form_or_empty("question_" + lang));
+    const auto answer = trim_blanks(request.form_or_empty("answer_" + lang));
     // A translation is optional, but a question without its answer (or the reverse) is a slip.
     if (question.empty() && answer.empty() && lang != "en") continue;
     if (question.empty() || question.size() > max_question || !is_utf8(question))

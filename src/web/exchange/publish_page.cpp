@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/ascii_text.hpp"
 #include "exchange/announcements_store.hpp"
 #include "web/exchange/attached_documents.hpp"
 #include "web/exchange/exchange_view.hpp"
@@ -20,19 +21,13 @@ constexpr std::size_t max_sections = 5000;
 
 bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
-
 // One entry a line, blank lines skipped: the sections of a consultation, the documents attached.
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> sections;
   std::size_t start = 0;
   while (start <= text.size()) {
     const auto end = std::min(text.find('\n', start), text.size());
-    auto line = trimmed(std::string_view(text).substr(start, end - start));
+    auto line = trim_blanks(std::string_view(text).substr(start, end - start));
     if (!line.empty()) sections.push_back(std::move(line));
     start = end + 1;
   }
@@ -104,7 +99,7 @@ HttpResponse publish(const AppContext& app, HttpRequest& request) {
     field(page, name).error = t(key);
     wrong = true;
   };
-  announcement.title = trimmed(request.form_or_empty("title"));
+  announcement.title = trim_blanks(request.form_or_empty("title"));
   if (announcement.title.empty() || announcement.title.size() > max_title) refuse("title", "exchange.errors.title");
   announcement.body = request.form_or_empty("body");
   if (is_blank(announcement.body) || announcement.body.size() > max_body) refuse("body", "exchange.errors.body_text");
@@ -116,7 +111,7 @@ HttpResponse publish(const AppContext& app, HttpRequest& request) {
     announcement.audience = *audience;
   else
     refuse("audience", "exchange.errors.audience");
-  const auto deadline_text = trimmed(request.form_or_empty("deadline"));
+  const auto deadline_text = trim_blanks(request.form_or_empty("deadline"));
   if (!deadline_text.empty()) {
     announcement.deadline = deadline_from_form(deadline_text);
     if (!announcement.deadline) refuse("deadline", "exchange.errors.deadline_form");
