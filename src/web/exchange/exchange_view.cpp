@@ -20,7 +20,9 @@ std::optional<Timestamp> deadline_from_form(std::string text) {
 }
 
 std::string deadline_for_form(const Timestamp& deadline) {
-  auto text = deadline.iso().substr(0, 16);
+  // Seconds only when there are some, so that sending the form unchanged keeps the deadline.
+  const auto iso = deadline.iso();
+  auto text = iso.substr(0, iso.substr(17, 2) == "00" ? 16 : 19);
   text[10] = ' ';
   return text;
 }
