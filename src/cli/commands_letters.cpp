@@ -12,6 +12,7 @@
 #include "cli/text_table.hpp"
 #include "core/compliance/overdue.hpp"
 #include "core/timestamp.hpp"
+#include "exchange/guidance_links.hpp"
 #include "reporting/compliance_facts.hpp"
 #include "reporting/points_of_contact.hpp"
 #include "reporting/reminder_letters_store.hpp"
@@ -55,9 +56,10 @@ void run(const LettersOptions& options) {
   io::PdfPrinter printer({options.chromium});
   std::filesystem::create_directories(options.out);
   const auto now = Timestamp::now();
+  const auto guidance = exchange::guidance_question(*db, options.common.data_dir, "reporting_obligations");
   for (const auto& owed : owing) {
     const auto addressee = addressee_of(*db, owed.state->iso3);
-    const auto context = text::reminder_letter_context(catalog(), owed, as_of, addressee, options.public_url);
+    const auto context = text::reminder_letter_context(catalog(), owed, as_of, addressee, options.public_url, guidance);
     std::string bytes;
     if (options.format == "html") {
       bytes = text::printable_html(catalog(), views, addressee.language, "letters/reminder", context);

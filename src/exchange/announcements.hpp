@@ -27,6 +27,7 @@ struct NewAnnouncement {
   auth::Audience audience = auth::Audience::parties;
   std::optional<Timestamp> deadline;  // for comments; none: open until closed
   std::vector<std::string> sections;  // a consultation's draft sections, in order, numbered from 1
+  std::vector<std::int64_t> documents;  // library documents attached, in order (announcement_documents)
 };
 
 struct Announcement {

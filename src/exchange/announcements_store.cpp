@@ -1,6 +1,7 @@
 #include "exchange/announcements_store.hpp"
 
 #include "auth/policy.hpp"
+#include "exchange/announcement_documents.hpp"
 #include "store/stored_timestamp.hpp"
 
 namespace att::exchange {
@@ -87,6 +88,8 @@ std::optional<std::int64_t> publish(store::Database& db, const auth::Viewer& vie
     db.execute("INSERT INTO announcement_sections (announcement_id, position, title) VALUES ($1, $2, $3)",
                {id, ++position, section});
   }
+  for (const auto document_id : announcement.documents)
+    if (attach_document(db, viewer, id, document_id, now) == AttachOutcome::unknown_document) return std::nullopt;
   transaction.commit();
   return id;
 }
@@ -96,6 +99,16 @@ bool set_status(store::Database& db, const auth::Viewer& viewer, std::int64_t id
   return !db.query("UPDATE announcements SET status = $1 WHERE id = $2 RETURNING id",
                    {std::string(to_string(status)), id})
               .empty();
+}
+
+std::optional<DeadlineChange> set_deadline(store::Database& db, const auth::Viewer& viewer, std::int64_t id,
+                                           std::optional<Timestamp> deadline) {
+  if (!auth::may(viewer, auth::Permission::publish_announcements)) return std::nullopt;
+  const auto announcement = find_announcement(db, viewer, id);
+  if (!announcement) return std::nullopt;
+  db.execute("UPDATE announcements SET deadline = $1 WHERE id = $2",
+             {store::nullable(deadline ? std::optional(deadline->iso()) : std::nullopt), id});
+  return DeadlineChange{announcement->deadline, deadline};
 }
 
 std::vector<Announcement> announcements_for(store::Database& db, const auth::Viewer& viewer) {

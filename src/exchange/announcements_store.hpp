@@ -9,11 +9,24 @@
 
 namespace att::exchange {
 
-// nullopt when the viewer may not publish (chairs and the Secretariat do).
+// nullopt when the viewer may not publish (chairs and the Secretariat do) or may not see one of
+// the documents to attach; then nothing is published.
 std::optional<std::int64_t> publish(store::Database& db, const auth::Viewer& viewer, const NewAnnouncement& announcement,
                                     Timestamp now);
 // Returns false where a non-publisher asks, or the announcement is not there for the viewer.
 bool set_status(store::Database& db, const auth::Viewer& viewer, std::int64_t id, Status status);
+
+// The deadline for comments as it was and as it is now.
+struct DeadlineChange {
+  std::optional<Timestamp> before;
+  std::optional<Timestamp> after;
+};
+// A new deadline (none: open until closed), by chairs and the Secretariat, after publishing too.
+// Comments are taken or refused by the deadline at the moment of writing, so a later deadline
+// reopens commenting and editing until then and an earlier one closes them. nullopt where a
+// non-publisher asks or the announcement is not there for the viewer.
+std::optional<DeadlineChange> set_deadline(store::Database& db, const auth::Viewer& viewer, std::int64_t id,
+                                           std::optional<Timestamp> deadline);
 
 // Newest first, each with the number of its comments.
 std::vector<Announcement> announcements_for(store::Database& db, const auth::Viewer& viewer);

@@ -5,6 +5,7 @@
 
 #include "auth/policy.hpp"
 #include "auth/secrets.hpp"
+#include "exchange/document_rows.hpp"
 #include "store/stored_timestamp.hpp"
 
 namespace att::exchange {
@@ -12,20 +13,6 @@ namespace att::exchange {
 namespace {
 
 using store::stored_timestamp;
-
-constexpr std::string_view document_columns = "d.id, d.symbol, d.title, d.summary, d.audience, d.created_at";
-
-Document read_document(const store::Row& row) {
-  Document d;
-  d.id = row.integer(0);
-  d.symbol = row.text(1);
-  d.title = row.text(2);
-  d.summary = row.text(3);
-  // An unknown audience in the table is treated as the narrowest one.
-  d.audience = auth::audience_from_string(row.text(4)).value_or(auth::Audience::parties);
-  d.created_at = stored_timestamp(row.text(5));
-  return d;
-}
 
 bool may_publish(const auth::Viewer& viewer) {
   return viewer.user_id && auth::may(viewer, auth::Permission::publish_announcements);
@@ -64,10 +51,21 @@ void index_document(store::Database& db, std::int64_t id, const NewDocument& doc
 
 }  // namespace
 
+Document read_document(const store::Row& row) {
+  Document d;
+  d.id = row.integer(0);
+  d.symbol = row.text(1);
+  d.title = row.text(2);
+  d.summary = row.text(3);
+  // An unknown audience in the table is treated as the narrowest one.
+  d.audience = auth::audience_from_string(row.text(4)).value_or(auth::Audience::parties);
+  d.created_at = store::stored_timestamp(row.text(5));
+  return d;
+}
+
 std::optional<std::int64_t> add_document(store::Database& db, const auth::Viewer& viewer, const NewDocument& document,
                                          Timestamp now) {
   if (!may_publish(viewer)) return std::nullopt;
-  store::Transaction transaction(db);
   if (!db.query("SELECT 1 FROM documents WHERE symbol = $1", {document.symbol}).empty()) return std::nullopt;
   const auto id = db.query(
                         "INSERT INTO documents (symbol, title, summary, audience, created_by, created_at)"
@@ -77,7 +75,6 @@ std::optional<std::int64_t> add_document(store::Database& db, const auth::Viewer
                       .front()
                       .integer(0);
   index_document(db, id, document);
-  transaction.commit();
   return id;
 }
 
@@ -91,7 +88,6 @@ std::optional<std::int64_t> add_document_version(store::Database& db, const auth
       if (files[j].language == files[i].language) return std::nullopt;
   }
   if (!find_document(db, viewer, document_id)) return std::nullopt;
-  store::Transaction transaction(db);
   const auto version_no =
       db.query("SELECT COALESCE(MAX(version_no), 0) + 1 FROM document_versions WHERE document_id = $1", {document_id})
           .front()
@@ -109,7 +105,6 @@ std::optional<std::int64_t> add_document_version(store::Database& db, const auth
         {version_id, file.language, file.file_name, file.media_type, static_cast<std::int64_t>(file.content.size()),
          auth::token_digest(file.content), store::Blob{file.content}});
   }
-  transaction.commit();
   return version_no;
 }
 

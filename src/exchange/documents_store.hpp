@@ -9,6 +9,7 @@
 
 namespace att::exchange {
 
+// Both writers work inside the caller's transaction, which holds their audit entry too.
 // nullopt when the viewer may not publish (chairs and the Secretariat do) or the symbol is taken.
 std::optional<std::int64_t> add_document(store::Database& db, const auth::Viewer& viewer, const NewDocument& document,
                                          Timestamp now);

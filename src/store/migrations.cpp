@@ -425,6 +425,18 @@ CREATE INDEX announcement_comments_by_time ON announcement_comments(created_at);
 CREATE INDEX announcements_by_time ON announcements(published_at);
 CREATE INDEX document_versions_by_time ON document_versions(published_at);
 )sql"},
+    // Library documents attached to an announcement or consultation, in the order they were
+    // attached. Each is shown only to who may see both (exchange/announcement_documents).
+    {19, "documents attached to announcements", R"sql(
+CREATE TABLE announcement_documents (
+  announcement_id BIGINT NOT NULL REFERENCES announcements(id),
+  document_id BIGINT NOT NULL REFERENCES documents(id),
+  position BIGINT NOT NULL,
+  attached_at TEXT NOT NULL,
+  PRIMARY KEY (announcement_id, document_id)
+);
+CREATE INDEX announcement_documents_by_document ON announcement_documents(document_id);
+)sql"},
 };
 
 void replace_all(std::string& sql, std::string_view token, std::string_view with) {

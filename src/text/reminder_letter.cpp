@@ -6,7 +6,8 @@
 namespace att::text {
 
 nlohmann::json reminder_letter_context(const Catalog& catalog, const compliance::StateOverdue& owed, Date as_of,
-                                       const LetterAddressee& addressee, const std::string& public_url) {
+                                       const LetterAddressee& addressee, const std::string& public_url,
+                                       std::optional<std::int64_t> guidance_question) {
   const auto language = addressee.language;
   const auto& state = owed.state->name(language);
   nlohmann::json reports = nlohmann::json::array();
@@ -30,13 +31,18 @@ nlohmann::json reminder_letter_context(const Catalog& catalog, const compliance:
           {"state", state},
           {"opening", catalog.text(language, "letters.opening", {{"state", state}, {"date", date}})},
           {"reports", std::move(reports)},
-          {"help", catalog.text(language, "letters.help", {{"url", public_url + "/reports"}})}};
+          {"help", catalog.text(language, "letters.help", {{"url", public_url + "/reports"}})},
+          {"guidance", guidance_question ? catalog.text(language, "letters.guidance",
+                                                        {{"number", std::to_string(*guidance_question)},
+                                                         {"url", public_url + "/faq/" + std::to_string(*guidance_question)}})
+                                         : std::string()}};
 }
 
 std::string reminder_letter_html(const Catalog& catalog, const Views& views, const compliance::StateOverdue& owed,
-                                 Date as_of, const LetterAddressee& addressee, const std::string& public_url) {
+                                 Date as_of, const LetterAddressee& addressee, const std::string& public_url,
+                                 std::optional<std::int64_t> guidance_question) {
   return printable_html(catalog, views, addressee.language, "letters/reminder",
-                        reminder_letter_context(catalog, owed, as_of, addressee, public_url));
+                        reminder_letter_context(catalog, owed, as_of, addressee, public_url, guidance_question));
 }
 
 std::string reminder_letter_part(const Catalog& catalog, const Views& views, Language language,

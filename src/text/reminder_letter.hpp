@@ -3,7 +3,9 @@
 // One template (web/templates/letters/reminder.mustache), printed like every document.
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,13 +20,17 @@ struct LetterAddressee {
   Language language = Language::en;
 };
 
-// What the template reads; "title" names the letter (its PDF footer).
+// What the template reads; "title" names the letter (its PDF footer). `guidance_question`: the
+// number of the guidance's question on reporting obligations, whose address the letter gives
+// (exchange::guidance_question); none, no such paragraph.
 nlohmann::json reminder_letter_context(const Catalog& catalog, const compliance::StateOverdue& owed, Date as_of,
-                                       const LetterAddressee& addressee, const std::string& public_url);
+                                       const LetterAddressee& addressee, const std::string& public_url,
+                                       std::optional<std::int64_t> guidance_question = std::nullopt);
 
 // The letter as a printable page (what print_pdf prints).
 std::string reminder_letter_html(const Catalog& catalog, const Views& views, const compliance::StateOverdue& owed,
-                                 Date as_of, const LetterAddressee& addressee, const std::string& public_url);
+                                 Date as_of, const LetterAddressee& addressee, const std::string& public_url,
+                                 std::optional<std::int64_t> guidance_question = std::nullopt);
 
 // One letter as a part of a page (the preview, the file of all letters), in its own language.
 std::string reminder_letter_part(const Catalog& catalog, const Views& views, Language language,

@@ -361,6 +361,11 @@ TEST_F(Cli, LettersToEveryStateWithAnOverdueReportInItsContactsLanguage) {
                          "FRA,2022,export,II,BEL,3,,,,,,,\n";
   ASSERT_EQ(run_att({"import", "--db", db_, "--received", "2023-06-05", file.string()}).exit_code, 0);
   add_user(db_, "officer@example.de", {"--role", "reporting-officer", "--state", "DEU", "--language", "fr"});
+  // The guidance has the question data/guidance_links.csv names on reporting obligations.
+  store::open_database(db_)->execute_script(
+      "INSERT INTO faq_revisions (id, meeting, published_by, published_at) SELECT 1, 'CSP10', MIN(id),"
+      " '2023-01-01T00:00:00Z' FROM users;"
+      "INSERT INTO faq_answers (revision_id, number, language, question, answer) VALUES (1, 1, 'en', 'Who?', 'All.');");
   const auto out = dir_.path() / "letters";
   const auto written = run_att({"letters", "--db", db_, "--as-of", "2023-07-01", "--year", "2022", "--format", "html",
                                 "--out", out.string()});
@@ -380,6 +385,8 @@ TEST_F(Cli, LettersToEveryStateWithAnOverdueReportInItsContactsLanguage) {
   EXPECT_NE(letter.find("Rapport annuel pour 2022"), std::string::npos) << "its officer reads French";
   EXPECT_NE(letter.find("31 mai 2023"), std::string::npos);
   EXPECT_EQ(letter.find("2021"), std::string::npos) << "only the year asked for";
+  EXPECT_NE(letter.find("La question 1 des orientations"), std::string::npos) << letter;
+  EXPECT_NE(letter.find("http://localhost:8080/faq/1"), std::string::npos);
   const auto logged = store::open_database(db_)->query(
       "SELECT language, channel FROM reminder_letters WHERE state_iso3 = 'DEU'");
   ASSERT_EQ(logged.size(), 1u);

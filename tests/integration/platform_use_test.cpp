@@ -60,10 +60,10 @@ TEST_P(PlatformUse, CountsEachYearsReportsRegistrationsAndComments) {
   chair.user_id = chair_id;
   chair.roles = {auth::Role::chair};
   const auto consultation = exchange::publish(
-      *db_, chair, {exchange::Kind::consultation, "Draft template", "Body", auth::Audience::parties, std::nullopt, {}},
+      *db_, chair, {exchange::Kind::consultation, "Draft template", "Body", auth::Audience::parties, std::nullopt, {}, {}},
       "2024-02-01T00:00:00Z"_utc);
   const auto announcement = exchange::publish(
-      *db_, chair, {exchange::Kind::announcement, "News", "Body", auth::Audience::parties, std::nullopt, {}},
+      *db_, chair, {exchange::Kind::announcement, "News", "Body", auth::Audience::parties, std::nullopt, {}, {}},
       "2024-02-01T00:00:00Z"_utc);
   ASSERT_TRUE(consultation && announcement);
   for (const auto& [email, state] :

@@ -6,6 +6,8 @@
 #include "exchange/announcements_store.hpp"
 #include "text/dates.hpp"
 #include "text/markdown.hpp"
+#include "exchange/announcement_documents.hpp"
+#include "web/exchange/attached_documents.hpp"
 #include "web/exchange/comment_threads.hpp"
 #include "web/exchange/exchange_view.hpp"
 #include "web/kit/guard.hpp"
@@ -63,6 +65,12 @@ nlohmann::json comment_view(const AppContext& app, Language language, store::Dat
           {"edit_href", base + "?edit=" + std::to_string(comment.id) + "#comment-form"}};
 }
 
+// The words of a problem a form of this page was sent back with (?error=<name>): only the
+// catalogue's, and only for `name`, so the address never supplies text.
+std::string page_error(const AppContext& app, Language language, const HttpRequest& request, const std::string& name) {
+  return request.query("error") == name ? app.catalog.text(language, "exchange.errors." + name) : std::string();
+}
+
 HttpResponse announcement_page(const AppContext& app, const HttpRequest& request, std::int64_t id, CommentForm form,
                                int status = 200) {
   const auto language = language_of(request);
@@ -117,6 +125,9 @@ HttpResponse announcement_page(const AppContext& app, const HttpRequest& request
         {{"value", value}, {"label", t("exchange.statuses." + value)}, {"selected", choice == announcement->status}});
   }
   const bool may_publish = auth::may(viewer, auth::Permission::publish_announcements);
+  auto documents = attached_documents_view(app, language, exchange::documents_of(*db, viewer, id));
+  for (auto& document : documents)
+    document["remove_action"] = base + "/documents/" + std::to_string(document["id"].get<std::int64_t>()) + "/remove";
   nlohmann::json context = announcement_view(app, language, *announcement);
   context.update(
       {{"title", announcement->title},
@@ -140,6 +151,13 @@ HttpResponse announcement_page(const AppContext& app, const HttpRequest& request
        {"section_error", form.section_error},
        {"form_error", form.error},
        {"may_publish", may_publish},
+       {"documents", documents},
+       {"has_documents", !documents.empty()},
+       {"documents_action", base + "/documents"},
+       {"documents_error", page_error(app, language, request, "unknown_document")},
+       {"deadline_action", base + "/deadline"},
+       {"deadline_value", announcement->deadline ? deadline_for_form(*announcement->deadline) : ""},
+       {"deadline_error", page_error(app, language, request, "deadline_form")},
        {"status_options", status_options},
        {"status_action", base + "/status"},
        {"inventory_href", base + "/inventory"},

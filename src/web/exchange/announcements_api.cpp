@@ -1,9 +1,11 @@
 #include "web/exchange/announcements_api.hpp"
 
-#include <charconv>
-
 #include "exchange/announcements_store.hpp"
+#include "exchange/announcement_documents.hpp"
+#include "web/exchange/announcement_api_answers.hpp"
 #include "web/exchange/announcement_json.hpp"
+#include "web/exchange/attached_documents.hpp"
+#include "web/exchange/exchange_view.hpp"
 #include "web/http/api_errors.hpp"
 #include "web/kit/guard.hpp"
 #include "web/reports/report_api_views.hpp"
@@ -11,31 +13,6 @@
 namespace att::web {
 
 namespace {
-
-// What each viewer sees differs: no cache keeps an answer.
-HttpResponse uncached(HttpResponse response) {
-  response.set_private_no_store();
-  return response;
-}
-
-std::optional<std::int64_t> id_param(const HttpRequest& request, const std::string& name) {
-  const auto& text = request.path_param(name);
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc{} || end != text.data() + text.size() || id < 1) return std::nullopt;
-  return id;
-}
-
-// The one answer for "not there" and "not for you": the same code, the same words.
-HttpResponse not_found(const AppContext& app, const HttpRequest& request) {
-  return api_error(404, "announcement_not_found",
-                   app.catalog.text(language_of(request), "exchange.errors.announcement_not_found"));
-}
-
-HttpResponse invalid_field(const AppContext& app, const HttpRequest& request, const FieldError& error) {
-  return api_error(400, "invalid_field", app.catalog.text(language_of(request), error.message_key),
-                   {{"field", error.field}});
-}
 
 HttpResponse list(const AppContext& app, const HttpRequest& request) {
   auto db = app.pool->acquire();
@@ -49,9 +26,23 @@ HttpResponse publish(const AppContext& app, HttpRequest& request) {
   if (auto refusal = refuse_unless(app, request, auth::Permission::publish_announcements)) return std::move(*refusal);
   const auto document = json_body(app, request);
   if (!document) return document.error();
-  const auto announcement = new_announcement_from(*document);
+  auto announcement = new_announcement_from(*document);
   if (!announcement) return invalid_field(app, request, announcement.error());
   auto db = app.pool->acquire();
+  // {"documents": ["ATT/CSP9/2023/SEC/3/Conf.Rep", 4]}: symbols or numbers of library documents.
+  if (document->contains("documents")) {
+    std::vector<std::string> references;
+    const auto& given = (*document)["documents"];
+    bool readable = given.is_array();
+    for (const auto& reference : readable ? given : nlohmann::json::array()) {
+      if (reference.is_string()) references.push_back(reference.get<std::string>());
+      else if (reference.is_number_integer()) references.push_back(std::to_string(reference.get<std::int64_t>()));
+      else readable = false;
+    }
+    const auto ids = resolve_documents(*db, request.visit.viewer, references);
+    if (!readable || !ids) return invalid_field(app, request, {"documents", "exchange.errors.unknown_document"});
+    announcement->documents = *ids;
+  }
   const auto id = exchange::publish(*db, request.visit.viewer, *announcement, Timestamp::now());
   if (!id) return api_error(403, "forbidden", app.catalog.text(language_of(request), "auth.forbidden"));
   auto response = HttpResponse::json(201, json_text({{"id", *id}}));
@@ -60,19 +51,22 @@ HttpResponse publish(const AppContext& app, HttpRequest& request) {
 }
 
 HttpResponse one(const AppContext& app, const HttpRequest& request) {
-  const auto id = id_param(request, "id");
-  if (!id) return not_found(app, request);
+  const auto id = id_in_path(request, "id");
+  if (!id) return announcement_not_found(app, request);
   auto db = app.pool->acquire();
   const auto announcement = exchange::find_announcement(*db, request.visit.viewer, *id);
-  if (!announcement) return not_found(app, request);
-  return uncached(HttpResponse::json(200, json_text(announcement_json(*announcement, true))));
+  if (!announcement) return announcement_not_found(app, request);
+  auto json = announcement_json(*announcement, true);
+  json["documents"] =
+      attached_documents_view(app, language_of(request), exchange::documents_of(*db, request.visit.viewer, *id));
+  return uncached(HttpResponse::json(200, json_text(json)));
 }
 
 HttpResponse comments(const AppContext& app, const HttpRequest& request) {
-  const auto id = id_param(request, "id");
-  if (!id) return not_found(app, request);
+  const auto id = id_in_path(request, "id");
+  if (!id) return announcement_not_found(app, request);
   auto db = app.pool->acquire();
-  if (!exchange::find_announcement(*db, request.visit.viewer, *id)) return not_found(app, request);
+  if (!exchange::find_announcement(*db, request.visit.viewer, *id)) return announcement_not_found(app, request);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& comment : exchange::comments_on(*db, request.visit.viewer, *id))
     items.push_back(comment_json(comment));
@@ -83,7 +77,7 @@ HttpResponse comments(const AppContext& app, const HttpRequest& request) {
 HttpResponse comment_refused(const AppContext& app, const HttpRequest& request, exchange::CommentOutcome outcome) {
   const auto language = language_of(request);
   switch (outcome) {
-    case exchange::CommentOutcome::not_found: return not_found(app, request);
+    case exchange::CommentOutcome::not_found: return announcement_not_found(app, request);
     case exchange::CommentOutcome::refused:
       if (request.visit.viewer.is_anonymous())
         return api_error(401, "sign_in_required", app.catalog.text(language, "auth.sign_in_required"));
@@ -97,8 +91,8 @@ HttpResponse comment_refused(const AppContext& app, const HttpRequest& request, 
 }
 
 HttpResponse add_comment(const AppContext& app, HttpRequest& request) {
-  const auto id = id_param(request, "id");
-  if (!id) return not_found(app, request);
+  const auto id = id_in_path(request, "id");
+  if (!id) return announcement_not_found(app, request);
   const auto document = json_body(app, request);
   if (!document) return document.error();
   const auto comment = new_comment_from(*document);
@@ -110,9 +104,9 @@ HttpResponse add_comment(const AppContext& app, HttpRequest& request) {
 }
 
 HttpResponse edit_comment(const AppContext& app, HttpRequest& request) {
-  const auto id = id_param(request, "id");
-  const auto comment_id = id_param(request, "comment");
-  if (!id || !comment_id) return not_found(app, request);
+  const auto id = id_in_path(request, "id");
+  const auto comment_id = id_in_path(request, "comment");
+  if (!id || !comment_id) return announcement_not_found(app, request);
   const auto document = json_body(app, request);
   if (!document) return document.error();
   const auto comment = new_comment_from(*document);
@@ -125,11 +119,11 @@ HttpResponse edit_comment(const AppContext& app, HttpRequest& request) {
 }
 
 HttpResponse comment_history(const AppContext& app, const HttpRequest& request) {
-  const auto id = id_param(request, "id");
-  const auto comment_id = id_param(request, "comment");
-  if (!id || !comment_id) return not_found(app, request);
+  const auto id = id_in_path(request, "id");
+  const auto comment_id = id_in_path(request, "comment");
+  if (!id || !comment_id) return announcement_not_found(app, request);
   auto db = app.pool->acquire();
-  if (!exchange::find_announcement(*db, request.visit.viewer, *id)) return not_found(app, request);
+  if (!exchange::find_announcement(*db, request.visit.viewer, *id)) return announcement_not_found(app, request);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& edit : exchange::edits_of(*db, request.visit.viewer, *id, *comment_id))
     items.push_back({{"replaced_at", edit.replaced_at.iso()}, {"body", edit.previous_body}});
@@ -140,8 +134,8 @@ HttpResponse comment_history(const AppContext& app, const HttpRequest& request) 
 // comments, open it again, or archive it.
 HttpResponse change_status(const AppContext& app, HttpRequest& request) {
   if (auto refusal = refuse_unless(app, request, auth::Permission::publish_announcements)) return std::move(*refusal);
-  const auto id = id_param(request, "id");
-  if (!id) return not_found(app, request);
+  const auto id = id_in_path(request, "id");
+  if (!id) return announcement_not_found(app, request);
   const auto document = json_body(app, request);
   if (!document) return document.error();
   const auto text = document->is_object() && document->contains("status") && (*document)["status"].is_string()
@@ -150,7 +144,7 @@ HttpResponse change_status(const AppContext& app, HttpRequest& request) {
   const auto status = exchange::status_from_string(text);
   if (!status) return invalid_field(app, request, {"status", "exchange.errors.status"});
   auto db = app.pool->acquire();
-  if (!exchange::set_status(*db, request.visit.viewer, *id, *status)) return not_found(app, request);
+  if (!exchange::set_status(*db, request.visit.viewer, *id, *status)) return announcement_not_found(app, request);
   return uncached(HttpResponse::json(200, json_text({{"id", *id}, {"status", text}})));
 }
 

@@ -1,5 +1,6 @@
 #include "web/exchange/documents_publish.hpp"
 
+#include "auth/audit_log.hpp"
 #include "core/reports/attachment_rules.hpp"
 #include "core/utf8.hpp"
 #include "exchange/documents_store.hpp"
@@ -59,8 +60,18 @@ HttpResponse add_new_document(const AppContext& app, const HttpRequest& request)
   if (!usable(document.symbol, true) || !usable(document.title, true) || !usable(document.summary, false) || !audience)
     return new_document_form(app, request, "documents.errors.fields", 400);
   document.audience = *audience;
-  auto db = app.pool->acquire();
-  const auto id = exchange::add_document(*db, request.visit.viewer, document, Timestamp::now());
+  const auto id = [&]() -> std::optional<std::int64_t> {
+    const auto now = Timestamp::now();
+    auto db = app.pool->acquire();
+    store::Transaction transaction(*db);
+    const auto added = exchange::add_document(*db, request.visit.viewer, document, now);
+    if (!added) return std::nullopt;
+    auth::append_audit(
+        *db, audit_entry(request, "document_published", "document:" + std::to_string(*added), document.symbol), now);
+    transaction.commit();
+    return added;
+  }();
+  // The form is drawn once the connection is back in the pool.
   if (!id) return new_document_form(app, request, "documents.errors.symbol_taken", 409);
   return HttpResponse::redirect("/documents/" + std::to_string(*id) + "#new-version");
 }
@@ -92,8 +103,15 @@ HttpResponse add_version(const AppContext& app, const HttpRequest& request) {
   if (!usable(note, false)) return failed("fields");
   auto db = app.pool->acquire();
   if (!exchange::find_document(*db, request.visit.viewer, *id)) return page_not_found(app, request);
-  const auto version_no = exchange::add_document_version(*db, request.visit.viewer, *id, note, files, Timestamp::now());
+  const auto now = Timestamp::now();
+  store::Transaction transaction(*db);
+  const auto version_no = exchange::add_document_version(*db, request.visit.viewer, *id, note, files, now);
   if (!version_no) return failed("no_file");
+  auth::append_audit(*db,
+                     audit_entry(request, "document_version_published", "document:" + std::to_string(*id),
+                                 "version " + std::to_string(*version_no)),
+                     now);
+  transaction.commit();
   return HttpResponse::redirect(back + "#version-" + std::to_string(*version_no));
 }
 

@@ -12,6 +12,21 @@ std::optional<std::int64_t> id_in_path(const HttpRequest& request, const std::st
   return positive_number(request.path_param(name));
 }
 
+std::optional<Timestamp> deadline_from_form(std::string text) {
+  if (text.size() >= 11 && text[10] == ' ') text[10] = 'T';
+  if (text.size() == 16) text += ":00";
+  if (text.size() == 19) text += "Z";
+  return Timestamp::parse(text);
+}
+
+std::string deadline_for_form(const Timestamp& deadline) {
+  // Seconds only when there are some, so that sending the form unchanged keeps the deadline.
+  const auto iso = deadline.iso();
+  auto text = iso.substr(0, iso.substr(17, 2) == "00" ? 16 : 19);
+  text[10] = ' ';
+  return text;
+}
+
 std::string state_name(const AppContext& app, Language language, const std::optional<std::string>& iso3) {
   if (!iso3) return "";
   const auto* state = app.states->find_by_code(*iso3);

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "core/ascii_text.hpp"
 #include "exchange/announcements_store.hpp"
+#include "web/exchange/attached_documents.hpp"
+#include "web/exchange/exchange_view.hpp"
 #include "web/kit/form_page.hpp"
 #include "web/kit/guard.hpp"
 
@@ -18,26 +21,13 @@ constexpr std::size_t max_sections = 5000;
 
 bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
-
-// "2026-12-15 17:00", "2026-12-15T17:00:30" or "2026-12-15T17:00:30Z", all in UTC.
-std::optional<Timestamp> deadline_from(std::string text) {
-  if (text.size() >= 11 && text[10] == ' ') text[10] = 'T';
-  if (text.size() == 16) text += ":00";
-  if (text.size() == 19) text += "Z";
-  return Timestamp::parse(text);
-}
-
-std::vector<std::string> sections_from(const std::string& text) {
+// One entry a line, blank lines skipped: the sections of a consultation, the documents attached.
+std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> sections;
   std::size_t start = 0;
   while (start <= text.size()) {
     const auto end = std::min(text.find('\n', start), text.size());
-    auto line = trimmed(std::string_view(text).substr(start, end - start));
+    auto line = trim_blanks(std::string_view(text).substr(start, end - start));
     if (!line.empty()) sections.push_back(std::move(line));
     start = end + 1;
   }
@@ -83,7 +73,9 @@ FormPage publish_form(const AppContext& app, Language language, const HttpReques
                        t("exchange.field_deadline_help"), false);
   auto sections = make("sections", t("exchange.field_sections"), "textarea", typed("sections"), max_sections,
                        t("exchange.field_sections_help"), false);
-  page.fields = {title, body, kind, audience, deadline, sections};
+  auto documents = make("documents", t("exchange.field_documents"), "textarea", typed("documents"), max_sections,
+                        t("exchange.field_documents_help"), false);
+  page.fields = {title, body, kind, audience, deadline, sections, documents};
   return page;
 }
 
@@ -107,7 +99,7 @@ HttpResponse publish(const AppContext& app, HttpRequest& request) {
     field(page, name).error = t(key);
     wrong = true;
   };
-  announcement.title = trimmed(request.form_or_empty("title"));
+  announcement.title = trim_blanks(request.form_or_empty("title"));
   if (announcement.title.empty() || announcement.title.size() > max_title) refuse("title", "exchange.errors.title");
   announcement.body = request.form_or_empty("body");
   if (is_blank(announcement.body) || announcement.body.size() > max_body) refuse("body", "exchange.errors.body_text");
@@ -119,20 +111,29 @@ HttpResponse publish(const AppContext& app, HttpRequest& request) {
     announcement.audience = *audience;
   else
     refuse("audience", "exchange.errors.audience");
-  const auto deadline_text = trimmed(request.form_or_empty("deadline"));
+  const auto deadline_text = trim_blanks(request.form_or_empty("deadline"));
   if (!deadline_text.empty()) {
-    announcement.deadline = deadline_from(deadline_text);
+    announcement.deadline = deadline_from_form(deadline_text);
     if (!announcement.deadline) refuse("deadline", "exchange.errors.deadline_form");
   }
   const auto sections_text = request.form_or_empty("sections");
-  announcement.sections = sections_from(sections_text);
+  announcement.sections = lines_of(sections_text);
   if (sections_text.size() > max_sections) refuse("sections", "exchange.errors.sections");
+  const auto id = [&]() -> std::optional<std::int64_t> {
+    auto db = app.pool->acquire();
+    const auto documents = resolve_documents(*db, request.visit.viewer, lines_of(request.form_or_empty("documents")));
+    if (documents)
+      announcement.documents = *documents;
+    else
+      refuse("documents", "exchange.errors.unknown_document");
+    if (wrong) return std::nullopt;
+    return exchange::publish(*db, request.visit.viewer, announcement, Timestamp::now());
+  }();
+  // The form is drawn once the connection is back in the pool.
   if (wrong) {
     page.error = t("errors.heading");
     return render_form(app, request, page, 400);
   }
-  auto db = app.pool->acquire();
-  const auto id = exchange::publish(*db, request.visit.viewer, announcement, Timestamp::now());
   if (!id) return render_form(app, request, page, 403);
   return HttpResponse::redirect("/announcements/" + std::to_string(*id));
 }

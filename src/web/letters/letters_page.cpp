@@ -4,6 +4,7 @@
 
 #include "auth/audit_log.hpp"
 #include "core/compliance/overdue.hpp"
+#include "exchange/guidance_links.hpp"
 #include "mail/mail_text.hpp"
 #include "reporting/compliance_facts.hpp"
 #include "reporting/points_of_contact.hpp"
@@ -59,6 +60,7 @@ Selection select(const AppContext& app, const HttpRequest& request, store::Datab
   }
   const auto facts = reporting::report_facts(db, request.visit.viewer);
   selection.owing = compliance::overdue_states(*app.states, selection.as_of, app.obligation_rules, facts);
+  const auto guidance = exchange::guidance_question(db, app.data_dir, "reporting_obligations");
   std::set<std::string> chosen;
   const bool all = field(request, "all").has_value();
   for (auto& [key, value] : fields(request))
@@ -67,7 +69,7 @@ Selection select(const AppContext& app, const HttpRequest& request, store::Datab
     if (!all && !chosen.contains(owed.state->iso3)) continue;
     auto contact = reporting::point_of_contact(db, owed.state->iso3);
     auto context = text::reminder_letter_context(app.catalog, owed, selection.as_of, {contact.name, contact.language},
-                                                 app.auth.public_url);
+                                                 app.auth.public_url, guidance);
     selection.drafts.push_back({&owed, std::move(contact), std::move(context)});
   }
   return selection;
@@ -173,7 +175,10 @@ HttpResponse send_letters(const AppContext& app, HttpRequest& request) {
                           {"state", draft.owed->state->name(draft.contact.language)},
                           {"date", draft.context["date"].get<std::string>()},
                           {"reports", mail_reports(app, draft.contact.language, draft.context)},
-                          {"url", app.auth.public_url + "/reports"}});
+                          {"url", app.auth.public_url + "/reports"},
+                          {"guidance", draft.context["guidance"].get<std::string>().empty()
+                                           ? std::string()
+                                           : " " + draft.context["guidance"].get<std::string>()}});
       auth::append_audit(*db, audit_entry(request, "reminder_letter_sent", "state:" + iso3,
                                           "letter:" + std::to_string(id)),
                          now);

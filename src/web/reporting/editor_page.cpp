@@ -17,6 +17,7 @@
 #include "web/kit/page.hpp"
 #include "web/reporting/attachment_form.hpp"
 #include "web/reporting/editor_form.hpp"
+#include "web/reporting/guidance_notes.hpp"
 #include "web/reporting/pasted_rows.hpp"
 #include "web/reporting/reporting_access.hpp"
 #include "web/reports/report_paths.hpp"
@@ -82,18 +83,33 @@ struct Findings {
   std::map<std::string, std::vector<std::string>> by_field;
   std::vector<std::string> general;  // about the whole report
   std::size_t errors = 0;
+  // The guidance's question on a field's first finding that has one (GuidanceNotes).
+  std::map<std::string, nlohmann::json> guidance_by_field;
+  nlohmann::json general_guidance = nlohmann::json::array();  // one per general finding, null for none
 };
 
-Findings located_findings(const AppContext& app, Language language, const std::vector<Problem>& problems) {
+Findings located_findings(const AppContext& app, Language language, const std::vector<Problem>& problems,
+                          const GuidanceNotes& guidance) {
   Findings findings;
   for (const auto& problem : problems) {
     if (problem.severity == Severity::error) ++findings.errors;
     auto message = text::problem_message(app.catalog, language, problem);
     const auto field = field_of(problem);
-    if (field.empty()) findings.general.push_back(std::move(message));
-    else findings.by_field[field].push_back(std::move(message));
+    auto link = guidance.for_finding(problem);
+    if (field.empty()) {
+      findings.general.push_back(std::move(message));
+      findings.general_guidance.push_back(std::move(link));
+    } else {
+      findings.by_field[field].push_back(std::move(message));
+      if (!link.is_null()) findings.guidance_by_field.emplace(field, std::move(link));
+    }
   }
   return findings;
+}
+
+nlohmann::json guidance_json(const Findings& findings, const std::string& field) {
+  const auto found = findings.guidance_by_field.find(field);
+  return found == findings.guidance_by_field.end() ? nlohmann::json(nullptr) : found->second;
 }
 
 std::vector<Problem> check(const AppContext& app, const reports::AnnualReport& report,
@@ -190,6 +206,7 @@ nlohmann::json row_json(const AppContext& app, Language language, const Category
                      {"basis_authorized", basis == "authorized"},
                      {"basis_actual", basis == "actual"},
                      {"errors", errors},
+                     {"guidance", guidance_json(findings, name)},
                      {"has_errors", !errors.empty()}});
   }
   return {{"row", std::to_string(row)},
@@ -201,7 +218,9 @@ nlohmann::json row_json(const AppContext& app, Language language, const Category
 
 nlohmann::json header_field(const Findings& findings, const std::string& name, const std::string& value) {
   auto errors = errors_json(findings, name);
-  return {{"name", name}, {"id", field_id(name)}, {"value", value}, {"errors", errors}, {"has_errors", !errors.empty()}};
+  return {{"name", name},      {"id", field_id(name)},
+          {"value", value},    {"errors", errors},
+          {"guidance", guidance_json(findings, name)}, {"has_errors", !errors.empty()}};
 }
 
 nlohmann::json contact_field(const AppContext& app, Language language, const Findings& findings,
@@ -215,10 +234,11 @@ nlohmann::json contact_field(const AppContext& app, Language language, const Fin
 
 nlohmann::json editor_context(const AppContext& app, const HttpRequest& request, Language language,
                               const EditorAddress& address, reports::AnnualReport report,
-                              const std::optional<Timestamp>& saved_at, const std::vector<Problem>& problems) {
+                              const std::optional<Timestamp>& saved_at, const std::vector<Problem>& problems,
+                              const GuidanceNotes& guidance) {
   const auto t = [&](const std::string& key) { return app.catalog.text(language, key); };
   const CategoryNames categories(app.catalog, *address.report_template);
-  const auto findings = located_findings(app, language, problems);
+  const auto findings = located_findings(app, language, problems, guidance);
   // ?add=exports (a form posted without script) gives that table one more empty row.
   if (const auto add = request.query("add"); add && reports::direction_from_string(*add)) {
     reports::ReportLine blank;
@@ -254,7 +274,8 @@ nlohmann::json editor_context(const AppContext& app, const HttpRequest& request,
   const auto& contact = report.contact;
   const auto name = address.state->name(language);
   nlohmann::json general = nlohmann::json::array();
-  for (const auto& message : findings.general) general.push_back(message);
+  for (std::size_t i = 0; i < findings.general.size(); ++i)
+    general.push_back({{"message", findings.general[i]}, {"guidance", findings.general_guidance[i]}});
   return {{"title", app.catalog.text(language, "reporting.editor_title", {{"year", std::to_string(address.year)}, {"state", name}})},
           {"action", editor_path(address)},
           {"iso3", address.state->iso3},
@@ -289,6 +310,8 @@ nlohmann::json editor_context(const AppContext& app, const HttpRequest& request,
           {"national_definitions", header_field(findings, "national_definitions", report.national_definitions)},
           {"nil_exports", header_field(findings, "nil_exports", "")},
           {"tables", tables},
+          {"section_guidance", {{"visibility", guidance.for_topic("section:visibility")},
+                                {"declarations", guidance.for_topic("section:declarations")}}},
           {"blank_row", row_json(app, language, categories, {}, report.lines.size(), reports::ReportLine{})},
           {"category_options", category_options},
           {"state_options", state_options},
@@ -306,7 +329,9 @@ HttpResponse show_editor(const AppContext& app, HttpRequest& request) {
   auto report = starting_report(*db, request.visit.viewer, *address, saved_at);
   tables_in_order(report);
   const auto problems = check(app, report, *address->report_template, {});
-  auto context = editor_context(app, request, choice.language, *address, std::move(report), saved_at, problems);
+  const GuidanceNotes guidance(app, *db, choice.language);
+  auto context =
+      editor_context(app, request, choice.language, *address, std::move(report), saved_at, problems, guidance);
   context["attachments"] = attachments_section(app, *db, request, choice.language, address->state->iso3, address->year);
   auto response = render_page(app, request, choice, "reporting/editor", context);
   response.set_private_no_store();
@@ -401,16 +426,24 @@ HttpResponse save_editor(const AppContext& app, HttpRequest& request) {
     reporting::save_draft(*db, report, request.visit.viewer.user_id, now);
     transaction.commit();
   }
+  const auto guidance = [&] {
+    auto db = app.pool->acquire();
+    return GuidanceNotes(app, *db, language);
+  };
   if (wants_json(request)) {
-    const auto findings = located_findings(app, language, problems);
+    const auto findings = located_findings(app, language, problems, guidance());
     nlohmann::json located = nlohmann::json::object();
     for (const auto& [field, messages] : findings.by_field) located[field_id(field)] = messages;
+    nlohmann::json guidance_by_id = nlohmann::json::object();
+    for (const auto& [field, link] : findings.guidance_by_field) guidance_by_id[field_id(field)] = link;
     auto response = HttpResponse::json(refused ? 422 : 200,
                                        json_text({{"saved", !refused},
                                                   {"saved_at", text::format_timestamp(app.catalog, language, now)},
                                                   {"errors", findings.errors},
                                                   {"general", findings.general},
+                                                  {"general_guidance", findings.general_guidance},
                                                   {"fields", located},
+                                                  {"guidance", guidance_by_id},
                                                   {"exports", totals_json(app, language, categories, report, reports::Direction::exports)},
                                                   {"imports", totals_json(app, language, categories, report, reports::Direction::imports)}}));
     response.set_private_no_store();
@@ -421,7 +454,9 @@ HttpResponse save_editor(const AppContext& app, HttpRequest& request) {
     const auto choice = choose_language(request);
     tables_in_order(report);
     return render_page(app, request, choice, "reporting/editor",
-                       editor_context(app, request, language, *address, std::move(report), std::nullopt, problems), 422);
+                       editor_context(app, request, language, *address, std::move(report), std::nullopt, problems,
+                                      guidance()),
+                       422);
   }
   if (action == "add:export" || action == "add:import")
     return HttpResponse::redirect(editor_path(*address) + "?add=" + action.substr(4) + "#table-" + action.substr(4));

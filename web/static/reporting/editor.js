@@ -32,6 +32,10 @@
     return row;
   };
 
+  // "See question N of the guidance", as the page draws it (reporting/guidance_notes).
+  const guidanceLink = (guide) =>
+    Object.assign(document.createElement("a"), { className: "guidance-link", href: guide.href, textContent: guide.text });
+
   const showFindings = (answer) => {
     form.querySelectorAll(".field-error").forEach((e) => e.remove());
     form.querySelectorAll("[aria-invalid]").forEach((e) => {
@@ -45,13 +49,20 @@
       note.className = "field-error";
       note.id = `${id}-error`;
       note.textContent = messages.join(" ");
+      const guide = (answer.guidance || {})[id];
+      if (guide) note.append(" ", guidanceLink(guide));
       field.insertAdjacentElement("afterend", note);
       field.setAttribute("aria-invalid", "true");
       field.setAttribute("aria-describedby", note.id);
     }
     document.getElementById("errors-count").textContent = String(answer.errors);
     const general = document.getElementById("general-findings");
-    general.replaceChildren(...(answer.general || []).map((m) => Object.assign(document.createElement("li"), { textContent: m })));
+    general.replaceChildren(...(answer.general || []).map((m, i) => {
+      const item = Object.assign(document.createElement("li"), { textContent: m });
+      const guide = (answer.general_guidance || [])[i];
+      if (guide) item.append(" ", guidanceLink(guide));
+      return item;
+    }));
     document.getElementById("findings-summary").hidden = !answer.errors && !(answer.general || []).length;
   };
 

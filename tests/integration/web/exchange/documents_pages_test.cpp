@@ -48,12 +48,6 @@ class DocumentsPages : public ExchangeServer {
   }
 };
 
-std::size_t count_of(const std::string& text, const std::string& needle) {
-  std::size_t count = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++count;
-  return count;
-}
-
 std::string outcome_of(const HttpResult& result) {
   const auto location = result.header("location");
   if (result.status == 200) return "ok";

@@ -7,6 +7,12 @@
 namespace att::testing {
 using namespace att::literals;
 
+std::size_t count_of(const std::string& text, const std::string& needle) {
+  std::size_t count = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++count;
+  return count;
+}
+
 void ExchangeServer::prepare(store::Database& db) {
   const Timestamp published = "2026-01-02T09:00:00Z"_utc;
   auth::Viewer chair;

@@ -11,6 +11,9 @@
 
 namespace att::testing {
 
+// How many times `needle` is in `text`: the rows of a list, the items of a page.
+std::size_t count_of(const std::string& text, const std::string& needle);
+
 class ExchangeServer : public ServerWithAccounts {
  protected:
   void prepare(store::Database& db) override;

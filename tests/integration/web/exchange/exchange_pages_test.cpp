@@ -28,12 +28,6 @@ std::string outcome_of(const HttpResult& result) {
   return "status " + std::to_string(result.status) + " " + location;
 }
 
-std::size_t count_of(const std::string& text, const std::string& needle) {
-  std::size_t count = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++count;
-  return count;
-}
-
 std::vector<std::pair<std::string, std::string>> form_for(const std::string& path) {
   if (path.ends_with("/status")) return {{"status", "closed"}};
   if (path.ends_with("/publish"))
