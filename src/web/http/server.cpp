@@ -102,6 +102,11 @@ void serve(const App& app, const ServerOptions& options, const std::function<voi
   settings.port(options.port)
       .address(options.bind_address)
       .request_handler(std::move(handler))
+      // Answers leave as soon as they are written: with Nagle's algorithm the last part of a large
+      // answer could wait for the client's delayed acknowledgement, tens of milliseconds.
+      .socket_options_setter([](restinio::socket_options_t& socket) {
+        socket.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
+      })
       .read_next_http_message_timelimit(std::chrono::seconds(30))
       .write_http_response_timelimit(std::chrono::seconds(30))
       .handle_request_timeout(std::chrono::seconds(30))
