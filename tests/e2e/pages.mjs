@@ -2,7 +2,9 @@
 // console errors and uncaught exceptions, and clicking through to the next page.
 
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { axeViolations } from './imported_reports.mjs';
+import { repoRoot } from './server.mjs';
 
 const STEP_TIMEOUT_MS = 10_000;
 
@@ -62,4 +64,7 @@ export async function checkFitsAndAccessible(page, what) {
   assert.ok(sizes.scrollWidth <= sizes.innerWidth, `${what}: no horizontal overflow ${JSON.stringify(sizes)}`);
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `${what}: ${violations.join('\n')}`);
+  // Kept as an artefact to look at: build/page-<what>.png.
+  const name = what.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  await page.screenshot({ path: join(repoRoot, 'build', `page-${name}.png`), fullPage: true }).catch(() => {});
 }
