@@ -37,27 +37,33 @@ std::optional<std::int64_t> document_by_reference(store::Database& db, const aut
   return rows.front().integer(0);
 }
 
+bool may_attach(store::Database& db, const auth::Viewer& viewer, std::int64_t document_id) {
+  store::Params params{document_id};
+  const auto visible =
+      "SELECT 1 FROM documents d WHERE d.id = $1 AND " + auth::sees_announcement_sql(viewer, "d.audience", params);
+  return !db.query(visible, params).empty();
+}
+
 AttachOutcome attach_document(store::Database& db, const auth::Viewer& viewer, std::int64_t announcement_id,
                               std::int64_t document_id, Timestamp now) {
   if (!find_announcement(db, viewer, announcement_id)) return AttachOutcome::not_found;
   if (!may_publish(viewer)) return AttachOutcome::refused;
-  store::Params params{document_id};
-  const auto visible = "SELECT 1 FROM documents d WHERE d.id = $1 AND " +
-                       auth::sees_announcement_sql(viewer, "d.audience", params);
-  if (db.query(visible, params).empty()) return AttachOutcome::unknown_document;
-  db.execute("INSERT INTO announcement_documents (announcement_id, document_id, position, attached_at)"
-             " SELECT $1, $2, COALESCE(MAX(position), 0) + 1, $3 FROM announcement_documents WHERE announcement_id = $1"
-             " ON CONFLICT (announcement_id, document_id) DO NOTHING",
-             {announcement_id, document_id, now.iso()});
+  if (!may_attach(db, viewer, document_id)) return AttachOutcome::unknown_document;
+  db.execute(
+      "INSERT INTO announcement_documents (announcement_id, document_id, position, attached_at)"
+      " SELECT $1, $2, COALESCE(MAX(position), 0) + 1, $3 FROM announcement_documents WHERE announcement_id = $1"
+      " ON CONFLICT (announcement_id, document_id) DO NOTHING",
+      {announcement_id, document_id, now.iso()});
   return AttachOutcome::done;
 }
 
 bool detach_document(store::Database& db, const auth::Viewer& viewer, std::int64_t announcement_id,
                      std::int64_t document_id) {
   if (!may_publish(viewer) || !find_announcement(db, viewer, announcement_id)) return false;
-  return !db.query("DELETE FROM announcement_documents WHERE announcement_id = $1 AND document_id = $2"
-                   " RETURNING document_id",
-                   {announcement_id, document_id})
+  return !db.query(
+                "DELETE FROM announcement_documents WHERE announcement_id = $1 AND document_id = $2"
+                " RETURNING document_id",
+                {announcement_id, document_id})
               .empty();
 }
 

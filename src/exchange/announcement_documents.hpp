@@ -25,6 +25,10 @@ enum class AttachOutcome {
   unknown_document,  // no such document for this viewer
 };
 
+// Whether the viewer may name this library document on an announcement: it is there and the
+// viewer may see it.
+bool may_attach(store::Database& db, const auth::Viewer& viewer, std::int64_t document_id);
+
 // Attaching a document already attached changes nothing and is done.
 AttachOutcome attach_document(store::Database& db, const auth::Viewer& viewer, std::int64_t announcement_id,
                               std::int64_t document_id, Timestamp now);

@@ -70,17 +70,21 @@ bool has_text(std::string_view text) { return text.find_first_not_of(" \t\r\n") 
 
 }  // namespace
 
-std::optional<std::int64_t> publish(store::Database& db, const auth::Viewer& viewer, const NewAnnouncement& announcement,
-                                    Timestamp now) {
+std::optional<std::int64_t> publish(store::Database& db, const auth::Viewer& viewer,
+                                    const NewAnnouncement& announcement, Timestamp now) {
   if (!viewer.user_id || !auth::may(viewer, auth::Permission::publish_announcements)) return std::nullopt;
-  store::Transaction transaction(db);
+  // Every document checked before anything is written, so that a refusal leaves nothing behind
+  // even outside a transaction.
+  for (const auto document_id : announcement.documents)
+    if (!may_attach(db, viewer, document_id)) return std::nullopt;
   const auto id =
-      db.query("INSERT INTO announcements (kind, title, body, audience, status, deadline, published_by, published_at)"
-               " VALUES ($1, $2, $3, $4, 'open', $5, $6, $7) RETURNING id",
-               {std::string(to_string(announcement.kind)), announcement.title, announcement.body,
-                std::string(auth::to_string(announcement.audience)),
-                store::nullable(announcement.deadline ? std::optional(announcement.deadline->iso()) : std::nullopt),
-                *viewer.user_id, now.iso()})
+      db.query(
+            "INSERT INTO announcements (kind, title, body, audience, status, deadline, published_by, published_at)"
+            " VALUES ($1, $2, $3, $4, 'open', $5, $6, $7) RETURNING id",
+            {std::string(to_string(announcement.kind)), announcement.title, announcement.body,
+             std::string(auth::to_string(announcement.audience)),
+             store::nullable(announcement.deadline ? std::optional(announcement.deadline->iso()) : std::nullopt),
+             *viewer.user_id, now.iso()})
           .front()
           .integer(0);
   std::int64_t position = 0;
@@ -90,7 +94,6 @@ std::optional<std::int64_t> publish(store::Database& db, const auth::Viewer& vie
   }
   for (const auto document_id : announcement.documents)
     if (attach_document(db, viewer, id, document_id, now) == AttachOutcome::unknown_document) return std::nullopt;
-  transaction.commit();
   return id;
 }
 
@@ -114,7 +117,8 @@ std::optional<DeadlineChange> set_deadline(store::Database& db, const auth::View
 std::vector<Announcement> announcements_for(store::Database& db, const auth::Viewer& viewer) {
   store::Params params;
   const auto sql = "SELECT " + std::string(announcement_columns) + " FROM announcements a WHERE " +
-                   auth::sees_announcement_sql(viewer, "a.audience", params) + " ORDER BY a.published_at DESC, a.id DESC";
+                   auth::sees_announcement_sql(viewer, "a.audience", params) +
+                   " ORDER BY a.published_at DESC, a.id DESC";
   std::vector<Announcement> list;
   for (const auto& row : db.query(sql, params)) list.push_back(read_announcement(row));
   return list;
@@ -171,15 +175,15 @@ CommentResult add_comment(store::Database& db, const auth::Viewer& viewer, std::
     const auto parent = find_comment(db, viewer, *comment.reply_to);
     if (!parent || parent->announcement_id != announcement_id) return {CommentOutcome::invalid};
   }
-  const auto id =
-      db.query("INSERT INTO announcement_comments"
-               " (announcement_id, reply_to, section, author_id, author_name, state_iso3, body, created_at)"
-               " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-               {announcement_id, comment.reply_to ? store::Value{*comment.reply_to} : store::Value{nullptr},
-                comment.section ? store::Value{*comment.section} : store::Value{nullptr}, *viewer.user_id,
-                viewer.name, store::nullable(viewer.state_iso3), comment.body, now.iso()})
-          .front()
-          .integer(0);
+  const auto id = db.query(
+                        "INSERT INTO announcement_comments"
+                        " (announcement_id, reply_to, section, author_id, author_name, state_iso3, body, created_at)"
+                        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                        {announcement_id, comment.reply_to ? store::Value{*comment.reply_to} : store::Value{nullptr},
+                         comment.section ? store::Value{*comment.section} : store::Value{nullptr}, *viewer.user_id,
+                         viewer.name, store::nullable(viewer.state_iso3), comment.body, now.iso()})
+                      .front()
+                      .integer(0);
   return {CommentOutcome::done, id};
 }
 

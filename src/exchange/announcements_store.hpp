@@ -10,7 +10,8 @@
 namespace att::exchange {
 
 // nullopt when the viewer may not publish (chairs and the Secretariat do) or may not see one of
-// the documents to attach; then nothing is published.
+// the documents to attach. Runs inside the caller's transaction, which also holds the audit
+// entry (web/exchange/announcement_changes.hpp): roll it back on nullopt and nothing is published.
 std::optional<std::int64_t> publish(store::Database& db, const auth::Viewer& viewer, const NewAnnouncement& announcement,
                                     Timestamp now);
 // Returns false where a non-publisher asks, or the announcement is not there for the viewer.

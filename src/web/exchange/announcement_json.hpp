@@ -1,9 +1,8 @@
 // Announcements and comments as the API writes them, and new ones as it reads them.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 #include <tl/expected.hpp>
 
 #include "exchange/announcements.hpp"

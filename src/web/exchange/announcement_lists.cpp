@@ -40,17 +40,17 @@ HttpResponse restricted_area(const AppContext& app, const HttpRequest& request) 
     auto db = app.pool->acquire();
     new_count = notifications::count_unseen(*db, viewer, Timestamp::now());
   }
-  return list_page(app, request,
-                   {{"title", app.catalog.text(language, "restricted.title")},
-                    {"new_count", app.catalog.text(language, "notifications.new_count",
-                                                   {{"count", std::to_string(new_count)}})},
-                    {"intro", app.catalog.text(language, "restricted.intro")},
-                    {"restricted", true},
-                    {"announcements", std::move(items)},
-                    {"has_announcements", has_items},
-                    {"may_read_restricted_reports", auth::may(viewer, Permission::read_restricted_reports)},
-                    {"may_read_diversion", auth::may(viewer, Permission::read_diversion_exchange)},
-                    {"may_publish", auth::may(viewer, Permission::publish_announcements)}});
+  return list_page(
+      app, request,
+      {{"title", app.catalog.text(language, "restricted.title")},
+       {"new_count", app.catalog.text(language, "notifications.new_count", {{"count", std::to_string(new_count)}})},
+       {"intro", app.catalog.text(language, "restricted.intro")},
+       {"restricted", true},
+       {"announcements", std::move(items)},
+       {"has_announcements", has_items},
+       {"may_read_restricted_reports", auth::may(viewer, Permission::read_restricted_reports)},
+       {"may_read_diversion", auth::may(viewer, Permission::read_diversion_exchange)},
+       {"may_publish", auth::may(viewer, Permission::publish_announcements)}});
 }
 
 HttpResponse public_announcements(const AppContext& app, const HttpRequest& request) {

@@ -3,10 +3,11 @@
 #include <algorithm>
 
 #include "auth/policy.hpp"
+#include "exchange/announcement_documents.hpp"
 #include "exchange/announcements_store.hpp"
 #include "text/dates.hpp"
 #include "text/markdown.hpp"
-#include "exchange/announcement_documents.hpp"
+#include "web/exchange/announcement_changes.hpp"
 #include "web/exchange/attached_documents.hpp"
 #include "web/exchange/comment_threads.hpp"
 #include "web/exchange/exchange_view.hpp"
@@ -253,7 +254,7 @@ HttpResponse change_status(const AppContext& app, HttpRequest& request) {
   bool changed = false;
   if (status) {
     auto db = app.pool->acquire();
-    changed = exchange::set_status(*db, request.visit.viewer, *id, *status);
+    changed = set_status_with_audit(*db, request, *id, *status);
   }
   if (!changed && !status) {
     CommentForm form;

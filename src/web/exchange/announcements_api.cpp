@@ -1,8 +1,9 @@
 #include "web/exchange/announcements_api.hpp"
 
-#include "exchange/announcements_store.hpp"
 #include "exchange/announcement_documents.hpp"
+#include "exchange/announcements_store.hpp"
 #include "web/exchange/announcement_api_answers.hpp"
+#include "web/exchange/announcement_changes.hpp"
 #include "web/exchange/announcement_json.hpp"
 #include "web/exchange/attached_documents.hpp"
 #include "web/exchange/exchange_view.hpp"
@@ -35,15 +36,18 @@ HttpResponse publish(const AppContext& app, HttpRequest& request) {
     const auto& given = (*document)["documents"];
     bool readable = given.is_array();
     for (const auto& reference : readable ? given : nlohmann::json::array()) {
-      if (reference.is_string()) references.push_back(reference.get<std::string>());
-      else if (reference.is_number_integer()) references.push_back(std::to_string(reference.get<std::int64_t>()));
-      else readable = false;
+      if (reference.is_string())
+        references.push_back(reference.get<std::string>());
+      else if (reference.is_number_integer())
+        references.push_back(std::to_string(reference.get<std::int64_t>()));
+      else
+        readable = false;
     }
     const auto ids = resolve_documents(*db, request.visit.viewer, references);
     if (!readable || !ids) return invalid_field(app, request, {"documents", "exchange.errors.unknown_document"});
     announcement->documents = *ids;
   }
-  const auto id = exchange::publish(*db, request.visit.viewer, *announcement, Timestamp::now());
+  const auto id = publish_with_audit(*db, request, *announcement);
   if (!id) return api_error(403, "forbidden", app.catalog.text(language_of(request), "auth.forbidden"));
   auto response = HttpResponse::json(201, json_text({{"id", *id}}));
   response.set_header("Location", "/api/v1/announcements/" + std::to_string(*id));
@@ -144,7 +148,7 @@ HttpResponse change_status(const AppContext& app, HttpRequest& request) {
   const auto status = exchange::status_from_string(text);
   if (!status) return invalid_field(app, request, {"status", "exchange.errors.status"});
   auto db = app.pool->acquire();
-  if (!exchange::set_status(*db, request.visit.viewer, *id, *status)) return announcement_not_found(app, request);
+  if (!set_status_with_audit(*db, request, *id, *status)) return announcement_not_found(app, request);
   return uncached(HttpResponse::json(200, json_text({{"id", *id}, {"status", text}})));
 }
 

@@ -3,11 +3,10 @@
 // API) and remove them; every reader sees those of them they may see (exchange/announcement_documents).
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <string>
 #include <tl/expected.hpp>
+#include <vector>
 
 #include "exchange/documents.hpp"
 #include "web/http/router.hpp"

@@ -69,7 +69,8 @@ HttpResponse from_api(const AppContext& app, HttpRequest& request) {
     return t ? nlohmann::json(t->iso()) : nlohmann::json(nullptr);
   };
   return uncached(HttpResponse::json(
-      200, json_text({{"id", *id}, {"deadline", instant(change->after)}, {"previous_deadline", instant(change->before)}})));
+      200,
+      json_text({{"id", *id}, {"deadline", instant(change->after)}, {"previous_deadline", instant(change->before)}})));
 }
 
 }  // namespace

@@ -29,11 +29,12 @@ HttpResponse history(const AppContext& app, const HttpRequest& request) {
                           {"language_label", app.catalog.text(language, "documents.languages." + answer.language)},
                           {"question", answer.question},
                           {"answer_html", text::markdown_html(answer.answer)}});
-    items.push_back({{"id", revision.id},
-                     {"meeting", revision.meeting},
-                     {"current", std::exchange(newest, false)},
-                     {"published_at", text::format_date(app.catalog, language, revision.published_at.iso().substr(0, 10))},
-                     {"wordings", std::move(wordings)}});
+    items.push_back(
+        {{"id", revision.id},
+         {"meeting", revision.meeting},
+         {"current", std::exchange(newest, false)},
+         {"published_at", text::format_date(app.catalog, language, revision.published_at.iso().substr(0, 10))},
+         {"wordings", std::move(wordings)}});
   }
   const auto n = std::to_string(*number);
   return render_page(app, request, choose_language(request), "exchange/faq_history",

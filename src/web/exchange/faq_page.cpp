@@ -18,8 +18,9 @@ HttpResponse faq(const AppContext& app, const HttpRequest& request) {
   const auto language = choice.language;
   auto db = app.pool->acquire();
   const auto revision = exchange::current_faq(*db, std::string(code_of(language)));
-  nlohmann::json context = {{"title", app.catalog.text(language, "faq.title")}, {"has_revision", revision.has_value()},
-                           {"may_revise", auth::may(request.visit.viewer, auth::Permission::publish_announcements)}};
+  nlohmann::json context = {{"title", app.catalog.text(language, "faq.title")},
+                            {"has_revision", revision.has_value()},
+                            {"may_revise", auth::may(request.visit.viewer, auth::Permission::publish_announcements)}};
   if (revision) {
     nlohmann::json answers = nlohmann::json::array();
     for (const auto& answer : revision->answers) {

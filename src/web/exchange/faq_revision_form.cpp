@@ -26,8 +26,8 @@ constexpr std::size_t max_answer = 20000;
 std::map<std::string, std::string> starting_values(const AppContext& app, const HttpRequest& request) {
   std::map<std::string, std::string> values;
   if (request.method == HttpMethod::post) {
-    for (const auto* name : {"number", "meeting", "question_en", "answer_en", "question_fr", "answer_fr",
-                             "question_es", "answer_es"})
+    for (const auto* name :
+         {"number", "meeting", "question_en", "answer_en", "question_fr", "answer_fr", "question_es", "answer_es"})
       values[name] = request.form_or_empty(name);
     return values;
   }
@@ -71,7 +71,8 @@ FormPage revision_form(const AppContext& app, Language language, const std::map<
   page.action = "/faq/revise";
   page.submit = t("faq.revise_submit");
   page.fields.push_back(make("number", t("faq.field_number"), "text", 6, true, t("faq.field_number_help")));
-  page.fields.push_back(make("meeting", t("faq.field_meeting"), "text", max_meeting, true, t("faq.field_meeting_help")));
+  page.fields.push_back(
+      make("meeting", t("faq.field_meeting"), "text", max_meeting, true, t("faq.field_meeting_help")));
   for (const auto* code : {"en", "fr", "es"}) {
     const std::string lang(code);
     const bool english = lang == "en";

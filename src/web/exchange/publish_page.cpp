@@ -4,6 +4,7 @@
 
 #include "core/ascii_text.hpp"
 #include "exchange/announcements_store.hpp"
+#include "web/exchange/announcement_changes.hpp"
 #include "web/exchange/attached_documents.hpp"
 #include "web/exchange/exchange_view.hpp"
 #include "web/kit/form_page.hpp"
@@ -127,7 +128,7 @@ HttpResponse publish(const AppContext& app, HttpRequest& request) {
     else
       refuse("documents", "exchange.errors.unknown_document");
     if (wrong) return std::nullopt;
-    return exchange::publish(*db, request.visit.viewer, announcement, Timestamp::now());
+    return publish_with_audit(*db, request, announcement);
   }();
   // The form is drawn once the connection is back in the pool.
   if (wrong) {

@@ -5,7 +5,9 @@
 // reader's language with nothing typed lost, and the inventory's content in CSV and XLSX.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 
 #include "exchange_fixture.hpp"
 #include "io/csv_reader.hpp"
@@ -213,6 +215,29 @@ TEST_F(ExchangePages, TheInventoryGroupsBySectionAndState) {
   EXPECT_LT(page.body.find("<h2>1. Scope</h2>"), page.body.find("<h2>2. Costs</h2>"));
   const auto wrong = chair.get(resolved("/api/v1/announcements/{parties}/inventory?format=doc"));
   EXPECT_EQ(wrong.status, 400);
+}
+
+TEST_F(ExchangePages, PublishingAndChangingTheStatusAreAuditedWithoutTheTitle) {
+  auto chair = signed_in("chair");
+  chair.get("/restricted/publish");
+  const auto published = chair.post(
+      "/restricted/publish",
+      {{"title", "Audited draft terms"}, {"body", "Text"}, {"kind", "consultation"}, {"audience", "parties"}});
+  ASSERT_EQ(published.status, 303);
+  const auto path = published.header("location");
+  chair.get(path);
+  ASSERT_EQ(chair.post(path + "/status", {{"status", "closed"}}).status, 303);
+  const auto actions = audited_actions();
+  EXPECT_TRUE(actions.contains("announcement_published"));
+  EXPECT_TRUE(actions.contains("announcement_status_changed"));
+  // The log names the announcement by number, kind and audience: its title stays with its audience.
+  const auto exported = nlohmann::json::parse(run_att({"audit", "export", "--db", db_path_, "--format", "json"}).out);
+  const auto id = path.substr(path.rfind('/') + 1);
+  std::set<std::string> details;
+  for (const auto& entry : exported)
+    if (entry.value("target", "") == "announcement:" + id) details.insert(entry.value("detail", ""));
+  EXPECT_EQ(details, (std::set<std::string>{"consultation, parties", "closed"}));
+  EXPECT_EQ(exported.dump().find("Audited draft terms"), std::string::npos);
 }
 
 }  // namespace
