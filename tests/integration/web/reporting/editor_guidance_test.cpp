@@ -62,5 +62,19 @@ TEST_F(EditorGuidance, FindingsAndPartsOfTheFormLinkToTheirQuestion) {
   EXPECT_EQ(body["general_guidance"].size(), body["general"].size());
 }
 
+TEST_F(EditorGuidance, AReportWithNothingInItSaysSoByTheNilReportBox) {
+  auto officer = signed_in("reporting_officer");
+  officer.get("/reporting/FRA/2024");
+  ASSERT_EQ(officer.post("/reporting/FRA/2024", {{"visibility", "public"}, {"contact.name", "A. Officer"}}).status, 303);
+  const auto page = officer.get("/reporting/FRA/2024?lang=fr").body;
+  const auto box = page.find("id=\"f-nil_exports\"");
+  ASSERT_NE(box, std::string::npos) << "the box has the id findings are placed by";
+  const auto note = page.find("id=\"f-nil_exports-error\"");
+  ASSERT_NE(note, std::string::npos) << "the finding about an empty report is shown";
+  EXPECT_GT(note, box);
+  EXPECT_NE(page.find("aria-describedby=\"f-nil_exports-error\"", box), std::string::npos);
+  EXPECT_EQ(page.find("id=\"f-nil_imports-error\""), std::string::npos) << "once, by the exports' box";
+}
+
 }  // namespace
 }  // namespace att::reporting
