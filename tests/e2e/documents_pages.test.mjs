@@ -7,8 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPlaywright, chromiumLaunchOptions, startServer } from './server.mjs';
-import { axeViolations } from './imported_reports.mjs';
-import { openRecordedPage, clickAndWait, signInWithSecondFactor } from './pages.mjs';
+import { openRecordedPage, clickAndWait, signInWithSecondFactor, checkFitsAndAccessible } from './pages.mjs';
 import { totp } from './totp.mjs';
 
 const { chromium } = loadPlaywright();
@@ -164,12 +163,7 @@ test('The documents and guidance pages at 375 px pass axe-core without violation
           const address = `${server.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
           const response = await page.goto(address);
           assert.equal(response.status(), 200, address);
-          const sizes = await page.evaluate(() => ({
-            scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
-          }));
-          assert.ok(sizes.scrollWidth <= sizes.innerWidth, `${address}: no horizontal overflow ${JSON.stringify(sizes)}`);
-          const violations = await axeViolations(page);
-          assert.deepEqual(violations, [], `${address}: ${violations.join('\n')}`);
+          await checkFitsAndAccessible(page, `${path} ${lang}`);
         }
       }
     } finally {

@@ -7,8 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { loadPlaywright, chromiumLaunchOptions, startServer } from './server.mjs';
-import { axeViolations } from './imported_reports.mjs';
-import { openRecordedPage, clickAndWait, signInWithSecondFactor } from './pages.mjs';
+import { openRecordedPage, clickAndWait, signInWithSecondFactor, checkFitsAndAccessible } from './pages.mjs';
 import { totp } from './totp.mjs';
 
 const { chromium } = loadPlaywright();
@@ -172,12 +171,7 @@ test('The exchange pages at 375 px pass axe-core without violations',
         '/restricted/publish']) {
         const response = await page.goto(`${server.baseUrl}${path}`);
         assert.equal(response.status(), 200, path);
-        const sizes = await page.evaluate(() => ({
-          scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
-        }));
-        assert.ok(sizes.scrollWidth <= sizes.innerWidth, `${path}: no horizontal overflow ${JSON.stringify(sizes)}`);
-        const violations = await axeViolations(page);
-        assert.deepEqual(violations, [], `${path}: ${violations.join('\n')}`);
+        await checkFitsAndAccessible(page, path);
       }
     } finally {
       await context.close();

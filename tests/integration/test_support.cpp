@@ -134,8 +134,8 @@ int free_port() {
 
 ServerProcess::ServerProcess(const std::string& db_location, const std::vector<std::string>& extra_args)
     : port_(free_port()) {
-  std::vector<std::string> argv{ATT_BINARY,  "serve", "--db", db_location, "--port", std::to_string(port_),
-                                "--bind", "127.0.0.1", "--web-dir", ATT_WEB_DIR};
+  std::vector<std::string> argv{ATT_BINARY, "serve",     "--db",      db_location, "--port", std::to_string(port_),
+                                "--bind",   "127.0.0.1", "--web-dir", ATT_WEB_DIR};
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   std::ofstream(dir_.path() / "in");
   pid_ = spawn(argv, dir_.path() / "in", dir_.path() / "out", dir_.path() / "err");
@@ -190,6 +190,17 @@ void OnBothDatabasesWithRegister::SetUp() {
 auth::Viewer OnBothDatabasesWithRegister::viewer(std::set<auth::Role> roles, std::optional<std::string> state) const {
   return auth::viewer_for({1, "x@example.org", "X", std::move(roles), std::move(state), true, true}, register_,
                           Date::from_ymd(2026, 11, 27), true);
+}
+
+std::map<std::string, auth::Viewer> OnBothDatabasesWithRegister::exchange_viewers() const {
+  using auth::Role;
+  return {{"anonymous", auth::Viewer::anonymous()},
+          {"observer", viewer({Role::observer})},
+          {"representative of a party", viewer({Role::state_representative}, "ITA")},
+          {"representative of a signatory", viewer({Role::state_representative}, "USA")},
+          {"chair", viewer({Role::chair})},
+          {"secretariat", viewer({Role::secretariat})},
+          {"administrator", viewer({Role::administrator})}};
 }
 
 reports::AnnualReport one_line_each_way(const std::string& state, int year, reports::Visibility visibility) {

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -98,6 +99,10 @@ class OnBothDatabasesWithRegister : public OnBothDatabases {
 
   // A signed-in account with these roles (and State), as the rules see it on 27 November 2026.
   auth::Viewer viewer(std::set<auth::Role> roles, std::optional<std::string> state = {}) const;
+  // One of each kind of person the exchange's audiences tell apart, by name: the anonymous, an
+  // observer, representatives of a party (Italy) and of a signatory (the United States), a chair,
+  // the Secretariat and an administrator.
+  [[nodiscard]] std::map<std::string, auth::Viewer> exchange_viewers() const;
 
   const StatesRegister& register_ = project_register();
 };

@@ -1,13 +1,14 @@
 // Documents attached to announcements, deadlines changed after publishing, revisions of one
 // question of the guidance and the links to it, on SQLite and PostgreSQL. An attached document is
 // shown to a reader only when they may see both it and the announcement.
+#include "exchange/announcement_documents.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "auth/accounts_store.hpp"
-#include "exchange/announcement_documents.hpp"
 #include "exchange/announcements_store.hpp"
 #include "exchange/documents_store.hpp"
 #include "exchange/faq_store.hpp"
@@ -30,13 +31,7 @@ class AnnouncementDocuments : public testing::OnBothDatabasesWithRegister {
     if (IsSkipped() || HasFailure()) return;
     // Account 1, whom viewer() speaks for, so that what it publishes has an author.
     auth::create_account(*db_, {"x@example.org", "X", "", std::nullopt, "", {Role::secretariat}, "en"}, now);
-    viewers_["anonymous"] = auth::Viewer::anonymous();
-    viewers_["observer"] = viewer({Role::observer});
-    viewers_["representative of a party"] = viewer({Role::state_representative}, "ITA");
-    viewers_["representative of a signatory"] = viewer({Role::state_representative}, "USA");
-    viewers_["chair"] = viewer({Role::chair});
-    viewers_["secretariat"] = viewer({Role::secretariat});
-    viewers_["administrator"] = viewer({Role::administrator});
+    viewers_ = exchange_viewers();
     for (const auto audience : auth::all_audiences) {
       const std::string name(auth::to_string(audience));
       documents_[name] =
@@ -130,7 +125,8 @@ TEST_P(AnnouncementDocuments, ALaterDeadlineReopensCommentsAndAnEarlierOneCloses
   const auto past = "2026-11-20T12:00:00Z"_utc;
   const auto consultation = publish_one(Audience::parties, past);
   const auto& representative = v("representative of a party");
-  const auto comment = add_comment(*db_, representative, consultation, {"Before the deadline", {}, {}}, past.plus(-std::chrono::hours(1)));
+  const auto comment = add_comment(*db_, representative, consultation, {"Before the deadline", {}, {}},
+                                   past.plus(-std::chrono::hours(1)));
   ASSERT_EQ(comment.outcome, CommentOutcome::done);
   EXPECT_EQ(add_comment(*db_, representative, consultation, {"Too late", {}, {}}, now).outcome,
             CommentOutcome::read_only);
@@ -185,7 +181,8 @@ TEST_P(AnnouncementDocuments, AQuestionIsRevisedAloneAndItsEarlierWordingsStay) 
   // Question 1 was carried over unchanged: one wording only.
   EXPECT_EQ(faq_question_history(*db_, 1).size(), 1u);
   EXPECT_TRUE(faq_question_history(*db_, 9).empty());
-  ASSERT_TRUE(revise_faq_question(*db_, v("chair"), "CSP11", 3, {{3, "en", "New?", "Yes."}}, "2026-09-01T00:00:00Z"_utc));
+  ASSERT_TRUE(
+      revise_faq_question(*db_, v("chair"), "CSP11", 3, {{3, "en", "New?", "Yes."}}, "2026-09-01T00:00:00Z"_utc));
   EXPECT_EQ(current_faq_numbers(*db_), (std::set<std::int64_t>{1, 2, 3}));
 }
 

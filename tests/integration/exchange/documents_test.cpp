@@ -49,13 +49,7 @@ class Documents : public testing::OnBothDatabasesWithRegister {
     if (IsSkipped() || HasFailure()) return;
     // Account 1, whom viewer() speaks for, so that what it publishes has an author.
     auth::create_account(*db_, {"x@example.org", "X", "", std::nullopt, "", {Role::secretariat}, "en"}, now);
-    viewers_["anonymous"] = auth::Viewer::anonymous();
-    viewers_["observer"] = viewer({Role::observer});
-    viewers_["representative of a party"] = viewer({Role::state_representative}, "ITA");
-    viewers_["representative of a signatory"] = viewer({Role::state_representative}, "USA");
-    viewers_["chair"] = viewer({Role::chair});
-    viewers_["secretariat"] = viewer({Role::secretariat});
-    viewers_["administrator"] = viewer({Role::administrator});
+    viewers_ = exchange_viewers();
     const auto add = [&](const std::string& key, NewDocument document, Timestamp at) {
       ids_[key] = add_document(*db_, v("secretariat"), document, at).value();
     };
