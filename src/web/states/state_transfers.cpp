@@ -1,7 +1,6 @@
 #include "web/states/state_transfers.hpp"
 
-#include "reporting/transfers/line_selection.hpp"
-#include "reporting/transfers/transfer_summary.hpp"
+#include "reporting/transfers/visible_summary.hpp"
 #include "text/numbers.hpp"
 
 namespace att::web {
@@ -13,10 +12,13 @@ using transfers::GroupOrder;
 using transfers::Measure;
 
 // Lines are counted whatever their basis: a count of lines mixes no authorized and actual figures.
+// Read from the model's totals (visible_summary.hpp), under the viewer's read rule.
 nlohmann::json counted_by(const AppContext& app, Language language, const transfers::LineTable& table,
-                          const std::vector<std::uint32_t>& selected, GroupField field, const GroupOrder& order,
-                          std::size_t limit) {
-  const auto summary = transfers::summarise(table, selected, {field}, true, {order}, limit, *app.states);
+                          const auth::Viewer& viewer, const transfers::TransferFilter& filter, GroupField field,
+                          const GroupOrder& order, std::size_t limit) {
+  const auto summary = transfers::summarise_visible(
+      table, viewer, {.filter = filter, .group_by = {field}, .order = {order}, .limit = limit, .split_by_basis = false},
+      *app.states);
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& group : summary.groups) {
     const auto& key = group.keys[0];
@@ -43,17 +45,15 @@ nlohmann::json state_transfers_view(const AppContext& app, Language language, co
   const GroupOrder most_lines{.key = std::nullopt, .measure = Measure::lines, .descending = true};
   transfers::TransferFilter filter;
   filter.reporters = {iso3};
-  const auto all = transfers::select_lines(*table, viewer, filter, *app.states);
+  const auto top_partners = counted_by(app, language, *table, viewer, filter, GroupField::partner, most_lines, 10);
   filter.direction = reports::Direction::exports;
-  const auto exports = transfers::select_lines(*table, viewer, filter, *app.states);
+  const auto exports = counted_by(app, language, *table, viewer, filter, GroupField::year, by_year, 200);
   filter.direction = reports::Direction::imports;
-  const auto imports = transfers::select_lines(*table, viewer, filter, *app.states);
-  return {{"exports_by_year", counted_by(app, language, *table, exports, GroupField::year, by_year, 200)},
-          {"imports_by_year", counted_by(app, language, *table, imports, GroupField::year, by_year, 200)},
-          {"top_partners", counted_by(app, language, *table, all, GroupField::partner, most_lines, 10)},
-          {"has_exports", !exports.empty()},
-          {"has_imports", !imports.empty()},
-          {"has_transfers", !all.empty()}};
+  const auto imports = counted_by(app, language, *table, viewer, filter, GroupField::year, by_year, 200);
+  // Every line is an export or an import, so the State has transfers when it has either.
+  return {{"exports_by_year", exports},      {"imports_by_year", imports},
+          {"top_partners", top_partners},    {"has_exports", !exports.empty()},
+          {"has_imports", !imports.empty()}, {"has_transfers", !exports.empty() || !imports.empty()}};
 }
 
 }  // namespace att::web
